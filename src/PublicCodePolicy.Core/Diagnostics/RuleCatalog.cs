@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+namespace PublicCodePolicy.Diagnostics;
+
+/// <summary>Severity of a finding.</summary>
+public enum FindingSeverity
+{
+    /// <summary>Information for the report.</summary>
+    Info,
+    /// <summary>Should be looked at; does not fail the check.</summary>
+    Warning,
+    /// <summary>Fails the check (when in an enforced scope).</summary>
+    Error,
+}
+
+/// <summary>Area of a rule; each area owns a range of identifiers.</summary>
+public enum RuleCategory
+{
+    /// <summary>PCP0001–PCP0999: licence policy.</summary>
+    License,
+    /// <summary>PCP1000–PCP1999: dependency graph and package metadata.</summary>
+    Graph,
+    /// <summary>PCP2000–PCP2999: SBOM.</summary>
+    Sbom,
+    /// <summary>PCP3000–PCP3999: publiccode.yml.</summary>
+    PublicCode,
+    /// <summary>PCP9000–PCP9999: configuration and tool errors.</summary>
+    Configuration,
+}
+
+/// <summary>A rule of the catalogue: identifier, titles, default severity, help link.</summary>
+public sealed record RuleDescriptor(string Id, RuleCategory Category, FindingSeverity DefaultSeverity, string Title, string TitleFr)
+{
+    /// <summary>The documentation page of the rule.</summary>
+    public string HelpUri => RuleCatalog.GetHelpUri(Id);
+}
+
+/// <summary>
+/// The one catalogue of PCP identifiers, shared by the CLI, the MSBuild task, the analyzers and the SDK.
+/// Every identifier has a page <c>docs/rules/PCPxxxx.md</c> (a test checks it).
+/// </summary>
+public static class RuleCatalog
+{
+    /// <summary>Where the rule pages are published.</summary>
+    public const string HelpBaseUri = "https://github.com/publiccodepolicy/publiccodepolicy/blob/main/docs/rules/";
+
+    /// <summary>Help link of a rule.</summary>
+    public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
+
+    /// <summary>PCP0001: a dependency's licence is not allowed.</summary>
+    public static readonly RuleDescriptor DeniedLicense = new("PCP0001", RuleCategory.License, FindingSeverity.Error, "Dependency licence not allowed by the policy", "Licence de dépendance non autorisée par la politique");
+    /// <summary>PCP0002: a dependency's licence is unknown.</summary>
+    public static readonly RuleDescriptor UnknownLicense = new("PCP0002", RuleCategory.License, FindingSeverity.Error, "Dependency licence unknown", "Licence de dépendance inconnue");
+    /// <summary>PCP0003: an exception has expired.</summary>
+    public static readonly RuleDescriptor ExpiredException = new("PCP0003", RuleCategory.License, FindingSeverity.Error, "Policy exception expired", "Dérogation expirée");
+    /// <summary>PCP0004: an exception matches nothing.</summary>
+    public static readonly RuleDescriptor UnusedException = new("PCP0004", RuleCategory.License, FindingSeverity.Warning, "Policy exception matches no dependency", "Dérogation sans objet");
+    /// <summary>PCP0005: the declared expression is not valid SPDX.</summary>
+    public static readonly RuleDescriptor InvalidDeclaredExpression = new("PCP0005", RuleCategory.License, FindingSeverity.Warning, "Declared licence expression is not valid SPDX", "Expression de licence déclarée invalide");
+    /// <summary>PCP0006: a deprecated SPDX identifier is used.</summary>
+    public static readonly RuleDescriptor DeprecatedLicenseId = new("PCP0006", RuleCategory.License, FindingSeverity.Info, "Deprecated SPDX licence identifier", "Identifiant SPDX obsolète");
+    /// <summary>PCP0007: a dependency is accepted under an exception.</summary>
+    public static readonly RuleDescriptor ExceptedDependency = new("PCP0007", RuleCategory.License, FindingSeverity.Info, "Dependency accepted under a policy exception", "Dépendance acceptée par dérogation");
+    /// <summary>PCP0008: a custom policy rule denied or flagged a dependency.</summary>
+    public static readonly RuleDescriptor CustomRule = new("PCP0008", RuleCategory.License, FindingSeverity.Error, "Custom policy rule", "Règle de politique personnalisée");
+    /// <summary>PCP1001: package metadata not found.</summary>
+    public static readonly RuleDescriptor PackageNotFound = new("PCP1001", RuleCategory.Graph, FindingSeverity.Warning, "Package not found in the package folders", "Paquet introuvable dans les dossiers de paquets");
+    /// <summary>PCP1002: a nuspec is malformed.</summary>
+    public static readonly RuleDescriptor MalformedNuspec = new("PCP1002", RuleCategory.Graph, FindingSeverity.Warning, "Package metadata (nuspec) unreadable", "Métadonnées de paquet (nuspec) illisibles");
+    /// <summary>PCP1003: restore recorded errors.</summary>
+    public static readonly RuleDescriptor RestoreErrors = new("PCP1003", RuleCategory.Graph, FindingSeverity.Warning, "Restore reported errors; the graph may be incomplete", "La restauration a signalé des erreurs ; le graphe peut être incomplet");
+    /// <summary>PCP9001: the project was never restored.</summary>
+    public static readonly RuleDescriptor NotRestored = new("PCP9001", RuleCategory.Configuration, FindingSeverity.Error, "Project not restored", "Projet non restauré");
+    /// <summary>PCP9002: the assets file is unreadable.</summary>
+    public static readonly RuleDescriptor InvalidAssetsFile = new("PCP9002", RuleCategory.Configuration, FindingSeverity.Error, "Assets file unreadable", "Fichier project.assets.json illisible");
+    /// <summary>PCP9003: the policy file is invalid.</summary>
+    public static readonly RuleDescriptor InvalidPolicy = new("PCP9003", RuleCategory.Configuration, FindingSeverity.Error, "Policy file invalid", "Fichier de politique invalide");
+    /// <summary>PCP9004: nothing to check at the given path.</summary>
+    public static readonly RuleDescriptor InputNotFound = new("PCP9004", RuleCategory.Configuration, FindingSeverity.Error, "No project found at the given path", "Aucun projet trouvé à l'emplacement indiqué");
+    /// <summary>PCP9005: the solution file is unreadable.</summary>
+    public static readonly RuleDescriptor InvalidSolution = new("PCP9005", RuleCategory.Configuration, FindingSeverity.Error, "Solution file unreadable", "Fichier de solution illisible");
+
+    /// <summary>Every rule of the engine, sorted by identifier.</summary>
+    public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
+    {
+        DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
+        PackageNotFound, MalformedNuspec, RestoreErrors,
+        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution,
+    }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Finds a rule by identifier.</summary>
+    public static RuleDescriptor? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The category that owns an identifier's number range.</summary>
+    public static RuleCategory? CategoryOf(string id)
+    {
+        if (id.Length != 7 || !id.StartsWith("PCP", StringComparison.Ordinal) || !int.TryParse(id.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)) return null;
+        return n switch
+        {
+            >= 1 and <= 999 => RuleCategory.License,
+            >= 1000 and <= 1999 => RuleCategory.Graph,
+            >= 2000 and <= 2999 => RuleCategory.Sbom,
+            >= 3000 and <= 3999 => RuleCategory.PublicCode,
+            >= 9000 => RuleCategory.Configuration,
+            _ => null,
+        };
+    }
+}

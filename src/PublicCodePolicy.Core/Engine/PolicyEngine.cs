@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.Graph;
+using PublicCodePolicy.Licensing;
+using PublicCodePolicy.Policy;
+
+namespace PublicCodePolicy.Engine;
+
+/// <summary>Options of a check.</summary>
+public sealed class CheckOptions
+{
+    /// <summary>The policy (default: OSI preset).</summary>
+    public PolicyDocument Policy { get; init; } = PolicyDocument.Default;
+
+    /// <summary>Custom rules, evaluated for every package after the licence policy.</summary>
+    public IReadOnlyList<IPolicyRule> Rules { get; init; } = Array.Empty<IPolicyRule>();
+
+    /// <summary>Identifies licence texts (licence files); null leaves them unidentified.</summary>
+    public ILicenseTextIdentifier? TextIdentifier { get; init; }
+
+    /// <summary>The day exceptions are checked against (expiry). Default: today (UTC).</summary>
+    public DateOnly? Today { get; init; }
+
+    /// <summary>How many projects are read at once (default: processor count).</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>Progress of a check, for front-ends that show it.</summary>
+public readonly record struct CheckProgress(int ProjectsDone, int ProjectsTotal, string? CurrentProject);
+
+/// <summary>
+/// The engine: reads each project's restored graph, resolves every package's licence once, applies the policy and
+/// custom rules, and returns findings. The CLI, the MSBuild task and the SDK all call this one class.
+/// </summary>
+public sealed class PolicyEngine
+{
+    private readonly CheckOptions _options;
+    private readonly LicenseResolver _resolver;
+    private readonly LicenseEvaluator _evaluator;
+    private readonly IReadOnlyList<LicenseCuration> _curations;
+    private readonly DateOnly _today;
+    private readonly ConcurrentDictionary<string, Lazy<(PackageMetadata? Metadata, LicenseResolution License, Finding? Problem)>> _packages = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an engine.</summary>
+    public PolicyEngine(CheckOptions? options = null)
+    {
+        _options = options ?? new CheckOptions();
+        _resolver = new LicenseResolver(LicenseList.Default, LicenseUrlTable.Default, _options.TextIdentifier);
+        _evaluator = new LicenseEvaluator(_options.Policy, LicenseList.Default);
+        _curations = _options.Policy.Curations.Concat(LicenseCuration.Shipped).ToArray();
+        _today = _options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+
+    /// <summary>The product version written into results.</summary>
+    public static string ToolVersion { get; } = typeof(PolicyEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Checks every project of a workspace.</summary>
+    public CheckResult Check(Workspace workspace, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var results = new ProjectResult[workspace.Projects.Count];
+        var findings = new ConcurrentBag<Finding>(workspace.Problems);
+        int done = 0;
+        Parallel.For(0, workspace.Projects.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken }, i =>
+        {
+            var project = workspace.Projects[i];
+            var (result, projectFindings) = CheckProject(project);
+            results[i] = result;
+            foreach (var f in projectFindings) findings.Add(f);
+            progress?.Report(new CheckProgress(Interlocked.Increment(ref done), workspace.Projects.Count, result.Name));
+        });
+
+        // Exceptions that matched no package of the whole workspace are stale.
+        var used = results.SelectMany(r => r.Packages).Select(p => p.AppliedException).Where(e => e != null).ToHashSet();
+        foreach (var ex in _options.Policy.Exceptions)
+        {
+            bool matchesAny = results.SelectMany(r => r.Packages).Any(p => ex.Matches(p.Id, p.Version));
+            if (!used.Contains(ex) && !matchesAny)
+            {
+                findings.Add(new Finding
+                {
+                    RuleId = RuleCatalog.UnusedException.Id,
+                    Severity = FindingSeverity.Warning,
+                    Message = "The exception for '" + ex.Package + "'" + (ex.Versions != null ? " " + ex.Versions : string.Empty) + " matches no dependency; remove it from the policy file.",
+                    ProjectPath = _options.Policy.SourcePath,
+                });
+            }
+        }
+
+        return new CheckResult
+        {
+            ToolVersion = ToolVersion,
+            LicenseListVersion = LicenseList.Default.Version,
+            Policy = _options.Policy,
+            RootPath = workspace.RootPath,
+            Projects = results,
+            Findings = Sort(findings),
+        };
+    }
+
+    /// <summary>Checks one project.</summary>
+    public (ProjectResult Result, IReadOnlyList<Finding> Findings) CheckProject(WorkspaceProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var findings = new List<Finding>();
+        var name = Path.GetFileNameWithoutExtension(project.ProjectPath);
+        if (project.AssetsFilePath == null || !File.Exists(project.AssetsFilePath))
+        {
+            findings.Add(new Finding
+            {
+                RuleId = RuleCatalog.NotRestored.Id,
+                Severity = FindingSeverity.Error,
+                IsEnforced = true,
+                ProjectPath = project.ProjectPath,
+                Message = "Project '" + name + "' has not been restored (no project.assets.json" + (project.AssetsFilePath != null ? " at " + project.AssetsFilePath : string.Empty) + "). Run 'dotnet restore' first, or pass --restore.",
+                Remedy = "dotnet restore \"" + project.ProjectPath + "\"",
+            });
+            return (new ProjectResult { Name = name, ProjectPath = project.ProjectPath, AssetsFilePath = project.AssetsFilePath }, findings);
+        }
+        AssetsFile assets;
+        try
+        {
+            assets = AssetsFileReader.Read(project.AssetsFilePath);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            findings.Add(new Finding
+            {
+                RuleId = RuleCatalog.InvalidAssetsFile.Id,
+                Severity = FindingSeverity.Error,
+                IsEnforced = true,
+                ProjectPath = project.ProjectPath,
+                Message = "The assets file '" + project.AssetsFilePath + "' cannot be read: " + ex.Message + " Run 'dotnet restore' again.",
+                Remedy = "dotnet restore --force \"" + project.ProjectPath + "\"",
+            });
+            return (new ProjectResult { Name = name, ProjectPath = project.ProjectPath, AssetsFilePath = project.AssetsFilePath }, findings);
+        }
+
+        foreach (var log in assets.Logs.Where(l => l.Level.Equals("Error", StringComparison.OrdinalIgnoreCase)).Take(1))
+        {
+            findings.Add(new Finding
+            {
+                RuleId = RuleCatalog.RestoreErrors.Id,
+                Severity = FindingSeverity.Warning,
+                ProjectPath = project.ProjectPath,
+                Message = "Restore of '" + assets.ProjectName + "' reported " + log.Code + ": " + log.Message,
+            });
+        }
+
+        bool isTest = project.IsTestProject ?? InferTestProject(assets);
+        var graph = ProjectGraph.Build(assets, lib => LookupPackage(lib, assets.PackageFolders).Metadata);
+        var packages = new List<PackageResult>(graph.Nodes.Count);
+        foreach (var node in graph.Nodes)
+        {
+            var (metadata, license, problem) = LookupPackage(node.Library, assets.PackageFolders);
+            if (problem != null)
+            {
+                findings.Add(new Finding
+                {
+                    RuleId = problem.RuleId,
+                    Severity = problem.Severity,
+                    Message = problem.Message,
+                    ProjectPath = project.ProjectPath,
+                    PackageId = node.Id,
+                    PackageVersion = node.Version,
+                });
+            }
+            var scope = node.Scope;
+            if (scope == DependencyScope.Runtime && isTest) scope = DependencyScope.Test;
+            var package = Evaluate(assets, node, scope, metadata, license, findings);
+            packages.Add(package);
+        }
+        packages.Sort((a, b) =>
+        {
+            int c = string.Compare(a.Id, b.Id, StringComparison.OrdinalIgnoreCase);
+            if (c == 0) c = string.Compare(a.Id, b.Id, StringComparison.Ordinal);
+            return c != 0 ? c : string.Compare(a.Version, b.Version, StringComparison.Ordinal);
+        });
+        var result = new ProjectResult
+        {
+            Name = assets.ProjectName,
+            ProjectPath = project.ProjectPath,
+            AssetsFilePath = assets.Path,
+            IsTestProject = isTest,
+            Version = assets.ProjectVersion,
+            TargetFrameworks = assets.Targets.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray(),
+            ProjectReferences = assets.ProjectReferences.Values.SelectMany(v => v).Select(p => Path.GetFullPath(p)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),
+            Packages = packages,
+            Loaded = true,
+        };
+        return (result, findings);
+    }
+
+    private PackageResult Evaluate(AssetsFile assets, ProjectGraph.Node node, DependencyScope scope, PackageMetadata? metadata, LicenseResolution license, List<Finding> findings)
+    {
+        var verdict = _evaluator.Evaluate(license.Concluded);
+        Verdict v = verdict.Verdict;
+        string reason = verdict.Reason;
+        string? customRuleId = null;
+        foreach (var rule in _options.Rules)
+        {
+            var outcome = rule.Evaluate(new PackageRuleContext
+            {
+                ProjectName = assets.ProjectName,
+                PackageId = node.Id,
+                Version = node.Version,
+                Scope = scope,
+                IsDirect = node.IsDirect,
+                Metadata = metadata,
+                License = license,
+                Verdict = v,
+            });
+            if (outcome.Action == PolicyRuleAction.Deny && v != Verdict.Denied)
+            {
+                v = Verdict.Denied;
+                reason = rule.Id + ": " + (outcome.Message ?? "denied by a custom rule.");
+                customRuleId = rule.Id;
+            }
+            else if (outcome.Action == PolicyRuleAction.Warn)
+            {
+                findings.Add(new Finding
+                {
+                    RuleId = rule.Id,
+                    Severity = FindingSeverity.Warning,
+                    Message = node.Id + " " + node.Version + ": " + outcome.Message,
+                    ProjectPath = assets.ProjectPath,
+                    PackageId = node.Id,
+                    PackageVersion = node.Version,
+                    Paths = node.Paths,
+                });
+            }
+        }
+
+        bool enforced = _options.Policy.EnforcedScopes.Contains(scope);
+        PolicyException? applied = null;
+        if (v is Verdict.Denied or Verdict.Unknown)
+        {
+            var licenseText = license.Concluded.ToString();
+            var candidates = _options.Policy.Exceptions.Where(e => e.Matches(node.Id, node.Version) && (e.License == null || string.Equals(e.License, licenseText, StringComparison.OrdinalIgnoreCase))).ToArray();
+            var valid = candidates.FirstOrDefault(e => e.Expires == null || e.Expires.Value >= _today);
+            if (valid != null)
+            {
+                applied = valid;
+                findings.Add(new Finding
+                {
+                    RuleId = RuleCatalog.ExceptedDependency.Id,
+                    Severity = FindingSeverity.Info,
+                    Message = node.Id + " " + node.Version + " (" + licenseText + ") is accepted by an exception: " + valid.Justification + (valid.ApprovedBy != null ? " (approved by " + valid.ApprovedBy + ")" : string.Empty) + (valid.Expires != null ? ", until " + valid.Expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty) + ".",
+                    ProjectPath = assets.ProjectPath,
+                    PackageId = node.Id,
+                    PackageVersion = node.Version,
+                    Paths = node.Paths,
+                });
+                reason = "Excepted: " + valid.Justification + " (" + reason + ")";
+                v = Verdict.Excepted;
+            }
+            else
+            {
+                foreach (var expired in candidates)
+                {
+                    findings.Add(new Finding
+                    {
+                        RuleId = RuleCatalog.ExpiredException.Id,
+                        Severity = FindingSeverity.Error,
+                        IsEnforced = enforced,
+                        Message = "The exception for " + node.Id + " " + node.Version + " expired on " + expired.Expires!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "; renew it with a new justification or remove the dependency.",
+                        ProjectPath = assets.ProjectPath,
+                        PackageId = node.Id,
+                        PackageVersion = node.Version,
+                        Paths = node.Paths,
+                    });
+                }
+            }
+        }
+
+        var remedy = Remedy(assets, node);
+        if (v == Verdict.Denied)
+        {
+            var descriptor = customRuleId != null ? RuleCatalog.CustomRule : RuleCatalog.DeniedLicense;
+            findings.Add(new Finding
+            {
+                RuleId = customRuleId ?? descriptor.Id,
+                Severity = enforced ? FindingSeverity.Error : FindingSeverity.Warning,
+                IsEnforced = enforced,
+                Message = node.Id + " " + node.Version + " (" + scope.ToName() + ") has licence " + license.Concluded + ": " + reason,
+                ProjectPath = assets.ProjectPath,
+                PackageId = node.Id,
+                PackageVersion = node.Version,
+                Paths = node.Paths,
+                Remedy = remedy,
+            });
+        }
+        else if (v == Verdict.Unknown)
+        {
+            bool fails = enforced && _options.Policy.FailOnUnknown;
+            findings.Add(new Finding
+            {
+                RuleId = RuleCatalog.UnknownLicense.Id,
+                Severity = fails ? FindingSeverity.Error : FindingSeverity.Warning,
+                IsEnforced = fails,
+                Message = node.Id + " " + node.Version + " (" + scope.ToName() + "): " + reason + (license.Note != null ? " " + license.Note : string.Empty) + (license.Evidence != null ? " Evidence: " + license.Evidence + "." : string.Empty),
+                ProjectPath = assets.ProjectPath,
+                PackageId = node.Id,
+                PackageVersion = node.Version,
+                Paths = node.Paths,
+                Remedy = remedy + " Or record the licence as a curation, or add a justified exception, in " + PolicyDocument.FileName + ".",
+            });
+        }
+
+        if (license.Source == LicenseSource.Expression && license.IsNoAssertion)
+        {
+            findings.Add(new Finding
+            {
+                RuleId = RuleCatalog.InvalidDeclaredExpression.Id,
+                Severity = FindingSeverity.Warning,
+                Message = node.Id + " " + node.Version + " declares '" + license.Declared + "'. " + license.Note,
+                ProjectPath = assets.ProjectPath,
+                PackageId = node.Id,
+                PackageVersion = node.Version,
+            });
+        }
+        foreach (var leaf in license.Concluded.Leaves().OfType<SpdxLicense>())
+        {
+            if (LicenseList.Default.TryGetLicense(leaf.Id, out var info) && info.IsDeprecated)
+            {
+                findings.Add(new Finding
+                {
+                    RuleId = RuleCatalog.DeprecatedLicenseId.Id,
+                    Severity = FindingSeverity.Info,
+                    Message = node.Id + " " + node.Version + " uses the deprecated SPDX identifier " + leaf.Id + ".",
+                    ProjectPath = assets.ProjectPath,
+                    PackageId = node.Id,
+                    PackageVersion = node.Version,
+                });
+            }
+        }
+
+        return new PackageResult
+        {
+            Id = node.Id,
+            Version = node.Version,
+            Scope = scope,
+            IsDirect = node.IsDirect,
+            Frameworks = node.Frameworks,
+            Dependencies = node.Dependencies,
+            Sha512 = node.Library.Sha512Base64 is { } b64 ? ToHex(b64) : null,
+            PackageDirectory = metadata?.PackageDirectory,
+            Metadata = metadata,
+            License = license,
+            Verdict = v,
+            Reason = reason,
+            AppliedException = applied,
+            Paths = node.Paths,
+            IntroducedBy = node.IntroducedBy,
+        };
+    }
+
+    private static string Remedy(AssetsFile assets, ProjectGraph.Node node)
+    {
+        if (node.IsDirect) return "Remove or replace the reference to " + node.Id + " in " + Path.GetFileName(assets.ProjectPath) + ".";
+        var via = node.IntroducedBy.Count == 0 ? "its parent package" : string.Join(", ", node.IntroducedBy);
+        return "It comes through " + via + ": replace or upgrade that reference, or remove it.";
+    }
+
+    // Each package is read and resolved once per engine, however many projects use it.
+    private (PackageMetadata? Metadata, LicenseResolution License, Finding? Problem) LookupPackage(AssetsLibrary library, IReadOnlyList<string> folders)
+    {
+        var key = (library.Path ?? (library.Id + "/" + library.Version)).ToLowerInvariant();
+        return _packages.GetOrAdd(key, _ => new Lazy<(PackageMetadata?, LicenseResolution, Finding?)>(() => LoadPackage(library, folders))).Value;
+    }
+
+    private (PackageMetadata?, LicenseResolution, Finding?) LoadPackage(AssetsLibrary library, IReadOnlyList<string> folders)
+    {
+        string nuspecName = library.NuspecFile ?? library.Id.ToLowerInvariant() + ".nuspec";
+        string relative = library.Path ?? (library.Id.ToLowerInvariant() + "/" + library.Version.ToLowerInvariant());
+        foreach (var folder in folders)
+        {
+            var dir = PackagePaths.Confine(folder, relative);
+            if (dir == null) continue;
+            var nuspec = Path.Combine(dir, nuspecName);
+            if (!File.Exists(nuspec)) continue;
+            try
+            {
+                var metadata = NuspecReader.Read(nuspec);
+                return (metadata, ApplyCurations(library, _resolver.Resolve(metadata)), null);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                var problem = new Finding
+                {
+                    RuleId = RuleCatalog.MalformedNuspec.Id,
+                    Severity = FindingSeverity.Warning,
+                    Message = "The nuspec of " + library.Id + " " + library.Version + " cannot be read (" + nuspec + "): " + ex.Message,
+                };
+                var unresolved = new LicenseResolution { Concluded = SpdxExpression.NoAssertion, Source = LicenseSource.None, Evidence = nuspec, Note = "The package metadata is unreadable." };
+                return (null, ApplyCurations(library, unresolved), problem);
+            }
+        }
+        var missing = new Finding
+        {
+            RuleId = RuleCatalog.PackageNotFound.Id,
+            Severity = FindingSeverity.Warning,
+            Message = library.Id + " " + library.Version + " is not in the package folders (" + string.Join(", ", folders) + "); its licence cannot be read offline. Restore the project on this machine.",
+        };
+        var none = new LicenseResolution { Concluded = SpdxExpression.NoAssertion, Source = LicenseSource.None, Note = "The package is not in the package folders." };
+        return (null, ApplyCurations(library, none), missing);
+    }
+
+    private LicenseResolution ApplyCurations(AssetsLibrary library, LicenseResolution resolution)
+    {
+        var curation = _curations.FirstOrDefault(c => c.Matches(library.Id, library.Version));
+        if (curation == null || !LicenseList.Default.TryParse(curation.License, out var expr, out _) || expr == null) return resolution;
+        return new LicenseResolution
+        {
+            Declared = resolution.Declared,
+            Concluded = expr,
+            Source = LicenseSource.Curation,
+            Evidence = curation.Source,
+            Confidence = 1.0,
+            Note = curation.Reason,
+        };
+    }
+
+    private static bool InferTestProject(AssetsFile assets)
+        // Microsoft.NET.Test.Sdk is what sets IsTestProject=true in MSBuild; MSTest.Sdk projects reference MSTest.
+        => assets.DeclaredDependencies.Values.SelectMany(d => d).Any(d =>
+            d.Id.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)
+            || d.Id.Equals("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)
+            || d.Id.Equals("Microsoft.Testing.Platform.MSBuild", StringComparison.OrdinalIgnoreCase));
+
+    private static string ToHex(string base64)
+    {
+        try
+        {
+            return Convert.ToHexString(Convert.FromBase64String(base64)).ToLowerInvariant();
+        }
+        catch (FormatException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static IReadOnlyList<Finding> Sort(IEnumerable<Finding> findings)
+        => findings
+            .OrderBy(f => f.ProjectPath ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(f => f.PackageId ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.PackageVersion ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToArray();
+}

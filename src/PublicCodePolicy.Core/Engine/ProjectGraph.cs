@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using PublicCodePolicy.Graph;
+
+namespace PublicCodePolicy.Engine;
+
+/// <summary>
+/// The package graph of one project, built from its assets file: union of all targets, direct/transitive, edges,
+/// shortest paths, and scope. A package is development-only when every path to it passes through a
+/// development-only reference or package; test scope is applied by the caller.
+/// </summary>
+public sealed class ProjectGraph
+{
+    private ProjectGraph(IReadOnlyList<Node> nodes) => Nodes = nodes;
+
+    /// <summary>Package nodes, sorted by id then version.</summary>
+    public IReadOnlyList<Node> Nodes { get; }
+
+    /// <summary>A package of the graph.</summary>
+    public sealed class Node
+    {
+        internal Node(AssetsLibrary library) => Library = library;
+
+        /// <summary>The assets file's library entry.</summary>
+        public AssetsLibrary Library { get; }
+
+        /// <summary>Package id.</summary>
+        public string Id => Library.Id;
+
+        /// <summary>Resolved version.</summary>
+        public string Version => Library.Version;
+
+        /// <summary>Directly referenced by the project.</summary>
+        public bool IsDirect { get; internal set; }
+
+        /// <summary>Runtime or development (test is decided by the project).</summary>
+        public DependencyScope Scope { get; internal set; }
+
+        /// <summary>Targets where the package is present.</summary>
+        public IReadOnlyList<string> Frameworks { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Dependencies as <c>Id/Version</c>, sorted.</summary>
+        public IReadOnlyList<string> Dependencies { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Shortest paths from the project, one per direct reference that reaches the package.</summary>
+        public IReadOnlyList<string> Paths { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Direct references (packages or projects) that bring the package in.</summary>
+        public IReadOnlyList<string> IntroducedBy { get; internal set; } = Array.Empty<string>();
+    }
+
+    /// <summary>Most paths kept per package: enough to show every way in for real graphs, bounded for huge ones.</summary>
+    public const int MaxPathsPerPackage = 8;
+
+    /// <summary>Builds the graph. <paramref name="metadata"/> gives a package's nuspec (for <c>developmentDependency</c>); it may return null.</summary>
+    public static ProjectGraph Build(AssetsFile assets, Func<AssetsLibrary, PackageMetadata?> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(metadata);
+
+        // Union of all targets (frameworks × runtime identifiers): key "id/version" (lower-case id) → node.
+        var nodes = new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+        var projectLibs = new Dictionary<string, AssetsTargetLibrary>(StringComparer.OrdinalIgnoreCase);
+        var edges = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var frameworks = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var shipping = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var buildOnlyCandidates = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Per target: id → key, to resolve a dependency's version the way restore did.
+        foreach (var (targetName, libs) in assets.Targets)
+        {
+            var byId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var lib in libs) byId[lib.Id] = Key(lib.Id, lib.Version);
+            foreach (var lib in libs)
+            {
+                var key = Key(lib.Id, lib.Version);
+                if (lib.Type.Equals("project", StringComparison.OrdinalIgnoreCase))
+                {
+                    projectLibs[lib.Id] = lib;
+                }
+                else if (!nodes.ContainsKey(key))
+                {
+                    if (!assets.Libraries.TryGetValue(lib.Id + "/" + lib.Version, out var library))
+                        library = new AssetsLibrary { Id = lib.Id, Version = lib.Version, Type = lib.Type };
+                    nodes[key] = new Node(library);
+                }
+                if (!frameworks.TryGetValue(key, out var fw)) frameworks[key] = fw = new SortedSet<string>(StringComparer.Ordinal);
+                fw.Add(targetName);
+                if (lib.HasShippingAssets) shipping.Add(key);
+                else if (lib.HasBuildAssets) buildOnlyCandidates.Add(key);
+                if (!edges.TryGetValue(key, out var set)) edges[key] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var dep in lib.Dependencies.Keys)
+                {
+                    if (byId.TryGetValue(dep, out var depKey)) set.Add(depKey);
+                }
+            }
+        }
+
+        // A package is a development "barrier" when it never ships anything: developmentDependency, or only
+        // build/analyzer assets in every target. What is reached only through a barrier is development-only too.
+        var barriers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, node) in nodes)
+        {
+            bool analyzersOnly = !shipping.Contains(key) && node.Library.HasAnalyzers;
+            bool buildOnly = !shipping.Contains(key) && buildOnlyCandidates.Contains(key);
+            if (analyzersOnly || buildOnly || metadata(node.Library)?.DevelopmentDependency == true) barriers.Add(key);
+        }
+
+        // Direct references: packages of projectFileDependencyGroups, and referenced projects.
+        var declared = assets.DeclaredDependencies.Values.SelectMany(d => d).GroupBy(d => d.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.All(d => d.IsDevelopmentOnly), StringComparer.OrdinalIgnoreCase);
+        var directIds = assets.DirectDependencyIds.Values.SelectMany(v => v).Concat(declared.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var referencedProjectFiles = assets.ProjectReferences.Values.SelectMany(v => v).Select(p => Path.GetFileName(p.Replace('\\', '/'))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var roots = new List<(string Label, string Key, bool Dev)>();
+        foreach (var (key, node) in nodes)
+        {
+            if (directIds.Contains(node.Id))
+            {
+                node.IsDirect = true;
+                roots.Add((node.Id + " " + node.Version, key, declared.TryGetValue(node.Id, out var dev) && dev));
+            }
+        }
+        foreach (var (id, lib) in projectLibs)
+        {
+            var libPath = assets.Libraries.TryGetValue(lib.Id + "/" + lib.Version, out var l) ? l.Path : null;
+            bool direct = directIds.Contains(id) || (libPath != null && referencedProjectFiles.Contains(Path.GetFileName(libPath.Replace('\\', '/'))));
+            if (direct) roots.Add((id + " (project)", Key(lib.Id, lib.Version), false));
+        }
+        roots.Sort((a, b) => string.Compare(a.Label, b.Label, StringComparison.OrdinalIgnoreCase));
+
+        // Runtime reachability: from non-development roots, never walking through a barrier.
+        var runtime = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var queue = new Queue<string>();
+        foreach (var root in roots.Where(r => !r.Dev))
+        {
+            if (barriers.Contains(root.Key)) continue;
+            if (runtime.Add(root.Key)) queue.Enqueue(root.Key);
+        }
+        while (queue.Count > 0)
+        {
+            var key = queue.Dequeue();
+            if (!edges.TryGetValue(key, out var next)) continue;
+            foreach (var n in next)
+            {
+                if (barriers.Contains(n)) continue;
+                if (runtime.Add(n)) queue.Enqueue(n);
+            }
+        }
+
+        // Shortest path from each root (breadth-first, deterministic order).
+        var paths = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var introducedBy = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        string projectLabel = assets.ProjectName;
+        foreach (var root in roots)
+        {
+            var parent = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [root.Key] = null };
+            var q = new Queue<string>();
+            q.Enqueue(root.Key);
+            while (q.Count > 0)
+            {
+                var key = q.Dequeue();
+                if (!edges.TryGetValue(key, out var next)) continue;
+                foreach (var n in next.OrderBy(x => x, StringComparer.OrdinalIgnoreCase))
+                {
+                    if (parent.ContainsKey(n)) continue;
+                    parent[n] = key;
+                    q.Enqueue(n);
+                }
+            }
+            foreach (var reached in parent.Keys)
+            {
+                if (!nodes.ContainsKey(reached)) continue;
+                if (!paths.TryGetValue(reached, out var list)) paths[reached] = list = new List<string>();
+                if (!introducedBy.TryGetValue(reached, out var via)) introducedBy[reached] = via = new List<string>();
+                via.Add(root.Label);
+                if (list.Count >= MaxPathsPerPackage) continue;
+                var chain = new List<string>();
+                for (string? k = reached; k != null; k = parent[k]) chain.Add(Label(k, nodes, projectLibs));
+                chain.Add(projectLabel);
+                chain.Reverse();
+                list.Add(string.Join(" → ", chain));
+            }
+        }
+
+        foreach (var (key, node) in nodes)
+        {
+            node.Scope = runtime.Contains(key) ? DependencyScope.Runtime : DependencyScope.Development;
+            node.Frameworks = frameworks.TryGetValue(key, out var fw) ? fw.ToArray() : Array.Empty<string>();
+            node.Dependencies = edges.TryGetValue(key, out var e)
+                ? e.Where(nodes.ContainsKey).Select(k => nodes[k].Id + "/" + nodes[k].Version).OrderBy(x => x, StringComparer.OrdinalIgnoreCase).ToArray()
+                : Array.Empty<string>();
+            node.Paths = paths.TryGetValue(key, out var p) ? p.OrderBy(x => x.Length).ThenBy(x => x, StringComparer.Ordinal).ToArray() : Array.Empty<string>();
+            node.IntroducedBy = introducedBy.TryGetValue(key, out var ib) ? ib.Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToArray() : Array.Empty<string>();
+        }
+        var sorted = nodes.Values
+            .OrderBy(n => n.Id, StringComparer.OrdinalIgnoreCase).ThenBy(n => n.Id, StringComparer.Ordinal).ThenBy(n => n.Version, StringComparer.Ordinal)
+            .ToArray();
+        return new ProjectGraph(sorted);
+    }
+
+    private static string Key(string id, string version) => id + "/" + version;
+
+    private static string Label(string key, Dictionary<string, Node> nodes, Dictionary<string, AssetsTargetLibrary> projects)
+    {
+        if (nodes.TryGetValue(key, out var n)) return n.Id + " " + n.Version;
+        int slash = key.LastIndexOf('/');
+        var id = slash > 0 ? key.Substring(0, slash) : key;
+        return projects.ContainsKey(id) ? id : key;
+    }
+}
