@@ -80,12 +80,20 @@ public static class RuleCatalog
     /// <summary>PCP9005: the solution file is unreadable.</summary>
     public static readonly RuleDescriptor InvalidSolution = new("PCP9005", RuleCategory.Configuration, FindingSeverity.Error, "Solution file unreadable", "Fichier de solution illisible");
 
+    /// <summary>PCP9101: a PublicCodePolicy MSBuild property has a value the build integration does not understand.</summary>
+    public static readonly RuleDescriptor InvalidBuildProperty = new("PCP9101", RuleCategory.Configuration, FindingSeverity.Error, "Invalid PublicCodePolicy MSBuild property", "Propriété MSBuild PublicCodePolicy invalide");
+    /// <summary>PCP9102: the MSBuild that runs the build cannot load the task (.NET Framework MSBuild, e.g. Visual Studio).</summary>
+    public static readonly RuleDescriptor UnsupportedMSBuildRuntime = new("PCP9102", RuleCategory.Configuration, FindingSeverity.Warning, "Dependency check not supported by this MSBuild", "Vérification des dépendances non prise en charge par ce MSBuild");
+    /// <summary>PCP9103: the build's cache of findings under obj/ cannot be read.</summary>
+    public static readonly RuleDescriptor UnreadableFindingsCache = new("PCP9103", RuleCategory.Configuration, FindingSeverity.Warning, "Cached findings unreadable", "Résultats en cache illisibles");
+
     /// <summary>Every rule of the engine, sorted by identifier.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
         PackageNotFound, MalformedNuspec, RestoreErrors,
         NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution,
+        InvalidBuildProperty, UnsupportedMSBuildRuntime, UnreadableFindingsCache,
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Globalization;
+using System.Resources;
+
+namespace PublicCodePolicy.Build;
+
+/// <summary>The task's own messages (English and French), from <c>Strings.resx</c>.</summary>
+internal static class Strings
+{
+    private static readonly ResourceManager s_resources = new("PublicCodePolicy.Build.Strings", typeof(Strings).Assembly);
+
+    /// <summary>The value &#x27;{0}&#x27; of the MSBuild property {1} is not valid; use one of: {2}.</summary>
+    public static string InvalidPropertyValue(object? arg0, object? arg1, object? arg2) => Format(nameof(InvalidPropertyValue), arg0, arg1, arg2);
+
+    /// <summary>The policy file &#x27;{0}&#x27; named by the MSBuild property PublicCodePolicyFile does not exist.</summary>
+    public static string PolicyFileNotFound(object? arg0) => Format(nameof(PolicyFileNotFound), arg0);
+
+    /// <summary>The policy file &#x27;{0}&#x27; cannot be read: {1}</summary>
+    public static string PolicyFileUnreadable(object? arg0, object? arg1) => Format(nameof(PolicyFileUnreadable), arg0, arg1);
+
+    /// <summary>The cached findings &#x27;{0}&#x27; cannot be read ({1}); the check runs again on the next build.</summary>
+    public static string CacheUnreadable(object? arg0, object? arg1) => Format(nameof(CacheUnreadable), arg0, arg1);
+
+    /// <summary>{0}: {1} (report only; see {2})</summary>
+    public static string ReportOnly(object? arg0, object? arg1, object? arg2) => Format(nameof(ReportOnly), arg0, arg1, arg2);
+
+    /// <summary>PublicCodePolicy: {0} suppressed by NoWarn: {1}</summary>
+    public static string Suppressed(object? arg0, object? arg1) => Format(nameof(Suppressed), arg0, arg1);
+
+    /// <summary>PublicCodePolicy checked {0}: {1} package(s), {2} finding(s).</summary>
+    public static string CheckSummary(object? arg0, object? arg1, object? arg2) => Format(nameof(CheckSummary), arg0, arg1, arg2);
+
+    /// <summary>PublicCodePolicy: no cached findings at &#x27;{0}&#x27;; the check has not run for this project.</summary>
+    public static string NoCache(object? arg0) => Format(nameof(NoCache), arg0);
+
+    /// <summary>PublicCodePolicy: [input] {0} = {1}</summary>
+    public static string Input(object? arg0, object? arg1) => Format(nameof(Input), arg0, arg1);
+
+    /// <summary>PublicCodePolicy: [output] {0} (written)</summary>
+    public static string OutputWritten(object? arg0) => Format(nameof(OutputWritten), arg0);
+
+    /// <summary>PublicCodePolicy: [output] {0} (unchanged, not rewritten)</summary>
+    public static string OutputUnchanged(object? arg0) => Format(nameof(OutputUnchanged), arg0);
+
+    /// <summary>{0}: {1} (see {2})</summary>
+    public static string Information(object? arg0, object? arg1, object? arg2) => Format(nameof(Information), arg0, arg1, arg2);
+
+    private static string Format(string name, params object?[] args)
+        => string.Format(CultureInfo.CurrentCulture, s_resources.GetString(name, CultureInfo.CurrentUICulture) ?? name, args);
+}
