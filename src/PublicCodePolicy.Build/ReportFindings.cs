@@ -86,11 +86,11 @@ public sealed class ReportFindings : MSBuildTask
             switch (settings.Decide(finding))
             {
                 case ReportLevel.Error:
-                    Log.LogError(null, finding.Id, null, finding.HelpLink, file, 0, 0, 0, 0, finding.Message);
+                    Log.LogError(null, finding.Id, null, finding.HelpLink, file, 0, 0, 0, 0, WithLink(finding));
                     ErrorCount++;
                     break;
                 case ReportLevel.Warning:
-                    Log.LogWarning(null, finding.Id, null, finding.HelpLink, file, 0, 0, 0, 0, finding.Message);
+                    Log.LogWarning(null, finding.Id, null, finding.HelpLink, file, 0, 0, 0, 0, WithLink(finding));
                     WarningCount++;
                     break;
                 case ReportLevel.Message:
@@ -107,4 +107,9 @@ public sealed class ReportFindings : MSBuildTask
         }
         return !Log.HasLoggedErrors;
     }
+
+    // Console and CI logs do not show an event's help link, so the rule page is also named in the text, as NuGet
+    // does with the advisory link of its audit warnings.
+    private static string WithLink(CachedFinding finding)
+        => string.IsNullOrEmpty(finding.HelpLink) ? finding.Message : finding.Message + " (" + finding.HelpLink + ")";
 }

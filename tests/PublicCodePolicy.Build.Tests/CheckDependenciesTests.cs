@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using Microsoft.Build.Framework;
+using PublicCodePolicy.Diagnostics;
+
+namespace PublicCodePolicy.Build.Tests;
+
+public sealed class CheckDependenciesTests : IDisposable
+{
+    private readonly RestoredProject _project = new();
+    private readonly UiCulture _culture = new("en-US");
+    private readonly MockEngine _engine = new();
+
+    public void Dispose()
+    {
+        _culture.Dispose();
+        _project.Dispose();
+    }
+
+    [Fact]
+    public void NonFreeDependency_IsCachedForTheReport_AndWrittenForTheAnalyzer()
+    {
+        var task = _project.NewCheck(_engine);
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(_engine.Diagnostics); // The check never logs diagnostics: the report step does, on every build.
+        Assert.Equal(1, task.FindingCount);
+        var finding = Assert.Single(FindingsFiles.ReadCache(_project.CacheFile));
+        Assert.Equal("PCP0001", finding.Id);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.True(finding.IsEnforced);
+        Assert.Equal(_project.ProjectPath, finding.File);
+        Assert.Equal(("Bad.Package", "1.0.0"), (finding.Package, finding.PackageVersion));
+        Assert.Equal(RestoredProject.HelpPcp0001, finding.HelpLink);
+        Assert.Equal("Bad.Package 1.0.0 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to Bad.Package in App.csproj.", finding.Message);
+
+        Assert.Equal("""
+            {
+              "version": 1,
+              "findings": [
+                {
+                  "id": "PCP0001",
+                  "severity": "warning",
+                  "message": "Bad.Package 1.0.0 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to Bad.Package in App.csproj.",
+                  "package": "Bad.Package",
+                  "packageVersion": "1.0.0"
+                }
+              ]
+            }
+
+            """.ReplaceLineEndings("\n"), File.ReadAllText(_project.FindingsFile));
+    }
+
+    [Fact]
+    public void SecondRun_WithTheSameResult_DoesNotRewriteTheFiles()
+    {
+        Assert.True(_project.NewCheck(_engine).Execute());
+        var past = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(_project.FindingsFile, past);
+        File.SetLastWriteTimeUtc(_project.CacheFile, past);
+
+        var second = new MockEngine();
+        Assert.True(_project.NewCheck(second).Execute());
+
+        Assert.Equal(past, File.GetLastWriteTimeUtc(_project.FindingsFile));
+        Assert.Equal(past, File.GetLastWriteTimeUtc(_project.CacheFile));
+        Assert.Contains(second.Messages, m => m.Message == "PublicCodePolicy: [output] " + _project.FindingsFile + " (unchanged, not rewritten)");
+    }
+
+    [Fact]
+    public void StrictMode_WritesErrorsForTheIde()
+    {
+        var task = _project.NewCheck(_engine);
+        task.Mode = "Strict";
+
+        Assert.True(task.Execute());
+
+        Assert.Contains("\"severity\": \"error\"", File.ReadAllText(_project.FindingsFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyException_AcceptsThePackage()
+    {
+        var policy = _project.Write("publiccode-policy.json", """
+            { "exceptions": [ { "package": "Bad.Package", "justification": "Needed until the port to HttpClient.", "approvedBy": "DSI" } ] }
+            """);
+        var task = _project.NewCheck(_engine);
+        task.PolicyFile = policy;
+
+        Assert.True(task.Execute());
+
+        var finding = Assert.Single(FindingsFiles.ReadCache(_project.CacheFile));
+        Assert.Equal("PCP0007", finding.Id);
+        Assert.Equal(FindingSeverity.Info, finding.Severity);
+    }
+
+    [Fact]
+    public void EnforceScopes_Development_LeavesRuntimeDenialsUnenforced()
+    {
+        var task = _project.NewCheck(_engine);
+        task.EnforceScopes = "development";
+
+        Assert.True(task.Execute());
+
+        var finding = Assert.Single(FindingsFiles.ReadCache(_project.CacheFile));
+        Assert.Equal(("PCP0001", FindingSeverity.Warning, false), (finding.Id, finding.Severity, finding.IsEnforced));
+    }
+
+    [Fact]
+    public void Preset_FrenchAdministration_IsApplied()
+    {
+        // MIT is on the French administration list too, so the result is the same; the preset must still parse.
+        var task = _project.NewCheck(_engine);
+        task.Preset = "fr-administration";
+
+        Assert.True(task.Execute());
+
+        Assert.Equal("PCP0001", Assert.Single(FindingsFiles.ReadCache(_project.CacheFile)).Id);
+    }
+
+    [Fact]
+    public void MissingPolicyFile_IsPcp9003_AndNothingIsChecked()
+    {
+        var task = _project.NewCheck(_engine);
+        task.PolicyFile = Path.Combine(_project.Root, "nowhere.json");
+
+        Assert.True(task.Execute());
+
+        var finding = Assert.Single(FindingsFiles.ReadCache(_project.CacheFile));
+        Assert.Equal("PCP9003", finding.Id);
+        Assert.Equal("The policy file '" + task.PolicyFile + "' named by the MSBuild property PublicCodePolicyFile does not exist.", finding.Message);
+        Assert.Equal(_project.ProjectPath, finding.File);
+    }
+
+    [Fact]
+    public void InvalidPolicyFile_IsPcp9003_OnThePolicyFile()
+    {
+        var policy = _project.Write("publiccode-policy.json", """{ "preset": "anything-goes" }""");
+        var task = _project.NewCheck(_engine);
+        task.PolicyFile = policy;
+
+        Assert.True(task.Execute());
+
+        var finding = Assert.Single(FindingsFiles.ReadCache(_project.CacheFile));
+        Assert.Equal(("PCP9003", FindingSeverity.Error, policy), (finding.Id, finding.Severity, finding.File));
+        Assert.Equal(policy + ": $.preset: Unknown preset; use one of: osi, fsf, osi-or-fsf, fr-administration.", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("copyleft", null, "The value 'copyleft' of the MSBuild property PublicCodePolicyPreset is not valid; use one of: osi, fsf, osi-or-fsf, fr-administration.")]
+    [InlineData(null, "runtime;shipping", "The value 'shipping' of the MSBuild property PublicCodePolicyEnforceScopes is not valid; use one of: runtime, development, test.")]
+    public void InvalidProperty_IsPcp9101(string? preset, string? scopes, string expected)
+    {
+        var task = _project.NewCheck(_engine);
+        task.Preset = preset;
+        task.EnforceScopes = scopes;
+
+        Assert.True(task.Execute());
+
+        var finding = Assert.Single(FindingsFiles.ReadCache(_project.CacheFile));
+        Assert.Equal(("PCP9101", expected), (finding.Id, finding.Message));
+    }
+
+    [Fact]
+    public void InputsAreLoggedAtLowImportance()
+    {
+        Assert.True(_project.NewCheck(_engine).Execute());
+
+        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.Low && m.Message == "PublicCodePolicy: [input] AssetsFile = " + _project.AssetsFile);
+        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.Normal && m.Message == "PublicCodePolicy checked App.csproj: 2 package(s), 1 finding(s).");
+    }
+
+    [Fact]
+    public void WriteIfChanged_ReplacesDifferentContent()
+    {
+        var path = _project.Write("f.txt", "old");
+
+        Assert.False(FindingsFiles.WriteIfChanged(path, "old"u8.ToArray()));
+        Assert.True(FindingsFiles.WriteIfChanged(path, "new"u8.ToArray()));
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+    }
+}
