@@ -94,11 +94,11 @@ public sealed class ReportFindings : MSBuildTask
                     WarningCount++;
                     break;
                 case ReportLevel.Message:
-                    // Console loggers print a message's text only, so the code and the link go into the text.
+                    // The console logger prints a message's file and code but not its help link, so the link goes into the text.
                     var importance = finding.Severity == FindingSeverity.Info ? MessageImportance.Normal : MessageImportance.High;
                     Log.LogMessage(null, finding.Id, null, file, 0, 0, 0, 0, importance, mode == PolicyMode.ReportOnly
-                        ? Strings.ReportOnly(finding.Id, finding.Message, finding.HelpLink ?? string.Empty)
-                        : Strings.Information(finding.Id, finding.Message, finding.HelpLink ?? string.Empty));
+                        ? Strings.ReportOnly(finding.Message, finding.HelpLink ?? string.Empty)
+                        : Strings.Information(finding.Message, finding.HelpLink ?? string.Empty));
                     break;
                 default:
                     Log.LogMessage(null, finding.Id, null, file, 0, 0, 0, 0, MessageImportance.Low, Strings.Suppressed(finding.Id, finding.Message));

@@ -22,8 +22,8 @@ internal static class Strings
     /// <summary>The cached findings &#x27;{0}&#x27; cannot be read ({1}); the check runs again on the next build.</summary>
     public static string CacheUnreadable(object? arg0, object? arg1) => Format(nameof(CacheUnreadable), arg0, arg1);
 
-    /// <summary>{0}: {1} (report only; see {2})</summary>
-    public static string ReportOnly(object? arg0, object? arg1, object? arg2) => Format(nameof(ReportOnly), arg0, arg1, arg2);
+    /// <summary>{0} (report only; see {1})</summary>
+    public static string ReportOnly(object? arg0, object? arg1) => Format(nameof(ReportOnly), arg0, arg1);
 
     /// <summary>PublicCodePolicy: {0} suppressed by NoWarn: {1}</summary>
     public static string Suppressed(object? arg0, object? arg1) => Format(nameof(Suppressed), arg0, arg1);
@@ -43,8 +43,8 @@ internal static class Strings
     /// <summary>PublicCodePolicy: [output] {0} (unchanged, not rewritten)</summary>
     public static string OutputUnchanged(object? arg0) => Format(nameof(OutputUnchanged), arg0);
 
-    /// <summary>{0}: {1} (see {2})</summary>
-    public static string Information(object? arg0, object? arg1, object? arg2) => Format(nameof(Information), arg0, arg1, arg2);
+    /// <summary>{0} (see {1})</summary>
+    public static string Information(object? arg0, object? arg1) => Format(nameof(Information), arg0, arg1);
 
     private static string Format(string name, params object?[] args)
         => string.Format(CultureInfo.CurrentCulture, s_resources.GetString(name, CultureInfo.CurrentUICulture) ?? name, args);

@@ -123,7 +123,7 @@ public sealed class ReportFindingsTests : IDisposable
         Assert.Empty(_engine.Diagnostics);
         var message = Assert.Single(_engine.Messages, m => m.Code == "PCP0001");
         Assert.Equal(MessageImportance.High, message.Importance);
-        Assert.Equal("PCP0001: Bad.Package 1.0.0 (runtime) has licence X: not free. (report only; see " + RestoredProject.HelpPcp0001 + ")", message.Message);
+        Assert.Equal("Bad.Package 1.0.0 (runtime) has licence X: not free. (report only; see " + RestoredProject.HelpPcp0001 + ")", message.Message);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ReportFindingsTests : IDisposable
         Assert.Empty(_engine.Diagnostics);
         var message = Assert.Single(_engine.Messages, m => m.Code == "PCP0007");
         Assert.Equal(MessageImportance.Normal, message.Importance);
-        Assert.StartsWith("PCP0007: Bad.Package 1.0.0 (X) is accepted by an exception: needed. (see https://", message.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Bad.Package 1.0.0 (X) is accepted by an exception: needed. (see https://", message.Message, StringComparison.Ordinal);
     }
 
     [Fact]

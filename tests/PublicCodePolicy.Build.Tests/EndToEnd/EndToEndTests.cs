@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.IO.Compression;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace PublicCodePolicy.Build.Tests.EndToEnd;
+
+/// <summary>
+/// Packs the package once, then builds throwaway projects that consume it from a folder feed, with real
+/// dependencies from the NuGet registry.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class EndToEndTests
+{
+    private const string HelpPcp0001 = "https://github.com/publiccodepolicy/publiccodepolicy/blob/main/docs/rules/PCP0001.md";
+
+    private readonly PackageFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public EndToEndTests(PackageFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public void Package_HasTheAgreedLayout_NoDependencies_AndALicence()
+    {
+        using var zip = ZipFile.OpenRead(_fixture.Package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var expected in new[]
+        {
+            "build/PublicCodePolicy.props", "build/PublicCodePolicy.targets",
+            "buildTransitive/PublicCodePolicy.props", "buildTransitive/PublicCodePolicy.targets",
+            "buildMultiTargeting/PublicCodePolicy.props", "buildMultiTargeting/PublicCodePolicy.targets",
+            "tasks/net8.0/PublicCodePolicy.Build.dll", "tasks/net8.0/PublicCodePolicy.Build.deps.json",
+            "tasks/net8.0/PublicCodePolicy.Core.dll", "tasks/net8.0/NuGet.Versioning.dll",
+            "tasks/net8.0/fr/PublicCodePolicy.Build.resources.dll",
+        })
+        {
+            Assert.Contains(expected, entries);
+        }
+        // The SDK provides MSBuild; shipping its assemblies would load a second copy.
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        // The analyzers join the package as soon as their projects are in the repository.
+        if (Directory.Exists(Path.Combine(TestUtilities.TestPaths.RepositoryRoot, "analyzers", "PublicCodePolicy.Analyzers")))
+        {
+            Assert.Contains("analyzers/dotnet/cs/PublicCodePolicy.Analyzers.dll", entries);
+        }
+
+        using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Get(string name) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+        Assert.Equal("PublicCodePolicy", Get("id"));
+        Assert.Equal("true", Get("developmentDependency"));
+        Assert.Equal("EUPL-1.2", Get("license"));
+        Assert.Null(metadata.Elements().FirstOrDefault(e => e.Name.LocalName == "dependencies"));
+    }
+
+    [Fact]
+    public void CleanProject_Passes_WithoutAnyFinding_NotEvenOnItself()
+    {
+        var project = _fixture.CreateProject("clean", PackageFixture.NewtonsoftJson + PackageFixture.Serilog);
+
+        var result = Build(project, restore: true, "-p:TreatWarningsAsErrors=true");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("PCP", result.Output, StringComparison.Ordinal);
+        var findings = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "PublicCodePolicy", "PublicCodePolicy.findings.json");
+        Assert.Equal("{\n  \"version\": 1,\n  \"findings\": []\n}\n", File.ReadAllText(findings));
+    }
+
+    [Fact]
+    public void NonFreeDependency_Warns_WithCodeProjectAndLink()
+    {
+        var result = _fixture.NonFreeFirstBuild;
+        _output.WriteLine(result.ToString());
+
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.BuildLines, l => l.Contains("warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
+        Assert.Equal(_fixture.NonFree + " : warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree.csproj. (" + HelpPcp0001 + ")", line);
+        // Its dependencies come with the same terms, and each says where it comes from.
+        Assert.Contains(result.Lines, l => l.Contains("warning PCP0001: runtime.native.System.Net.Http 4.3.0 (runtime)", StringComparison.Ordinal) && l.Contains("It comes through System.Net.Http 4.3.4", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Lines, l => l.Contains("Newtonsoft.Json", StringComparison.Ordinal) || l.Contains("PublicCodePolicy " + _fixture.Version, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SecondBuild_SkipsTheCheck_AndStillReportsTheWarnings()
+    {
+        var first = Build(_fixture.NonFree, restore: false);
+        Assert.Equal(0, first.ExitCode);
+        var dir = Path.Combine(Path.GetDirectoryName(_fixture.NonFree)!, "obj", "Debug", "net10.0");
+        var stamp = Path.Combine(dir, "PublicCodePolicy", "PublicCodePolicy.stamp");
+        var findings = Path.Combine(dir, "PublicCodePolicy", "PublicCodePolicy.findings.json");
+        var assembly = Path.Combine(dir, "nonfree.dll");
+        var before = (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(findings), File.GetLastWriteTimeUtc(assembly));
+
+        var second = Build(_fixture.NonFree, restore: false, "-v:d");
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Skipping target \"_PublicCodePolicyCheckCore\" because all output files are up-to-date with respect to the input files.", second.Output, StringComparison.Ordinal);
+        Assert.Equal(before, (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(findings), File.GetLastWriteTimeUtc(assembly)));
+        Assert.Contains(second.Lines, l => l.EndsWith("warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree.csproj. (" + HelpPcp0001 + ")", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-p:TreatWarningsAsErrors=true")]
+    [InlineData("-p:PublicCodePolicyMode=Strict")]
+    [InlineData("-p:WarningsAsErrors=PCP0001")]
+    public void FailingSettings_FailTheBuild_WithThePcpCode(string setting)
+    {
+        var result = Build(_fixture.NonFree, restore: false, setting);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.Contains(": error PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
+        Assert.Contains("Build FAILED.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoWarn_Silences_EvenWithTreatWarningsAsErrors()
+    {
+        var result = Build(_fixture.NonFree, restore: false, "-p:NoWarn=NU1510%3BPCP0001", "-p:TreatWarningsAsErrors=true");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("PCP0001", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportOnly_ShowsTheFindings_ButNeverFails()
+    {
+        var result = Build(_fixture.NonFree, restore: false, "-p:PublicCodePolicyMode=ReportOnly", "-p:TreatWarningsAsErrors=true");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.StartsWith(_fixture.NonFree + " : message PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal) && l.EndsWith("(report only; see " + HelpPcp0001 + ")", StringComparison.Ordinal));
+        Assert.DoesNotContain("warning PCP", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExceptionInAPolicyFileUpTheTree_MakesItPass()
+    {
+        File.WriteAllText(Path.Combine(_fixture.Projects, "excepted", "publiccode-policy.json").EnsureDirectory(), """
+            {
+              "preset": "fr-administration",
+              "exceptions": [
+                { "package": "System.Net.Http", "justification": "Legacy HTTP stack until the port to the HttpClient of net10.0", "approvedBy": "DSI" },
+                { "package": "runtime.*", "justification": "Brought by System.Net.Http 4.3.4" },
+                { "package": "Microsoft.NETCore.*", "justification": "Brought by System.Net.Http 4.3.4" }
+              ]
+            }
+            """);
+        var project = _fixture.CreateProject("app", PackageFixture.NewtonsoftJson + PackageFixture.SystemNetHttp, parent: Path.Combine("excepted", "src"));
+
+        var result = Build(project, restore: true, "-p:TreatWarningsAsErrors=true", "-v:n");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("PCP0001", result.Output, StringComparison.Ordinal);
+        Assert.Contains(result.Lines, l => l.Contains(": message PCP0007: System.Net.Http 4.3.4 (LicenseRef-MICROSOFT-NET-LIBRARY) is accepted by an exception: Legacy HTTP stack", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BrokenPolicyFile_IsAnError_PointingAtTheFile()
+    {
+        var policy = Path.Combine(_fixture.Projects, "broken", "publiccode-policy.json").EnsureDirectory();
+        File.WriteAllText(policy, """{ "exceptions": [ { "package": "System.Net.Http" } ] }""");
+        var project = _fixture.CreateProject("app", PackageFixture.NewtonsoftJson, parent: "broken");
+
+        var result = Build(project);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(policy + " : error PCP9003: " + policy + ": $.exceptions[0].justification: A justification is required", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MultiTargetedProject_ChecksAndReportsOncePerProject()
+    {
+        var project = _fixture.CreateProject("multi", PackageFixture.NewtonsoftJson + PackageFixture.SystemNetHttp, targetFrameworks: "net10.0;net8.0");
+
+        var result = Build(project);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(result.BuildLines, l => l.Contains("warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
+        var shared = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "PublicCodePolicy", "PublicCodePolicy.findings.json");
+        Assert.True(File.Exists(shared), shared);
+
+        // An inner build alone (dotnet build -f) still gets the one shared findings file as an AdditionalFile.
+        var inner = _fixture.Run(project, "msbuild", project, "-nodeReuse:false", "-p:TargetFramework=net8.0", "-t:ResolvePackageAssets", "-getItem:AdditionalFiles");
+        Assert.Equal(0, inner.ExitCode);
+        Assert.Contains(shared, inner.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CentralPackageManagement_Works()
+    {
+        var dir = Path.Combine(_fixture.Projects, "cpm");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props").EnsureDirectory(), $"""
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageVersion Include="PublicCodePolicy" Version="{_fixture.Version}" />
+                <PackageVersion Include="Newtonsoft.Json" Version="13.0.4" />
+                <PackageVersion Include="System.Net.Http" Version="4.3.4" />
+              </ItemGroup>
+            </Project>
+            """);
+        var project = _fixture.CreateProject("app", """<PackageReference Include="Newtonsoft.Json" /><PackageReference Include="System.Net.Http" />""", parent: "cpm", versionInReference: false);
+
+        var result = Build(project);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.Contains("warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DesignTimeBuild_SkipsTheCheck_UnlessOptedIn()
+    {
+        var project = _fixture.CreateProject("ide", PackageFixture.SystemNetHttp);
+        Assert.Equal(0, _fixture.Run(project, "restore", project).ExitCode);
+        var stamp = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "PublicCodePolicy", "PublicCodePolicy.stamp");
+
+        var designTime = _fixture.Run(project, "msbuild", project, "-nodeReuse:false", "-t:ResolvePackageAssets", "-p:DesignTimeBuild=true", "-getProperty:PublicCodePolicyReportInIde");
+
+        Assert.Equal(0, designTime.ExitCode);
+        Assert.Equal("true", designTime.Output.Trim());
+        Assert.False(File.Exists(stamp));
+
+        var optedIn = _fixture.Run(project, "msbuild", project, "-nodeReuse:false", "-t:ResolvePackageAssets", "-p:DesignTimeBuild=true", "-p:PublicCodePolicyRunInDesignTimeBuild=true", "-getItem:AdditionalFiles");
+        Assert.Equal(0, optedIn.ExitCode);
+        Assert.True(File.Exists(stamp));
+        Assert.Contains("PublicCodePolicy.findings.json", optedIn.Output, StringComparison.Ordinal);
+    }
+
+    private DotNetResult Build(string project, bool restore = true, params string[] extra)
+    {
+        var result = _fixture.Build(project, restore, extra);
+        if (!extra.Contains("-v:d")) _output.WriteLine(result.ToString());
+        return result;
+    }
+}
+
+internal static class PathExtensions
+{
+    /// <summary>Creates the file's folder and returns the path.</summary>
+    public static string EnsureDirectory(this string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+}
