@@ -7,8 +7,9 @@
 #   assets     'touch obj/project.assets.json' then 'dotnet build' (the check really runs)
 # Two copies of the project differ only by the PublicCodePolicy reference. Runs are paired and alternated
 # (with/without, then without/with on the next round) so that machine noise hits both sides alike.
-# Prints, per scenario, the median wall time of each side, the median of the paired ratios and the median of
-# the paired differences. Needs only bash, awk and the .NET SDK (no hyperfine).
+# Prints, per scenario, for wall time and for CPU time (user + system, all processes of the build): the median of
+# each side, the median of the paired ratios and the median of the paired differences.
+# Needs only bash, awk and the .NET SDK (no hyperfine).
 #
 # Usage: bench/build-overhead.sh [rounds]         (default 15 rounds; each round = 4 builds per scenario pair)
 # Environment: PCP_BENCH_DIR (work folder, default a new temp folder), PCP_BENCH_PACKAGES (NUGET_PACKAGES to
@@ -87,33 +88,44 @@ done
 packages=$(( $(grep -c '"type": "package"' "$work/without/obj/project.assets.json" || true) / 2 ))
 echo "# project: $packages packages (net10.0), $rounds rounds"
 
-# Times one build of $1 (with|without); $2 = noop|assets. Prints seconds.
+# Times one build of $1 (with|without); $2 = noop|assets. Prints "wall cpu" in seconds, cpu being user + system
+# time of the build and all its processes (less sensitive than wall time to other load on a shared machine).
 time_build() {
   local dir="$work/$1"
   [ "$2" = assets ] && touch "$dir/obj/project.assets.json"
-  local start end
-  start=$(date +%s.%N)
-  dotnet build "$dir/app.csproj" --no-restore -nodeReuse:false -v:q -tl:off >/dev/null
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", e - s }'
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time dotnet build "$dir/app.csproj" --no-restore -nodeReuse:false -v:q -tl:off >/dev/null 2>&1; } 2>&1 )
+  awk '{ printf "%.3f\t%.3f\n", $1, $2 + $3 }' <<< "$t"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# Summarises columns $2 (with) and $3 (without) of file $1 under label $4.
+summarise() {
+  local file=$1 a=$2 b=$3 label=$4
+  local ma mb ratio diff low high
+  ma=$(cut -f"$a" "$file" | median)
+  mb=$(cut -f"$b" "$file" | median)
+  ratio=$(awk -v a="$a" -v b="$b" '{ printf "%.4f\n", $a / $b }' "$file" | median)
+  diff=$(awk -v a="$a" -v b="$b" '{ printf "%.4f\n", $a - $b }' "$file" | median)
+  low=$(awk -v a="$a" -v b="$b" '{ printf "%.3f\n", $a / $b }' "$file" | sort -g | head -1)
+  high=$(awk -v a="$a" -v b="$b" '{ printf "%.3f\n", $a / $b }' "$file" | sort -g | tail -1)
+  printf '%-14s with %6.3fs  without %6.3fs  paired ratio %.3f (min %s, max %s)  paired difference %+.3fs\n' \
+    "$label" "$ma" "$mb" "$ratio" "$low" "$high" "$diff"
+}
+
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for scenario in noop assets; do
-  : > "$work/$scenario.tsv"
+  file="$work/$scenario.tsv"
+  : > "$file"
   for ((i = 1; i <= rounds; i++)); do
     if ((i % 2)); then a=$(time_build with "$scenario"); b=$(time_build without "$scenario")
     else b=$(time_build without "$scenario"); a=$(time_build with "$scenario"); fi
-    printf '%s\t%s\n' "$a" "$b" >> "$work/$scenario.tsv"
+    # Columns: with wall, with cpu, without wall, without cpu.
+    printf '%s\t%s\n' "$a" "$b" >> "$file"
   done
-  with_median=$(cut -f1 "$work/$scenario.tsv" | median)
-  without_median=$(cut -f2 "$work/$scenario.tsv" | median)
-  ratio=$(awk '{ printf "%.4f\n", $1 / $2 }' "$work/$scenario.tsv" | median)
-  diff=$(awk '{ printf "%.4f\n", $1 - $2 }' "$work/$scenario.tsv" | median)
-  low=$(awk '{ printf "%.4f\n", $1 / $2 }' "$work/$scenario.tsv" | sort -g | head -1)
-  high=$(awk '{ printf "%.4f\n", $1 / $2 }' "$work/$scenario.tsv" | sort -g | tail -1)
-  printf '%-7s with %ss  without %ss  paired ratio %s (min %s, max %s)  paired difference %+.3fs\n' \
-    "$scenario" "$with_median" "$without_median" "$ratio" "$low" "$high" "$diff"
+  summarise "$file" 1 3 "$scenario wall"
+  summarise "$file" 2 4 "$scenario cpu"
 done
-echo "# raw pairs (with, without) in $work/noop.tsv and $work/assets.tsv"
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# raw pairs (with wall, with cpu, without wall, without cpu) in $work/noop.tsv and $work/assets.tsv"

@@ -68,7 +68,7 @@ public static class FindingsFiles
         ArgumentNullException.ThrowIfNull(finding);
         if (mode == PolicyMode.ReportOnly || finding.Severity == FindingSeverity.Info) return FindingSeverity.Info;
         if (finding.IsConfiguration && finding.Severity == FindingSeverity.Error) return FindingSeverity.Error;
-        if (mode == PolicyMode.Strict && finding.Severity == FindingSeverity.Error) return FindingSeverity.Error;
+        if (mode == PolicyMode.Strict && finding.IsEnforced) return FindingSeverity.Error;
         return FindingSeverity.Warning;
     }
 

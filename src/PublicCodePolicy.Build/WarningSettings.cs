@@ -62,7 +62,7 @@ public sealed class WarningSettings
         if (Mode == PolicyMode.ReportOnly || finding.Severity == FindingSeverity.Info) return ReportLevel.Message;
         if (WarningsAsErrors.Contains(finding.Id)) return ReportLevel.Error;
         if (WarningsNotAsErrors.Contains(finding.Id)) return ReportLevel.Warning;
-        if (Mode == PolicyMode.Strict && finding.Severity == FindingSeverity.Error) return ReportLevel.Error;
+        if (Mode == PolicyMode.Strict && finding.IsEnforced) return ReportLevel.Error;
         return TreatWarningsAsErrors ? ReportLevel.Error : ReportLevel.Warning;
     }
 

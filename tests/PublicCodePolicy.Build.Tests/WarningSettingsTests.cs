@@ -53,6 +53,16 @@ public sealed class WarningSettingsTests
     }
 
     [Fact]
+    public void Strict_LeavesAnUnenforcedErrorAWarning()
+    {
+        // An expired exception in a scope the policy does not enforce: the engine says error, but nothing is enforced.
+        var expired = new CachedFinding("PCP0003", FindingSeverity.Error, false, "The exception for X expired.", Caches.Project, "X", "1.0.0", null);
+
+        Assert.Equal(ReportLevel.Warning, new WarningSettings(PolicyMode.Strict, null, null, null, null).Decide(expired));
+        Assert.Equal(FindingSeverity.Warning, FindingsFiles.SeverityInIde(expired, PolicyMode.Strict));
+    }
+
+    [Fact]
     public void InformationIsAMessage()
         => Assert.Equal(ReportLevel.Message, new WarningSettings(PolicyMode.Strict, null, "PCP0007", null, "true").Decide(Caches.Excepted()));
 
