@@ -46,6 +46,7 @@ public static class CommandLineApp
         root.Add(CheckCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
         root.Add(MergeCommand.Create(context));
+        root.Add(InitCommand.Create(context));
         return root;
     }
 }
