@@ -26,17 +26,13 @@ internal static class ProjectSettings
     /// <summary>The project's licence expression as declared, or null.</summary>
     public static string? GetProjectLicense(AnalyzerOptions options) => GetValue(options, null, OptionNames.PackageLicenseExpression);
 
-    /// <summary>The copyright holder: .editorconfig key, then PublicCodeCopyrightHolder, then Company, then Authors.</summary>
+    /// <summary>
+    /// The copyright holder: .editorconfig key, then PublicCodeCopyrightHolder, then Company, then Authors.
+    /// Analyzer config values end at ';' or '#' (comment characters), so of "A; B" authors only "A" arrives here.
+    /// </summary>
     public static string? GetCopyrightHolder(AnalyzerOptions options, SyntaxTree tree)
-    {
-        var holder = GetValue(options, tree, OptionNames.CopyrightHolder)
+        => GetValue(options, tree, OptionNames.CopyrightHolder)
             ?? GetValue(options, null, OptionNames.CopyrightHolderProperty)
-            ?? GetValue(options, null, OptionNames.Company);
-        if (holder != null) return holder;
-        var authors = GetValue(options, null, OptionNames.Authors);
-        if (authors == null) return null;
-        var names = authors.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(a => a.Trim()).Where(a => a.Length > 0);
-        var joined = string.Join(", ", names);
-        return joined.Length == 0 ? null : joined;
-    }
+            ?? GetValue(options, null, OptionNames.Company)
+            ?? GetValue(options, null, OptionNames.Authors);
 }

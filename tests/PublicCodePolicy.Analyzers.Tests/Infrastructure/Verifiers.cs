@@ -85,6 +85,12 @@ internal sealed class PcpCodeFixTest<TAnalyzer, TFixer> : CSharpCodeFixTest<TAna
         return this;
     }
 
+    public PcpCodeFixTest<TAnalyzer, TFixer> Expect(params DiagnosticResult[] results)
+    {
+        ExpectedDiagnostics.AddRange(results);
+        return this;
+    }
+
     public PcpCodeFixTest<TAnalyzer, TFixer> WithEditorConfig(params (string Key, string Value)[] entries)
     {
         TestState.AnalyzerConfigFiles.Add(TestSetup.EditorConfig(entries));
