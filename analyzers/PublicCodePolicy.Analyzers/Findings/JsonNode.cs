@@ -250,6 +250,7 @@ internal sealed class JsonReader
                 case 'u':
                     if (_pos + 4 > _text.Length || !int.TryParse(_text.Substring(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
                     {
+                        _pos -= 2;
                         Fail("invalid \\u escape");
                         return null;
                     }
@@ -257,7 +258,7 @@ internal sealed class JsonReader
                     _pos += 4;
                     break;
                 default:
-                    _pos -= 1;
+                    _pos -= 2;
                     Fail("invalid escape '\\" + e + "'");
                     return null;
             }
@@ -278,7 +279,13 @@ internal sealed class JsonReader
     {
         int start = _pos;
         if (_text[_pos] == '-') _pos++;
+        bool leadingZero = _pos < _text.Length && _text[_pos] == '0';
         if (!ReadDigits()) return Fail("a digit was expected");
+        if (leadingZero && _pos - start > (_text[start] == '-' ? 2 : 1))
+        {
+            _pos = start + (_text[start] == '-' ? 2 : 1);
+            return Fail("a number cannot start with 0");
+        }
         if (_pos < _text.Length && _text[_pos] == '.')
         {
             _pos++;
