@@ -80,11 +80,7 @@ public sealed partial class RuleCatalogueTests
     public void RuleId_InTheAnalyzerBlockAndNotUsedByTheEngine(string id)
     {
         Assert.Matches(AnalyzerBlock(), id);
-        var engineIds = typeof(core::PublicCodePolicy.Diagnostics.RuleCatalog)
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(core::PublicCodePolicy.Diagnostics.RuleDescriptor))
-            .Select(f => ((core::PublicCodePolicy.Diagnostics.RuleDescriptor)f.GetValue(null)!).Id)
-            .ToList();
+        var engineIds = core::PublicCodePolicy.Diagnostics.RuleCatalog.All.Select(r => r.Id).ToList();
         Assert.NotEmpty(engineIds);
         Assert.DoesNotContain(id, engineIds);
         Assert.Equal(core::PublicCodePolicy.Diagnostics.RuleCatalog.GetHelpUri(id), RuleIdentifiers.GetHelpUri(id));
