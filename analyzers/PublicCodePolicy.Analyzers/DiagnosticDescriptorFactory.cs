@@ -12,6 +12,8 @@ internal static class DiagnosticDescriptorFactory
 {
     public static DiagnosticDescriptor Create(string id, string messageResourceName, DiagnosticSeverity defaultSeverity, params string[] customTags)
     {
+        // The one place allowed to call the constructor (banned elsewhere through BannedSymbols.txt).
+#pragma warning disable RS0030
         return new DiagnosticDescriptor(
             id,
             AnalyzerResources.Localizable(id + "_Title"),
@@ -22,5 +24,6 @@ internal static class DiagnosticDescriptorFactory
             description: AnalyzerResources.Localizable(id + "_Description"),
             helpLinkUri: RuleIdentifiers.GetHelpUri(id),
             customTags: customTags);
+#pragma warning restore RS0030
     }
 }
