@@ -15,21 +15,23 @@ internal sealed class FileHeader
     public const string LicenseTag = "SPDX-License-Identifier:";
     public const string CopyrightTag = "SPDX-FileCopyrightText:";
 
+    private readonly List<LicenseTagInfo> _licenses = new List<LicenseTagInfo>();
+
     private FileHeader()
     {
     }
 
+    /// <summary>
+    /// Every <c>SPDX-License-Identifier:</c> tag of the header, in order. REUSE reads several tags as all applying
+    /// (the file is under their conjunction).
+    /// </summary>
+    public IReadOnlyList<LicenseTagInfo> Licenses => _licenses;
+
     /// <summary>Whether an <c>SPDX-License-Identifier:</c> tag is present.</summary>
-    public bool HasLicense { get; private set; }
+    public bool HasLicense => _licenses.Count > 0;
 
-    /// <summary>The text after the licence tag, trimmed (may be empty).</summary>
-    public string LicenseExpression { get; private set; } = string.Empty;
-
-    /// <summary>Where the licence expression is (or the tag, when the expression is empty).</summary>
-    public TextSpan LicenseExpressionSpan { get; private set; }
-
-    /// <summary>The span of the whole comment holding the licence tag.</summary>
-    public TextSpan LicenseCommentSpan { get; private set; }
+    /// <summary>The span of the whole comment holding the first licence tag.</summary>
+    public TextSpan LicenseCommentSpan => _licenses.Count > 0 ? _licenses[0].CommentSpan : default;
 
     /// <summary>Whether an <c>SPDX-FileCopyrightText:</c> tag is present.</summary>
     public bool HasCopyright { get; private set; }
@@ -48,22 +50,16 @@ internal sealed class FileHeader
             if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)) continue;
             var text = trivia.ToFullString();
             int start = trivia.FullSpan.Start;
-            if (!header.HasLicense)
+            for (int tag = text.IndexOf(LicenseTag, StringComparison.Ordinal); tag >= 0; tag = text.IndexOf(LicenseTag, tag + LicenseTag.Length, StringComparison.Ordinal))
             {
-                int tag = text.IndexOf(LicenseTag, StringComparison.Ordinal);
-                if (tag >= 0)
-                {
-                    header.HasLicense = true;
-                    header.LicenseCommentSpan = trivia.FullSpan;
-                    int valueStart = tag + LicenseTag.Length;
-                    int valueEnd = EndOfValue(text, valueStart);
-                    string raw = text.Substring(valueStart, valueEnd - valueStart);
-                    string value = raw.Trim();
-                    header.LicenseExpression = value;
-                    header.LicenseExpressionSpan = value.Length == 0
-                        ? new TextSpan(start + tag, LicenseTag.Length)
-                        : new TextSpan(start + valueStart + raw.IndexOf(value, StringComparison.Ordinal), value.Length);
-                }
+                int valueStart = tag + LicenseTag.Length;
+                int valueEnd = EndOfValue(text, valueStart);
+                string raw = text.Substring(valueStart, valueEnd - valueStart);
+                string value = raw.Trim();
+                var span = value.Length == 0
+                    ? new TextSpan(start + tag, LicenseTag.Length)
+                    : new TextSpan(start + valueStart + raw.IndexOf(value, StringComparison.Ordinal), value.Length);
+                header._licenses.Add(new LicenseTagInfo(value, span, trivia.FullSpan));
             }
             if (!header.HasCopyright && text.IndexOf(CopyrightTag, StringComparison.Ordinal) >= 0)
             {
@@ -82,4 +78,24 @@ internal sealed class FileHeader
         int close = text.IndexOf("*/", from, end - from, StringComparison.Ordinal);
         return close >= 0 ? close : end;
     }
+}
+
+/// <summary>One <c>SPDX-License-Identifier:</c> tag.</summary>
+internal sealed class LicenseTagInfo
+{
+    public LicenseTagInfo(string expression, TextSpan expressionSpan, TextSpan commentSpan)
+    {
+        Expression = expression;
+        ExpressionSpan = expressionSpan;
+        CommentSpan = commentSpan;
+    }
+
+    /// <summary>The text after the tag, trimmed (may be empty).</summary>
+    public string Expression { get; }
+
+    /// <summary>Where the expression is (or the tag, when the expression is empty).</summary>
+    public TextSpan ExpressionSpan { get; }
+
+    /// <summary>The whole comment holding the tag.</summary>
+    public TextSpan CommentSpan { get; }
 }

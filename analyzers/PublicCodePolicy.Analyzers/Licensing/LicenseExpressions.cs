@@ -58,6 +58,19 @@ internal static class LicenseExpressions
         return LicenseCheck.Valid(expression);
     }
 
+    /// <summary>The conjunction of <paramref name="terms"/> (the term itself when there is one), flattened.</summary>
+    public static SpdxExpression And(IReadOnlyList<SpdxExpression> terms)
+    {
+        if (terms.Count == 1) return terms[0];
+        var operands = new List<SpdxExpression>();
+        foreach (var term in terms)
+        {
+            if (term is SpdxCompound c && c.Kind == SpdxNodeKind.And) operands.AddRange(c.Operands);
+            else operands.Add(term);
+        }
+        return new SpdxCompound(SpdxNodeKind.And, operands);
+    }
+
     /// <summary>
     /// A canonical text where the operands of AND and OR are sorted, so that <c>MIT OR Apache-2.0</c> and
     /// <c>Apache-2.0 OR MIT</c> compare equal: both grant the same choice.

@@ -43,18 +43,32 @@ public sealed class FileHeaderLicenseAnalyzer : DiagnosticAnalyzer
         var header = FileHeader.Read(context.Tree.GetRoot(context.CancellationToken));
         if (!header.HasLicense) return;
 
-        var location = Location.Create(context.Tree, header.LicenseExpressionSpan);
-        var check = LicenseExpressions.Check(header.LicenseExpression);
-        if (check.Expression == null)
+        var expressions = new List<SpdxExpression>();
+        foreach (var tag in header.Licenses)
         {
-            context.ReportDiagnostic(Diagnostic.Create(InvalidRule, location, header.LicenseExpression, check.Problem));
-            return;
+            var check = LicenseExpressions.Check(tag.Expression);
+            if (check.Expression == null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(InvalidRule, Location.Create(context.Tree, tag.ExpressionSpan), tag.Expression, check.Problem));
+            }
+            else
+            {
+                expressions.Add(check.Expression);
+            }
         }
-        if (projectExpression == null) return;
+        if (expressions.Count != header.Licenses.Count || projectExpression == null) return;
         if (ProjectSettings.IsTrue(context.Options, context.Tree, OptionNames.AllowDifferentLicense)) return;
-        if (string.Equals(LicenseExpressions.Normalize(check.Expression), LicenseExpressions.Normalize(projectExpression), StringComparison.Ordinal)) return;
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticPropertyNames.ProjectLicense, projectExpression.ToString());
-        context.ReportDiagnostic(Diagnostic.Create(DifferentRule, location, properties, check.Expression.ToString(), projectExpression.ToString()));
+        // Several tags all apply (REUSE): the file is under their conjunction.
+        var fileExpression = LicenseExpressions.And(expressions);
+        if (string.Equals(LicenseExpressions.Normalize(fileExpression), LicenseExpressions.Normalize(projectExpression), StringComparison.Ordinal)) return;
+
+        // The fix rewrites one expression: it is offered only when the header has a single tag.
+        var properties = header.Licenses.Count == 1
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticPropertyNames.ProjectLicense, projectExpression.ToString())
+            : ImmutableDictionary<string, string?>.Empty;
+        var location = Location.Create(context.Tree, header.Licenses[0].ExpressionSpan);
+        var additional = header.Licenses.Skip(1).Select(t => Location.Create(context.Tree, t.ExpressionSpan));
+        context.ReportDiagnostic(Diagnostic.Create(DifferentRule, location, additional, properties, fileExpression.ToString(), projectExpression.ToString()));
     }
 }

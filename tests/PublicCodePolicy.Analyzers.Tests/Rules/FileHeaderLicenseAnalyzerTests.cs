@@ -176,6 +176,42 @@ public sealed class FileHeaderLicenseAnalyzerTests
     }
 
     [Fact]
+    public async Task SeveralTags_ComparedAsTheirConjunction()
+    {
+        await Test("""
+            // SPDX-License-Identifier: MIT
+            // SPDX-License-Identifier: CC-BY-4.0
+            class C { }
+            """, "CC-BY-4.0 AND MIT").RunAsync();
+    }
+
+    [Fact]
+    public async Task SeveralTags_DifferenceReportedAtTheFirstWithTheOthersAsAdditionalLocations()
+    {
+        await Test("""
+            /*
+             * SPDX-License-Identifier: {|#0:MIT|}
+             * SPDX-License-Identifier: {|#1:Apache-2.0|}
+             */
+            class C { }
+            """)
+            .Expect(new DiagnosticResult(FileHeaderLicenseAnalyzer.DifferentRule).WithLocation(0).WithLocation(1).WithArguments("MIT AND Apache-2.0", "EUPL-1.2"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task SeveralTags_EachInvalidOneReported()
+    {
+        await Test("""
+            // SPDX-License-Identifier: MIT
+            // SPDX-License-Identifier: Apache-2
+            class C { }
+            """)
+            .Expect(Invalid(2, 29, 37, "Apache-2", "'Apache-2' is not on the SPDX licence list " + SpdxListVersion))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task NoLicenseTag_NothingToCheck()
     {
         await Test("class C { }").RunAsync();

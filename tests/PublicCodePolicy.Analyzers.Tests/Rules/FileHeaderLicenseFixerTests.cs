@@ -40,4 +40,18 @@ public sealed class FileHeaderLicenseFixerTests
             .Expect(new DiagnosticResult(FileHeaderLicenseAnalyzer.InvalidRule).WithLocation(0).WithArguments("MIT-ish", "'MIT-ish' is not on the SPDX licence list " + PublicCodePolicy.Analyzers.Licensing.SpdxData.LicenseListVersion))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task SeveralTags_NoFixOffered()
+    {
+        const string source = """
+            // SPDX-License-Identifier: {|#0:MIT|}
+            // SPDX-License-Identifier: {|#1:Apache-2.0|}
+            class C { }
+            """;
+        await new PcpCodeFixTest<FileHeaderLicenseAnalyzer, FileHeaderLicenseFixer>(source, source)
+            .WithGlobalConfig((License, "EUPL-1.2"))
+            .Expect(new DiagnosticResult(FileHeaderLicenseAnalyzer.DifferentRule).WithLocation(0).WithLocation(1).WithArguments("MIT AND Apache-2.0", "EUPL-1.2"))
+            .RunAsync();
+    }
 }
