@@ -33,7 +33,7 @@ internal sealed class FileHeader
     /// <summary>The span of the whole comment holding the first licence tag.</summary>
     public TextSpan LicenseCommentSpan => _licenses.Count > 0 ? _licenses[0].CommentSpan : default;
 
-    /// <summary>Whether an <c>SPDX-FileCopyrightText:</c> tag is present.</summary>
+    /// <summary>Whether a copyright notice is present: an <c>SPDX-FileCopyrightText:</c> tag, or a REUSE notice starting with <c>Copyright</c> or <c>©</c>.</summary>
     public bool HasCopyright { get; private set; }
 
     /// <summary>The span of the whole comment holding the copyright tag.</summary>
@@ -61,13 +61,31 @@ internal sealed class FileHeader
                     : new TextSpan(start + valueStart + raw.IndexOf(value, StringComparison.Ordinal), value.Length);
                 header._licenses.Add(new LicenseTagInfo(value, span, trivia.FullSpan));
             }
-            if (!header.HasCopyright && text.IndexOf(CopyrightTag, StringComparison.Ordinal) >= 0)
+            if (!header.HasCopyright && (text.IndexOf(CopyrightTag, StringComparison.Ordinal) >= 0 || HasCopyrightNotice(text)))
             {
                 header.HasCopyright = true;
                 header.CopyrightCommentSpan = trivia.FullSpan;
             }
         }
         return header;
+    }
+
+    // REUSE 3.3, "Format of Copyright Notices": a notice may also start with "Copyright" or "©" (the tag is only
+    // recommended), so a header such as "// Copyright (c) 2024 Ville de Lyon" is compliant.
+    private static bool HasCopyrightNotice(string comment)
+    {
+        foreach (var rawLine in comment.Split('\n'))
+        {
+            var line = rawLine.TrimStart(' ', '\t', '/', '*').TrimEnd();
+            if (line.StartsWith("\u00A9", StringComparison.Ordinal)) return true;
+            if (line.Length > "Copyright".Length
+                && line.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase)
+                && (char.IsWhiteSpace(line["Copyright".Length]) || line["Copyright".Length] == '(' || line["Copyright".Length] == '\u00A9'))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The value ends at the end of the line, or at the "*/" closing a block comment.

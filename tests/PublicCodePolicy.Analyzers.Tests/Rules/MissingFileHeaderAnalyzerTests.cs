@@ -33,6 +33,26 @@ public sealed class MissingFileHeaderAnalyzerTests
             """).RunAsync();
     }
 
+    [Theory]
+    [InlineData("// Copyright (c) 2024 Ville de Lyon")]
+    [InlineData("// Copyright 2024 Ville de Lyon")]
+    [InlineData("// © 2024 Ville de Lyon")]
+    [InlineData("/* COPYRIGHT © Ville de Lyon */")]
+    public async Task ReuseCopyrightNoticeWithoutTag_Accepted(string notice)
+    {
+        await Test(notice + "\n// SPDX-License-Identifier: EUPL-1.2\nclass C { }\n").RunAsync();
+    }
+
+    [Theory]
+    [InlineData("// Copyrighted material")]
+    [InlineData("// See the Copyright file")]
+    public async Task WordCopyrightElsewhere_NotANotice(string comment)
+    {
+        await Test(comment + "\n// SPDX-License-Identifier: EUPL-1.2\nclass C { }\n")
+            .Expect(new DiagnosticResult(MissingFileHeaderAnalyzer.Rule).WithSpan(1, 1, 1, comment.Length + 1).WithArguments("SPDX-FileCopyrightText:"))
+            .RunAsync();
+    }
+
     [Fact]
     public async Task HeaderAfterDirectiveAndOtherComments_NoDiagnostic()
     {
