@@ -132,7 +132,8 @@ public sealed class CycloneDxWriter
         w.WriteStartObject();
         w.WriteString("type", ComponentType(node));
         w.WriteString("bom-ref", node.Ref);
-        var supplier = subject?.Supplier ?? metadata?.Owners;
+        // NuGet "owners" are gallery account names, not suppliers: only the described software's own supplier is written.
+        var supplier = subject?.Supplier;
         if (!string.IsNullOrWhiteSpace(supplier))
         {
             w.WriteStartObject("supplier");
@@ -189,7 +190,7 @@ public sealed class CycloneDxWriter
 
             properties.Add((PropertyPrefix + "license:source", SbomLicenses.SourceName(license.Source)));
             properties.Add((PropertyPrefix + "license:confidence", SbomLicenses.Confidence(license.Confidence)));
-            if (SbomLicenses.Portable(license.Declared) is { } declaredText) properties.Add((PropertyPrefix + "license:declared", declaredText));
+            if (SbomLicenses.Portable(license.Declared) is { } declaredText && !string.Equals(declaredText, license.Evidence, StringComparison.Ordinal)) properties.Add((PropertyPrefix + "license:declared", declaredText));
             if (SbomLicenses.Portable(license.Evidence) is { } evidence) properties.Add((PropertyPrefix + "license:evidence", evidence));
             if (SbomLicenses.Portable(license.Note) is { } note) properties.Add((PropertyPrefix + "license:note", note));
             if (node.Scope is { } s) properties.Add((PropertyPrefix + "scope", s.ToName()));

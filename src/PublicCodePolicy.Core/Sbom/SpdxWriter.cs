@@ -168,7 +168,7 @@ public sealed class SpdxWriter
         w.WriteString("name", node.Name);
         w.WriteOptional("versionInfo", node.Version);
         // SPDX makes the writer choose Person or Organization; NuGet does not say which its authors are (see docs/sbom.md).
-        var supplier = subject?.Supplier ?? metadata?.Owners ?? metadata?.Authors;
+        var supplier = subject?.Supplier ?? metadata?.Authors;
         w.WriteString("supplier", string.IsNullOrWhiteSpace(supplier) ? NoAssertion : "Organization: " + supplier);
         var download = package == null && SbomLicenses.IsWebUrl(subject?.RepositoryUrl) ? subject!.RepositoryUrl! : NoAssertion;
         w.WriteString("downloadLocation", download);
