@@ -281,6 +281,7 @@ internal sealed class SbomGraph
         return "project:" + relative.Replace('\\', '/');
     }
 
+    // What was checked is a solution or project file (its folder is the base) or a folder (the base itself).
     private static string BaseDirectory(string rootPath)
-        => Directory.Exists(rootPath) ? rootPath : Path.GetDirectoryName(rootPath) ?? rootPath;
+        => Path.GetExtension(rootPath).ToLowerInvariant() is ".sln" or ".slnx" or ".csproj" or ".fsproj" or ".vbproj" ? Path.GetDirectoryName(rootPath) ?? rootPath : rootPath;
 }
