@@ -40,6 +40,13 @@ internal sealed class CommonOptions
     public CommonOptions()
     {
         Preset.AcceptOnlyFromAmong(PolicyPresets.Names.ToArray());
+        // An unknown option would otherwise be taken as the path: say what it is.
+        Path.Validators.Add(result =>
+        {
+            var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+            if (value != null && value.StartsWith('-') && !File.Exists(value) && !Directory.Exists(value))
+                result.AddError("Unrecognized option '" + value + "'.");
+        });
     }
 
     public void AddTo(Command command)
