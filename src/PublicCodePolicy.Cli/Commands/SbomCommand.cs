@@ -82,7 +82,8 @@ internal static class SbomCommand
                 return (int)ExitCode.InputError;
             }
 
-            var deliverables = result.Projects.Where(p => p.Loaded && !p.IsTestProject).ToArray();
+            // Two projects of the same name in different folders share one entry: facts are looked up by name.
+            var deliverables = result.Projects.Where(p => p.Loaded && !p.IsTestProject).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
             var facts = deliverables.ToDictionary(p => p.Name, p => ProjectFacts.Read(p), StringComparer.OrdinalIgnoreCase);
             var options = new SbomOptions { Timestamp = timestamp, Projects = facts };
             var single = IsProjectFile(result.RootPath) && result.Projects.Count == 1 ? result.Projects[0] : null;
