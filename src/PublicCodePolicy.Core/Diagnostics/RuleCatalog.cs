@@ -80,6 +80,8 @@ public static class RuleCatalog
     /// <summary>PCP9005: the solution file is unreadable.</summary>
     public static readonly RuleDescriptor InvalidSolution = new("PCP9005", RuleCategory.Configuration, FindingSeverity.Error, "Solution file unreadable", "Fichier de solution illisible");
 
+    /// <summary>PCP9006: a result file given to merge is unreadable.</summary>
+    public static readonly RuleDescriptor InvalidResultFile = new("PCP9006", RuleCategory.Configuration, FindingSeverity.Error, "Check result file unreadable", "Fichier de résultat illisible");
     /// <summary>PCP9101: a PublicCodePolicy MSBuild property has a value the build integration does not understand.</summary>
     public static readonly RuleDescriptor InvalidBuildProperty = new("PCP9101", RuleCategory.Configuration, FindingSeverity.Error, "Invalid PublicCodePolicy MSBuild property", "Propriété MSBuild PublicCodePolicy invalide");
     /// <summary>PCP9102: the MSBuild that runs the build cannot load the task (.NET Framework MSBuild, e.g. Visual Studio).</summary>
@@ -92,8 +94,9 @@ public static class RuleCatalog
     {
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
         PackageNotFound, MalformedNuspec, RestoreErrors,
-        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution,
+        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile,
         InvalidBuildProperty, UnsupportedMSBuildRuntime, UnreadableFindingsCache,
+        Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>
