@@ -48,6 +48,8 @@ public sealed class EndToEndTests
         if (Directory.Exists(Path.Combine(TestUtilities.TestPaths.RepositoryRoot, "analyzers", "PublicCodePolicy.Analyzers")))
         {
             Assert.Contains("analyzers/dotnet/cs/PublicCodePolicy.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/PublicCodePolicy.CodeFixes.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/fr/PublicCodePolicy.Analyzers.resources.dll", entries);
         }
 
         using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
@@ -231,6 +233,22 @@ public sealed class EndToEndTests
         Assert.Equal(0, optedIn.ExitCode);
         Assert.True(File.Exists(stamp));
         Assert.Contains("PublicCodePolicy.findings.json", optedIn.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnalyzerReportsTheTaskFindings_ForTheIdeOnly()
+    {
+        // Command line: the task reports, the analyzer stays silent, so nothing appears twice.
+        Assert.DoesNotContain("PCP0104", _fixture.NonFreeFirstBuild.Output, StringComparison.Ordinal);
+        if (!Directory.Exists(Path.Combine(TestUtilities.TestPaths.RepositoryRoot, "analyzers", "PublicCodePolicy.Analyzers"))) return;
+        var project = _fixture.CreateProject("ide-analyzer", PackageFixture.SystemNetHttp);
+
+        // What an IDE asks for: the analyzer reads the findings file (an AdditionalFile) and reports each finding.
+        var result = Build(project, restore: true, "-p:PublicCodePolicyReportInIde=true");
+
+        Assert.Equal(0, result.ExitCode);
+        var findings = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "PublicCodePolicy", "PublicCodePolicy.findings.json");
+        Assert.Contains(result.BuildLines, l => l.StartsWith(findings + "(", StringComparison.Ordinal) && l.Contains("warning PCP0104", StringComparison.Ordinal) && l.Contains("System.Net.Http", StringComparison.Ordinal));
     }
 
     private DotNetResult Build(string project, bool restore = true, params string[] extra)

@@ -57,6 +57,9 @@ public sealed class PackageFixture : IDisposable
               <PropertyGroup>
                 <!-- NU1510: System.Net.Http is part of net10.0 and referenced on purpose, to have a real non-free package. -->
                 <NoWarn>$(NoWarn);NU1510</NoWarn>
+                <!-- What a compliant project declares, so that the package's analyzers have nothing to say about it. -->
+                <PackageLicenseExpression>EUPL-1.2</PackageLicenseExpression>
+                <PublicCodeCopyrightHolder>Commune de Valmont</PublicCodeCopyrightHolder>
               </PropertyGroup>
             </Project>
             """);
@@ -113,7 +116,7 @@ public sealed class PackageFixture : IDisposable
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(dir, "Library.cs"), "namespace Sample;\n\npublic static class Library\n{\n    public static int Answer => 42;\n}\n");
+        File.WriteAllText(Path.Combine(dir, "Library.cs"), "// SPDX-License-Identifier: EUPL-1.2\n// SPDX-FileCopyrightText: Commune de Valmont\nnamespace Sample;\n\npublic static class Library\n{\n    public static int Answer => 42;\n}\n");
         return path;
     }
 
