@@ -13,7 +13,9 @@
 #
 # Usage: bench/build-overhead.sh [rounds]         (default 15 rounds; each round = 4 builds per scenario pair)
 # Environment: PCP_BENCH_DIR (work folder, default a new temp folder), PCP_BENCH_PACKAGES (NUGET_PACKAGES to
-# reuse between runs, default <work folder>/packages).
+# reuse between runs, default <work folder>/packages), PCP_BENCH_NONFREE=1 (both projects also reference
+# System.Net.Http 4.3.4, so the package reports 6 PCP0001 warnings on every build: the cost of a project with
+# findings, where the report task is loaded; without it, the project is compliant and nothing is reported).
 set -euo pipefail
 
 rounds="${1:-15}"
@@ -61,6 +63,10 @@ references='
     <PackageReference Include="FluentValidation" Version="12.2.0" />
     <PackageReference Include="Humanizer.Core" Version="3.0.10" />
     <PackageReference Include="CsvHelper" Version="34.0.0" />'
+if [ "${PCP_BENCH_NONFREE:-0}" = 1 ]; then
+  references="$references
+    <PackageReference Include=\"System.Net.Http\" Version=\"4.3.4\" />"
+fi
 
 for side in with without; do
   mkdir -p "$work/$side"
@@ -72,6 +78,8 @@ for side in with without; do
     <OutputType>Exe</OutputType>
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
+    <!-- NU1510: System.Net.Http is part of net10.0; PCP_BENCH_NONFREE references it on purpose. -->
+    <NoWarn>\$(NoWarn);NU1510</NoWarn>
   </PropertyGroup>
   <ItemGroup>$references
     $extra
@@ -86,7 +94,7 @@ XML
 done
 # Each package appears twice with its type (under "targets" for the one framework, and under "libraries").
 packages=$(( $(grep -c '"type": "package"' "$work/without/obj/project.assets.json" || true) / 2 ))
-echo "# project: $packages packages (net10.0), $rounds rounds"
+echo "# project: $packages packages (net10.0)$([ "${PCP_BENCH_NONFREE:-0}" = 1 ] && echo ', with System.Net.Http 4.3.4 (6 findings)'), $rounds rounds"
 
 # Times one build of $1 (with|without); $2 = noop|assets. Prints "wall cpu" in seconds, cpu being user + system
 # time of the build and all its processes (less sensitive than wall time to other load on a shared machine).
