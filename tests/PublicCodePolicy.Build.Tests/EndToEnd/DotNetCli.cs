@@ -25,9 +25,10 @@ public static class DotNetCli
 
     /// <summary>
     /// Runs <c>dotnet</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>, with
-    /// <paramref name="packagesFolder"/> as NUGET_PACKAGES. Build servers are off so that no process outlives the test.
+    /// <paramref name="packagesFolder"/> as NUGET_PACKAGES (null: the user's global packages folder). Build servers
+    /// are off so that no process outlives the test.
     /// </summary>
-    public static DotNetResult Run(string workingDirectory, string packagesFolder, params string[] args)
+    public static DotNetResult Run(string workingDirectory, string? packagesFolder, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -48,7 +49,7 @@ public static class DotNetCli
                 info.Environment.Remove(key);
             }
         }
-        info.Environment["NUGET_PACKAGES"] = packagesFolder;
+        if (packagesFolder != null) info.Environment["NUGET_PACKAGES"] = packagesFolder;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

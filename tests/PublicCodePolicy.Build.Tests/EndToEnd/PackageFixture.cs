@@ -36,7 +36,10 @@ public sealed class PackageFixture : IDisposable
         Directory.CreateDirectory(Projects);
 
         var packageProject = Path.Combine(TestPaths.RepositoryRoot, "src", "PublicCodePolicy.Package", "PublicCodePolicy.Package.csproj");
-        PackResult = DotNetCli.Run(TestPaths.RepositoryRoot, PackagesFolder, "pack", packageProject, "-c", "Release", "-o", Feed,
+        // Its own artifacts folder: the pack never shares bin/ and obj/ with the builds of the test run or of a developer.
+        // The repository's own packages are in the user's packages folder already (the test project was restored).
+        PackResult = DotNetCli.Run(TestPaths.RepositoryRoot, null, "pack", packageProject, "-c", "Release", "-o", Feed,
+            "--artifacts-path", Path.Combine(_root.Path, "artifacts"),
             "-p:Version=" + Version, "-p:ContinuousIntegrationBuild=true", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off");
         if (PackResult.ExitCode != 0) throw new InvalidOperationException("Packing PublicCodePolicy failed:\n" + PackResult);
         Package = Path.Combine(Feed, "PublicCodePolicy." + Version + ".nupkg");
