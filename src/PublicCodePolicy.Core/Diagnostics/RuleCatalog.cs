@@ -86,7 +86,7 @@ public static class RuleCatalog
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
         PackageNotFound, MalformedNuspec, RestoreErrors,
         NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution,
-    }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+    }.Concat(PublicCode.PublicCodeRules.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>
     public static RuleDescriptor? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
