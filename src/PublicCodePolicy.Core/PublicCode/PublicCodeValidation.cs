@@ -83,6 +83,12 @@ public sealed class PublicCodeValidationOptions
     /// </summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>
+    /// Whether local files named by logo, monochromeLogo, screenshots and authorsFile are checked (exist, right
+    /// extension, PNG decodes). Default true; set false to judge a file apart from its repository.
+    /// </summary>
+    public bool CheckFiles { get; init; } = true;
+
     /// <summary>Largest accepted input, in characters (default 4 MiB; real files are a few KiB).</summary>
     public int MaxInputChars { get; init; } = 4 * 1024 * 1024;
 

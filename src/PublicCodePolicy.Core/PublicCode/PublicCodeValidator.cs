@@ -54,6 +54,7 @@ public static class PublicCodeValidator
             options = new PublicCodeValidationOptions
             {
                 RepositoryRoot = Path.GetDirectoryName(Path.GetFullPath(path)),
+                CheckFiles = options.CheckFiles,
                 MaxInputChars = options.MaxInputChars,
                 MaxDepth = options.MaxDepth,
                 MaxNodes = options.MaxNodes,
@@ -528,7 +529,7 @@ public static class PublicCodeValidator
         /// <summary>The local file a relative path names, or null when it is a URL (remote: network check) or no root is set.</summary>
         private string? LocalPath(string value)
         {
-            if (_options.RepositoryRoot is null) return null;
+            if (_options.RepositoryRoot is null || !_options.CheckFiles) return null;
             if (PublicCodeFormats.ParseGoUrl(value) is { Scheme.Length: > 0 }) return null;
             string clean = value.Replace('\\', '/');
             return Path.GetFullPath(Path.Combine(_options.RepositoryRoot, clean));
