@@ -392,9 +392,22 @@ public static class PublicCodeValidator
 
         private static bool IsEmpty(string? value) => string.IsNullOrEmpty(value);
 
+        /// <summary>A valid SPDX expression whose licences and exceptions are all on the SPDX list (or LicenseRef-…), as go-spdx checks it.</summary>
         private static bool IsSpdxExpression(string value)
-            => LicenseList.Default.TryParse(value, out var expression, out var diagnostics) && expression != null
-               && diagnostics.All(d => d.Severity != SpdxDiagnosticSeverity.Error);
+        {
+            if (!LicenseList.Default.TryParse(value, out var expression, out var diagnostics) || expression is null
+                || diagnostics.Any(d => d.Severity == SpdxDiagnosticSeverity.Error))
+            {
+                return false;
+            }
+            foreach (var leaf in expression.Leaves())
+            {
+                var license = leaf is SpdxWith with ? with.License : leaf;
+                if (leaf is SpdxWith { ExceptionIsListed: false }) return false;
+                if (license is not (SpdxLicense { IsListed: true } or SpdxLicenseRef)) return false;
+            }
+            return true;
+        }
 
         private void Required(string ns) => Tag(ns, "is a required field");
 
