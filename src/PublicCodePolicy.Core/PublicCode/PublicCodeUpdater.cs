@@ -123,7 +123,8 @@ public static class PublicCodeUpdater
         }
 
         var sb = new StringBuilder(existingText);
-        foreach (var (start, end, text) in edits.OrderByDescending(e => e.Start))
+        // Edits at the same place are applied last-first so that they end up in the order they were made.
+        foreach (var (start, end, text) in edits.Select((e, i) => (e, i)).OrderByDescending(x => x.e.Start).ThenByDescending(x => x.i).Select(x => x.e))
         {
             sb.Remove(start, end - start).Insert(start, text);
         }
