@@ -359,6 +359,12 @@ internal static class YamlTreeLoader
             error = new YamlLoadError(TranslateSyntaxError(ex.Message), (int)ex.Start.Line, 1);
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input instead of raising a YamlException.
+            error = new YamlLoadError("invalid YAML: the parser could not read this text", 0, 0);
+            return null;
+        }
         return docs;
     }
 
