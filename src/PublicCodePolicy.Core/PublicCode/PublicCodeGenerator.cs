@@ -79,7 +79,7 @@ public static class PublicCodeGenerator
         }
         foreach (var d in facts.Descriptions)
         {
-            string suffix = LanguageSuffix(d.Language);
+            string suffix = PublicCodeFactsBuilder.Suffix(d.Language);
             if (IsBlank(d.ShortDescription)) Missing("description." + d.Language + ".shortDescription", "PublicCodeDescription" + suffix, "a one-sentence description (at most 150 characters) is required");
             if (IsBlank(d.LongDescription)) Missing("description." + d.Language + ".longDescription", "PublicCodeLongDescription" + suffix, "a description of 150 to 10000 characters is required in every language");
             if (d.Features.Count == 0) Missing("description." + d.Language + ".features", "PublicCodeFeatures" + suffix, "at least one feature is required in every language");
@@ -175,13 +175,6 @@ public static class PublicCodeGenerator
     }
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
-
-    private static string LanguageSuffix(string language)
-    {
-        if (string.IsNullOrEmpty(language)) return string.Empty;
-        string lower = language.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal);
-        return char.ToUpperInvariant(lower[0]) + lower[1..];
-    }
 
     private static string PolicyKey(string property)
     {
