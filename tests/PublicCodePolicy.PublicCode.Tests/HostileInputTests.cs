@@ -100,6 +100,8 @@ public sealed class HostileInputTests
     [InlineData("publiccodeYmlVersion: \"0\"\n---\nname: x\n", "", "multiple YAML documents in one file are not supported")]
     [InlineData("publiccodeYmlVersion: \"0\"\nname: *nowhere\n", "", "could not find alias \"nowhere\"")]
     [InlineData("publiccodeYmlVersion: \"0\"\nname: a\nname: b\n", "", "mapping key \"name\" already defined at [2:1]")]
+    [InlineData("publiccodeYmlVersion: \"0\"\nplatforms: &p [a, *p]\n", "", "could not find alias \"p\"")]
+    [InlineData("publiccodeYmlVersion: \"0\"\nlegal: &l {license: *l}\n", "", "could not find alias \"l\"")]
     [InlineData("publiccodeYmlVersion: 0\n", "publiccodeYmlVersion", "wrong type for this field")]
     public void BrokenStructure_GivesTheOfficialMessage(string text, string key, string message)
     {

@@ -239,6 +239,7 @@ internal static class YamlTreeLoader
             var anchors = new Dictionary<string, YamlNodeBase>(StringComparer.Ordinal);
             var stack = new Stack<YamlNodeBase>();
             var pendingKeys = new Stack<YamlNodeBase?>();
+            var openAnchors = new Stack<AnchorName>();
             YamlNodeBase? root = null;
             int nodes = 0;
             while (parser.MoveNext())
@@ -267,27 +268,19 @@ internal static class YamlTreeLoader
                         node = new YamlAlias(a, target);
                         break;
                     case MappingStart ms:
+                        if (!Open(new YamlMapping(ms), ms.Anchor))
                         {
-                            var m = new YamlMapping(ms);
-                            Register(anchors, ms.Anchor, m);
-                            if (!Open(m)) 
-                            {
-                                error = localError;
-                                return null;
-                            }
-                            continue;
+                            error = localError;
+                            return null;
                         }
+                        continue;
                     case SequenceStart ss:
+                        if (!Open(new YamlSequence(ss), ss.Anchor))
                         {
-                            var q = new YamlSequence(ss);
-                            Register(anchors, ss.Anchor, q);
-                            if (!Open(q)) 
-                            {
-                                error = localError;
-                                return null;
-                            }
-                            continue;
+                            error = localError;
+                            return null;
                         }
+                        continue;
                     case MappingEnd or SequenceEnd:
                         node = stack.Pop();
                         node.EndIndex = checked((int)ev.End.Index);
@@ -296,6 +289,10 @@ internal static class YamlTreeLoader
                             closed.FixPosition();
                             pendingKeys.Pop();
                         }
+
+                        // Anchors become usable once their node is complete: an alias inside its own anchor is
+                        // undefined (as in the official parser), so the tree can never contain a cycle.
+                        Register(anchors, openAnchors.Pop(), node);
                         break;
                     default:
                         continue;
@@ -305,14 +302,14 @@ internal static class YamlTreeLoader
                     error = new YamlLoadError(string.Create(CultureInfo.InvariantCulture, $"too many YAML nodes (limit {limits.MaxNodes})"), (int)ev.Start.Line, 1);
                     return null;
                 }
-                if (!Attach(node)) 
-                            {
-                                error = localError;
-                                return null;
-                            }
+                if (!Attach(node))
+                {
+                    error = localError;
+                    return null;
+                }
             }
 
-            bool Open(YamlNodeBase container)
+            bool Open(YamlNodeBase container, AnchorName anchor)
             {
                 if (stack.Count >= limits.MaxDepth)
                 {
@@ -320,6 +317,7 @@ internal static class YamlTreeLoader
                     return false;
                 }
                 stack.Push(container);
+                openAnchors.Push(anchor);
                 if (container is YamlMapping) pendingKeys.Push(null);
                 return true;
             }
