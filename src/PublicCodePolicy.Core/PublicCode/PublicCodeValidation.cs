@@ -66,7 +66,6 @@ public sealed class PublicCodeDiagnostic
         Severity = Severity == PublicCodeSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
         Message = Format(filePath ?? "publiccode.yml"),
         IsEnforced = Severity == PublicCodeSeverity.Error,
-        ProjectPath = filePath,
         Remedy = Key.Length == 0 ? "Fix the file so that it is one UTF-8 YAML document." : "Fix the value of '" + Key + "' (see the publiccode.yml standard).",
     };
 

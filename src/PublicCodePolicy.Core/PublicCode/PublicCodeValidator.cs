@@ -78,7 +78,7 @@ public static class PublicCodeValidator
         var run = new Run(options);
         try
         {
-            run.Execute(yamlText);
+            run.Execute(yamlText.Length > 0 && yamlText[0] == '\uFEFF' ? yamlText[1..] : yamlText);
         }
         catch (RegexMatchTimeoutException)
         {
