@@ -155,5 +155,7 @@ public sealed class HostileInputTests
         Assert.Equal(new[] { "type", "key", "description", "line", "column" }, first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("url is a required field", first.GetProperty("description").GetString());
         Assert.Equal("publiccode.yml:1:1: error: url: url is a required field", result.Diagnostics[0].Format("publiccode.yml"));
+        Assert.Equal(result.Diagnostics.Count, result.ToText("p.yml").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("p.yml:1:1: error: url: ", result.ToText("p.yml"), StringComparison.Ordinal);
     }
 }

@@ -12,9 +12,10 @@ public static class PublicCodeFile
 
     /// <summary>
     /// When <paramref name="path"/> exists, updates its owned keys in place (<see cref="PublicCodeUpdater"/>);
-    /// otherwise generates it (<see cref="PublicCodeGenerator"/>). The file is written atomically, only when a
-    /// text was produced that parses and differs from what is on disk. File checks of the validation resolve
-    /// against the file's folder.
+    /// otherwise generates it (<see cref="PublicCodeGenerator"/>). The file is written atomically: an update
+    /// when its text parses and differs from what is on disk (people's own content may still have validation
+    /// errors, which are reported); a new file only when it passes the validator. File checks resolve against
+    /// the file's folder.
     /// </summary>
     /// <exception cref="IOException">The file cannot be read or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
@@ -46,7 +47,9 @@ public static class PublicCodeFile
             return result;
         }
         result = PublicCodeGenerator.Generate(facts, options);
-        if (result.Text != null) AtomicFile.WriteAllText(full, result.Text);
+
+        // A new file is written only when it passes the validator: wrong facts are fixed in the project, not in the file.
+        if (result.Succeeded) AtomicFile.WriteAllText(full, result.Text!);
         return result;
     }
 

@@ -150,6 +150,14 @@ public sealed class PublicCodeValidationResult
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The official parser's text output: one <c>FILE:LINE:COL: error|warning: KEY: MESSAGE</c> line per diagnostic.</summary>
+    public string ToText(string fileName)
+    {
+        var sb = new StringBuilder();
+        foreach (var d in Diagnostics) sb.Append(d.Format(fileName)).Append('\n');
+        return sb.ToString();
+    }
+
     /// <summary>The diagnostics as engine findings.</summary>
     public IReadOnlyList<Finding> ToFindings(string? filePath = null) => Diagnostics.Select(d => d.ToFinding(filePath)).ToArray();
 }
