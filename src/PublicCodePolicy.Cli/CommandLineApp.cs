@@ -45,6 +45,8 @@ public static class CommandLineApp
             "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal error.");
         root.Add(CheckCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
+        root.Add(MergeCommand.Create(context));
+        root.Add(InitCommand.Create(context));
         return root;
     }
 }
