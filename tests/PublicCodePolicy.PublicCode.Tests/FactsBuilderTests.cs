@@ -95,6 +95,31 @@ public sealed class FactsBuilderTests
         Assert.Contains(missing, r => r.Contains("PublicCodeFeaturesEn", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void PolicySection_GivesDefaults_ThatProjectPropertiesOverride()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""
+            {
+              "maintenanceType": "community",
+              "maintenanceContacts": ["Jeanne Martin <dsi@valmont.fr>", "Paul Durand"],
+              "audienceCountries": ["FR"],
+              "localisationReady": true,
+              "descriptionFr": "Depuis la politique.",
+              "ignored": 3
+            }
+            """);
+        var fromPolicy = PublicCodeFactsBuilder.PropertiesFromPolicySection(doc.RootElement);
+        Assert.Equal("Jeanne Martin <dsi@valmont.fr>;Paul Durand", fromPolicy["PublicCodeMaintenanceContacts"]);
+        Assert.False(fromPolicy.ContainsKey("PublicCodeIgnored"));
+        var project = new Dictionary<string, string?> { ["PublicCodeDescriptionFr"] = "Depuis le projet.", ["PublicCodeMaintenanceType"] = "" };
+        var facts = PublicCodeFactsBuilder.FromMsBuildProperties(PublicCodeFactsBuilder.Merge(fromPolicy, project));
+        Assert.Equal("community", facts.MaintenanceType);
+        Assert.Equal(2, facts.MaintenanceContacts.Count);
+        Assert.Equal("Depuis le projet.", Assert.Single(facts.Descriptions).ShortDescription);
+        Assert.True(facts.LocalisationReady);
+        Assert.Equal(new[] { "FR" }, facts.AudienceCountries);
+    }
+
     [Theory]
     [InlineData("fr", "Fr")]
     [InlineData("pt-BR", "PtBr")]

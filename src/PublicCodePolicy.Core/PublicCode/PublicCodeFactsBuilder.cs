@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Text.Json;
+
 namespace PublicCodePolicy.PublicCode;
 
 /// <summary>
@@ -94,6 +96,50 @@ public static class PublicCodeFactsBuilder
             LocalisationReady = P("PublicCodeLocalisationReady") is { } ready ? string.Equals(ready, "true", StringComparison.OrdinalIgnoreCase) : null,
             AvailableLanguages = List(P("PublicCodeAvailableLanguages")),
         };
+    }
+
+    /// <summary>
+    /// Reads the <c>publicCode</c> section of the policy file as MSBuild-style properties: each key is the property
+    /// name without its <c>PublicCode</c> prefix, in camelCase (<c>maintenanceType</c> → <c>PublicCodeMaintenanceType</c>);
+    /// arrays become <c>;</c>-separated lists, booleans <c>true</c>/<c>false</c>. Other value kinds are ignored.
+    /// </summary>
+    public static Dictionary<string, string?> PropertiesFromPolicySection(JsonElement section)
+    {
+        var properties = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (section.ValueKind != JsonValueKind.Object) return properties;
+        foreach (var item in section.EnumerateObject())
+        {
+            if (item.Name.Length == 0) continue;
+            string name = "PublicCode" + char.ToUpperInvariant(item.Name[0]) + item.Name[1..];
+            string? value = item.Value.ValueKind switch
+            {
+                JsonValueKind.String => item.Value.GetString(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                JsonValueKind.Array => string.Join(";", item.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString())),
+                _ => null,
+            };
+            if (value != null) properties[name] = value;
+        }
+        return properties;
+    }
+
+    /// <summary>
+    /// Combines property sources, later ones winning when they set a non-empty value: typically the policy
+    /// file's section first, then the project's evaluated MSBuild properties.
+    /// </summary>
+    public static Dictionary<string, string?> Merge(params IReadOnlyDictionary<string, string?>[] sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var merged = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var (key, value) in source)
+            {
+                if (!string.IsNullOrWhiteSpace(value) || !merged.ContainsKey(key)) merged[key] = value;
+            }
+        }
+        return merged;
     }
 
     /// <summary>The property suffix of a language tag: <c>fr</c> → <c>Fr</c>, <c>pt-BR</c> → <c>PtBr</c>.</summary>
