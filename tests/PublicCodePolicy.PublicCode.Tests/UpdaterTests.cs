@@ -76,7 +76,7 @@ public sealed class UpdaterTests
                 "-softwareVersion: \"1.2.0\"   # mis à jour par l'outil",
                 "+softwareVersion: \"1.3.0\"   # mis à jour par l'outil",
                 "-releaseDate: 2026-01-15",
-                "+releaseDate: \"2026-11-29\"",
+                "+releaseDate: 2026-11-29",
             },
             Diff(before, result.Text!));
     }
@@ -116,6 +116,18 @@ public sealed class UpdaterTests
         Assert.Equal("publiccodeYmlVersion: \"0\"\nname: X   # c\nurl: https://example.org/x.git\nsoftwareVersion: \"1.3.0\"\nreleaseDate: \"2026-11-29\"\nlegal:\n  # note\n  license: EUPL-1.2\n  mainCopyrightOwner: Y\n", result.Text);
     }
 
+    [Theory]
+    [InlineData("softwareVersion: 1.2.0", "1.3.0", "softwareVersion: 1.3.0")]
+    [InlineData("softwareVersion: 1.2.0", "1.3", "softwareVersion: \"1.3\"")]
+    [InlineData("softwareVersion: 1.2.0", "true", "softwareVersion: \"true\"")]
+    [InlineData("softwareVersion: '1.2'", "it's 2", "softwareVersion: 'it''s 2'")]
+    [InlineData("softwareVersion: \"1.2\"  # c", "2.0 #x", "softwareVersion: \"2.0 #x\"  # c")]
+    public void PlainValues_StayPlainOnlyWhenTheyReadBackAsText(string line, string version, string expected)
+    {
+        var result = PublicCodeUpdater.Update("publiccodeYmlVersion: \"0\"\n" + line + "\n", new PublicCodeFacts { SoftwareVersion = version });
+        Assert.Equal("publiccodeYmlVersion: \"0\"\n" + expected + "\n", result.Text);
+    }
+
     [Fact]
     public void EmptyValue_IsFilled()
     {
@@ -152,7 +164,7 @@ public sealed class UpdaterTests
         string before = "publiccodeYmlVersion: \"0\"\nsoftwareVersion: [1, 2]\nreleaseDate: 2020-01-01\n";
         var result = PublicCodeUpdater.Update(before, Bump(url: null, license: null));
         Assert.Contains(result.Findings, f => f.RuleId == "PCP3004" && f.Message.Contains("'softwareVersion'", StringComparison.Ordinal));
-        Assert.Equal("publiccodeYmlVersion: \"0\"\nsoftwareVersion: [1, 2]\nreleaseDate: \"2026-11-29\"\n", result.Text);
+        Assert.Equal("publiccodeYmlVersion: \"0\"\nsoftwareVersion: [1, 2]\nreleaseDate: 2026-11-29\n", result.Text);
     }
 
     [Fact]

@@ -24,6 +24,13 @@ internal static class YamlScalarWriter
         return value is not ("true" or "True" or "TRUE" or "false" or "False" or "FALSE" or "null" or "Null" or "NULL" or "yes" or "Yes" or "YES" or "no" or "No" or "NO" or "on" or "On" or "ON" or "off" or "Off" or "OFF" or "y" or "Y" or "n" or "N");
     }
 
+    /// <summary>
+    /// A value such as <c>1.3.0</c> or <c>2026-11-29</c>: the official parser reads it plain as the same string, so
+    /// a value already written plain by a person can stay plain.
+    /// </summary>
+    private static bool KeepsPlainText(string value)
+        => s_simple.IsMatch(value) && YamlScalar.ResolvePlain(value) == YamlScalarType.String && IsSafePlain("x" + value);
+
     public static string DoubleQuoted(string value)
     {
         var sb = new StringBuilder(value.Length + 2);
@@ -59,7 +66,7 @@ internal static class YamlScalarWriter
     public static string InStyle(string value, ScalarStyle style) => style switch
     {
         ScalarStyle.SingleQuoted when value.All(c => c >= 0x20 && c != 0x7f) => SingleQuoted(value),
-        ScalarStyle.Plain when IsSafePlain(value) => value,
+        ScalarStyle.Plain when IsSafePlain(value) || KeepsPlainText(value) => value,
         _ => DoubleQuoted(value),
     };
 

@@ -81,7 +81,12 @@ internal sealed class YamlScalar : YamlNodeBase
         string tag = e.Tag.IsEmpty ? string.Empty : e.Tag.Value;
         if (tag is "tag:yaml.org,2002:str" or "!!str") return YamlScalarType.String;
         if (e.Style != ScalarStyle.Plain || tag.Length > 0 && tag != "?") return YamlScalarType.String;
-        string v = e.Value;
+        return ResolvePlain(e.Value);
+    }
+
+    /// <summary>What a plain scalar with this text resolves to.</summary>
+    internal static YamlScalarType ResolvePlain(string v)
+    {
         switch (v)
         {
             case "" or "~" or "null" or "Null" or "NULL":
