@@ -89,6 +89,7 @@ public static class RuleCatalog
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
         PackageNotFound, MalformedNuspec, RestoreErrors,
         NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile,
+        Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
     }.Concat(PublicCode.PublicCodeRules.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>

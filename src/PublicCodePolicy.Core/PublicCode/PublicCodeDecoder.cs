@@ -113,16 +113,13 @@ internal sealed class DStruct : DValue
 /// <summary>A decode failure: the token where it happened and the message.</summary>
 internal sealed class DecodeFailure : Exception
 {
-    public DecodeFailure(YamlNodeBase node, string message, bool isTypeError)
+    public DecodeFailure(YamlNodeBase node, string message)
         : base(message)
     {
         Node = node;
-        IsTypeError = isTypeError;
     }
 
     public YamlNodeBase Node { get; }
-
-    public bool IsTypeError { get; }
 
     public bool IsBudget { get; init; }
 }
@@ -209,7 +206,7 @@ internal sealed class PublicCodeDecoder
     {
         if (++_visited > _budget)
         {
-            throw new DecodeFailure(node, "document too complex: alias expansion exceeds the decoding budget", isTypeError: false) { IsBudget = true };
+            throw new DecodeFailure(node, "document too complex: alias expansion exceeds the decoding budget") { IsBudget = true };
         }
     }
 
@@ -242,7 +239,7 @@ internal sealed class PublicCodeDecoder
                     break;
                 }
             }
-            if (!known) return new DecodeFailure(pair.Key, "unknown field \"" + keyText + "\"", isTypeError: false);
+            if (!known) return new DecodeFailure(pair.Key, "unknown field \"" + keyText + "\"");
         }
         return null;
     }
@@ -330,5 +327,5 @@ internal sealed class PublicCodeDecoder
         }
     }
 
-    private static DecodeFailure TypeError(YamlNodeBase node) => new(node, "wrong type for this field", isTypeError: true);
+    private static DecodeFailure TypeError(YamlNodeBase node) => new(node, "wrong type for this field");
 }
