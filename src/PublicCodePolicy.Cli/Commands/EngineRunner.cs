@@ -66,6 +66,7 @@ internal static class EngineRunner
                 FailOnUnknown = policy.FailOnUnknown,
                 Exceptions = policy.Exceptions,
                 Curations = policy.Curations,
+                PublicCodeProperties = policy.PublicCodeProperties,
                 SourcePath = policy.SourcePath,
             };
         }
@@ -153,6 +154,25 @@ internal static class Dotnet
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>
+    /// Evaluates a project and returns the named properties (empty values included), or null when MSBuild cannot
+    /// evaluate it. One process per project: about a second.
+    /// </summary>
+    public static Dictionary<string, string?>? GetProperties(string projectPath, IEnumerable<string> names)
+    {
+        try
+        {
+            var (code, text) = Run("msbuild", projectPath, names.Distinct(StringComparer.Ordinal).Select(p => "-getProperty:" + p).Append("-nologo").ToArray());
+            if (code != 0) return null;
+            using var doc = JsonDocument.Parse(text.Trim());
+            return doc.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString(), StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception or KeyNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
