@@ -220,13 +220,18 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
                 Reasons = (deprecation.Reasons ?? Enumerable.Empty<string>()).Where(r => !string.IsNullOrWhiteSpace(r)).OrderBy(r => r, StringComparer.Ordinal).ToArray(),
                 Message = string.IsNullOrWhiteSpace(deprecation.Message) ? null : deprecation.Message.Trim(),
                 AlternatePackage = deprecation.AlternatePackage is { PackageId: { Length: > 0 } alt } a
-                    ? alt + (a.Range != null && !a.Range.Equals(VersionRange.All) ? " " + a.Range.ToNormalizedString() : string.Empty)
+                    ? alt + (IsAnyVersion(a.Range) ? string.Empty : " " + a.Range.PrettyPrint())
                     : null,
                 Source = feed.Url,
             };
         }
         return answered.Count == 0 ? null : answered;
     }
+
+    // NuGet.org writes "*" when the owner recommends no particular version.
+    private static bool IsAnyVersion([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] VersionRange? range)
+        => range == null || range.Equals(VersionRange.All) || (range.IsFloating && range.Float.FloatBehavior == NuGetVersionFloatBehavior.Major && range.Float.MinVersion == new NuGetVersion(0, 0, 0))
+            || (!range.HasLowerBound && !range.HasUpperBound);
 
     private static async Task<byte[]?> ReadCappedAsync(Stream? stream, CancellationToken cancellationToken)
     {
