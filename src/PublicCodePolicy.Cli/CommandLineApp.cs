@@ -44,6 +44,9 @@ public static class CommandLineApp
             "  publiccode check src/App/App.csproj --preset fr-administration\n\n" +
             "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal error.");
         root.Add(CheckCommand.Create(context));
+        root.Add(ExplainCommand.Create(context));
+        root.Add(MergeCommand.Create(context));
+        root.Add(InitCommand.Create(context));
         return root;
     }
 }

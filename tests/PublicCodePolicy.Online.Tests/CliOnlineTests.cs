@@ -73,7 +73,7 @@ public sealed class CliOnlineTests : IDisposable
         var (code, _, stderr) = Run("check", project, "--online");
 
         Assert.Equal(2, code);
-        Assert.Contains("error PCP9006: --online: the NuGet configuration cannot be read", stderr, StringComparison.Ordinal);
+        Assert.Contains("error PCP9007: --online: the NuGet configuration cannot be read", stderr, StringComparison.Ordinal);
         Assert.Empty(feed.Requests);
     }
 
