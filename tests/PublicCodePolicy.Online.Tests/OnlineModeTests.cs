@@ -234,12 +234,16 @@ public sealed class OnlineModeTests : IDisposable
         Assert.Contains(broken.IndexUrl, Assert.Single(result.Findings, f => f.RuleId == "PCP1005").Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void CredentialsFromNuGetConfig_AreUsed()
+    [Theory]
+    [InlineData("s3cret")]
+    [InlineData("%PCP_ONLINE_TESTS_FEED_PASSWORD%")]
+    public void CredentialsFromNuGetConfig_AreUsed(string passwordInConfig)
     {
+        // nuget.config may take the secret from the environment, as CI systems provide it; never from our arguments.
+        Environment.SetEnvironmentVariable("PCP_ONLINE_TESTS_FEED_PASSWORD", "s3cret");
         using var feed = new LocalFeed(basicAuth: ("reader", "s3cret")).Add("Missing", "2.0.0", Apache).Add("Present", "1.0.0", Mit);
         var project = WriteProject(missingLicense: Apache);
-        WriteNuGetConfig("  <packageSourceCredentials>\n    <feed0>\n      <add key=\"Username\" value=\"reader\" />\n      <add key=\"ClearTextPassword\" value=\"s3cret\" />\n    </feed0>\n  </packageSourceCredentials>\n", feed.IndexUrl);
+        WriteNuGetConfig("  <packageSourceCredentials>\n    <feed0>\n      <add key=\"Username\" value=\"reader\" />\n      <add key=\"ClearTextPassword\" value=\"" + passwordInConfig + "\" />\n    </feed0>\n  </packageSourceCredentials>\n", feed.IndexUrl);
         using var client = OpenClient(expectedSources: feed.IndexUrl);
 
         var result = Check(project, client);
