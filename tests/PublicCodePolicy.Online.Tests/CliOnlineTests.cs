@@ -85,5 +85,6 @@ public sealed class CliOnlineTests : IDisposable
         Assert.Contains("--online", stdout, StringComparison.Ordinal);
         Assert.Contains("never the default", stdout, StringComparison.Ordinal);
         Assert.Contains("nuget.config", stdout, StringComparison.Ordinal);
+        Assert.Contains("publiccode check App.sln --online", stdout, StringComparison.Ordinal);
     }
 }
