@@ -212,7 +212,10 @@ public sealed class PolicyEngine
         }
     }
 
-    /// <summary>Checks one project.</summary>
+    /// <summary>
+    /// Checks one project. It never asks the online sources itself: it uses what <see cref="Check"/> or
+    /// <see cref="CheckAsync"/> fetched earlier with this engine, if anything.
+    /// </summary>
     public (ProjectResult Result, IReadOnlyList<Finding> Findings) CheckProject(WorkspaceProject project)
     {
         ArgumentNullException.ThrowIfNull(project);
