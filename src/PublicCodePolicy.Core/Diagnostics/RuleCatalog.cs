@@ -95,6 +95,7 @@ public static class RuleCatalog
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
         PackageNotFound, MalformedNuspec, RestoreErrors, DeprecatedPackage, OnlineSourceFailed,
         NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile, InvalidNuGetConfig,
+        Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>
