@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Text.Json;
 using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
+using PublicCodePolicy.Online;
 using PublicCodePolicy.Policy;
 using Spectre.Console;
 
@@ -95,7 +96,9 @@ internal static class EngineRunner
         }
 
         var workspace = Workspace.Load(fullPath, Dotnet.AskMsBuildForAssetsFile);
-        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today });
+        using var online = parse.GetValue(options.Online) ? OpenOnline(context, fullPath) : null;
+        if (online == null && parse.GetValue(options.Online)) return null;
+        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online });
         if (context.Console.Interactive && workspace.Projects.Count > 1)
         {
             CheckResult? result = null;
@@ -109,6 +112,28 @@ internal static class EngineRunner
             return result;
         }
         return engine.Check(workspace);
+    }
+
+    /// <summary>
+    /// Opens the sources of the nuget.config files that apply to the checked path, as 'dotnet restore' there would;
+    /// says on standard error which sources will be asked, so that nothing is sent unannounced.
+    /// </summary>
+    private static NuGetFeedClient? OpenOnline(CliContext context, string fullPath)
+    {
+        var root = Directory.Exists(fullPath) ? fullPath : System.IO.Path.GetDirectoryName(fullPath)!;
+        try
+        {
+            var client = NuGetFeedClient.FromNuGetConfig(root);
+            context.Error.WriteLine(client.Sources.Count == 0
+                ? "Online mode: nuget.config enables no HTTP package source; the check stays offline."
+                : "Online mode: asking " + string.Join(", ", client.Sources) + " (from nuget.config).");
+            return client;
+        }
+        catch (NuGet.Configuration.NuGetConfigurationException ex)
+        {
+            WriteError(context, RuleCatalog.InvalidNuGetConfig.Id, "--online: the NuGet configuration cannot be read: " + ex.Message);
+            return null;
+        }
     }
 
     /// <summary>Writes a coded error in the MSBuild-like format CI systems recognise.</summary>
