@@ -499,7 +499,9 @@ public sealed class PolicyEngine
     private static string Remedy(AssetsFile assets, ProjectGraph.Node node)
     {
         if (node.IsDirect) return "Remove or replace the reference to " + node.Id + " in " + Path.GetFileName(assets.ProjectPath) + ".";
-        var via = node.IntroducedBy.Count == 0 ? "its parent package" : string.Join(", ", node.IntroducedBy);
+        var via = node.IntroducedBy.Count == 0 ? "its parent package"
+            : node.IntroducedBy.Count <= 5 ? string.Join(", ", node.IntroducedBy)
+            : string.Join(", ", node.IntroducedBy.Take(5)) + " and " + (node.IntroducedBy.Count - 5).ToString(CultureInfo.InvariantCulture) + " other direct references";
         return "It comes through " + via + ": replace or upgrade that reference, or remove it.";
     }
 
