@@ -44,6 +44,7 @@ public static class CommandLineApp
             "  publiccode check src/App/App.csproj --preset fr-administration\n\n" +
             "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal error.");
         root.Add(CheckCommand.Create(context));
+        root.Add(ReportCommand.Create(context));
         return root;
     }
 }

@@ -87,8 +87,14 @@ public sealed class SoftwareIdentity
     /// <summary>Version; null when unknown.</summary>
     public string? Version { get; init; }
 
-    /// <summary>Short description.</summary>
+    /// <summary>Short description (French first, as the label reads French); null when none.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Short descriptions by language tag (<c>fr</c>, <c>en</c>) from publiccode.yml.</summary>
+    public IReadOnlyDictionary<string, string> Descriptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The description in <paramref name="languageTag"/> when publiccode.yml has one, else <see cref="Description"/>.</summary>
+    public string? DescriptionIn(string languageTag) => Descriptions.TryGetValue(languageTag, out var d) ? d : Description;
 
     /// <summary>Publishing organisation (publiccode.yml <c>organisation</c> or MSBuild <c>Company</c>).</summary>
     public string? Organisation { get; init; }

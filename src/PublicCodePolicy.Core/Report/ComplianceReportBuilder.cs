@@ -42,8 +42,8 @@ public sealed class ReportOptions
     /// <summary>Report date: pass <c>SOURCE_DATE_EPOCH</c>; when null, the last commit's time is used, else no date.</summary>
     public DateTimeOffset? Date { get; init; }
 
-    /// <summary>Options of the check to repeat in the verification command (e.g. <c>--preset fr-administration</c>), already relative.</summary>
-    public IReadOnlyList<string> CheckArguments { get; init; } = Array.Empty<string>();
+    /// <summary>The date exceptions were checked against (<c>--as-of</c>), repeated in the verification command; null when the check used today.</summary>
+    public DateOnly? AsOf { get; init; }
 
     /// <summary>Read git history (default true). Tests and sandboxes without git may turn it off.</summary>
     public bool UseGit { get; init; } = true;
@@ -260,6 +260,7 @@ public static class ComplianceReportBuilder
             NameSource = nameSource,
             Version = yml?.SoftwareVersion ?? FirstFact(f => f.Version) ?? result.Projects.Where(p => !p.IsTestProject).Select(p => p.Version).FirstOrDefault(v => v != null),
             Description = yml?.ShortDescriptionFr ?? yml?.ShortDescriptionEn ?? FirstFact(f => f.Description),
+            Descriptions = DescriptionsOf(yml),
             Organisation = organisation,
             License = license,
             LicenseSource = licenseSource,
@@ -268,6 +269,14 @@ public static class ComplianceReportBuilder
             OtherLicenses = projectLicenses.Where(l => !string.Equals(l, license, StringComparison.Ordinal)).OrderBy(l => l, StringComparer.Ordinal).ToArray(),
             RepositoryUrl = yml?.Url ?? FirstFact(f => f.RepositoryUrl),
         };
+    }
+
+    private static IReadOnlyDictionary<string, string> DescriptionsOf(PublicCodeYmlContent? yml)
+    {
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (yml?.ShortDescriptionFr is { } fr) map["fr"] = fr;
+        if (yml?.ShortDescriptionEn is { } en) map["en"] = en;
+        return map;
     }
 
     private static IReadOnlyList<DeliverableSummary> BuildDeliverables(CheckResult result, IReadOnlyDictionary<string, ProjectFacts> facts, string baseDir)
@@ -348,7 +357,9 @@ public static class ComplianceReportBuilder
     {
         var target = CheckResultJsonWriter.Relative(baseDir, result.RootPath.TrimEnd(Path.DirectorySeparatorChar));
         var args = new List<string> { "publiccode", "check", Quote(target.Length == 0 ? "." : target) };
-        args.AddRange(options.CheckArguments.Select(Quote));
+        if (result.Policy.SourcePath != null) args.AddRange(new[] { "--policy", Quote(CheckResultJsonWriter.Relative(baseDir, result.Policy.SourcePath)) });
+        args.AddRange(new[] { "--preset", result.Policy.Preset.ToName() });
+        if (options.AsOf is { } asOf) args.AddRange(new[] { "--as-of", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var summary = result.Summary;
         return new VerificationInfo
         {

@@ -80,7 +80,7 @@ public static class ReportHtmlWriter
         h.Append("<table class=\"facts\">\n<tbody>\n");
         Row(h, "name", t.Name, E(s.Name) + Source(t.SourceOf(s.NameSource)));
         Row(h, "version", t.Version, s.Version != null ? E(s.Version) : Muted(t.NotDeclared));
-        if (s.Description != null) Row(h, "description", t.Description, E(s.Description));
+        if (s.DescriptionIn(t.Lang) is { } description) Row(h, "description", t.Description, E(description));
         Row(h, "organisation", t.Organisation, s.Organisation != null ? E(s.Organisation) : Muted(t.NotDeclared));
         Row(h, "license", t.OwnLicense, s.License != null ? "<code>" + E(s.License) + "</code>" + Source(t.SourceOf(s.LicenseSource)) : Bad(t.NotDeclared));
         Row(h, "license-free", t.LicenseFree, YesNoHtml(t, s.LicenseIsFree));
@@ -140,17 +140,17 @@ public static class ReportHtmlWriter
         }
         else
         {
-            h.Append("<p>").Append(E(t.NonAllowedIntro)).Append("</p>\n<table class=\"issues\">\n<thead><tr><th>").Append(E(t.Package)).Append("</th><th>").Append(E(t.Project)).Append("</th><th>")
-                .Append(E(t.Verdict)).Append("</th><th>").Append(E(t.License)).Append("</th><th>").Append(E(t.Evidence)).Append("</th><th>").Append(E(t.Reason)).Append("</th></tr></thead>\n<tbody>\n");
+            h.Append("<p>").Append(E(t.NonAllowedIntro)).Append("</p>\n<table class=\"issues\">\n<thead><tr><th>").Append(E(t.Package)).Append("</th><th>")
+                .Append(E(t.Verdict)).Append("</th><th>").Append(E(t.License)).Append(" · ").Append(E(t.Evidence)).Append("</th><th>").Append(E(t.Reason)).Append(" · ").Append(E(t.Paths)).Append("</th></tr></thead>\n<tbody>\n");
             foreach (var i in report.NonAllowed)
             {
                 h.Append("<tr data-package=\"").Append(E(i.Id)).Append("\" data-verdict=\"").Append(i.Verdict.ToName()).Append("\"><td><strong>").Append(E(i.Id)).Append("</strong> ").Append(E(i.Version))
-                    .Append("<br><span class=\"path\">").Append(E(i.IsDirect ? t.Direct : t.Transitive)).Append("</span></td><td>").Append(E(i.Project)).Append("<br><span class=\"path\">")
-                    .Append(E(t.ScopeNames[i.Scope])).Append("</span></td><td><span class=\"verdict-").Append(i.Verdict.ToName()).Append("\">").Append(E(t.VerdictNames[i.Verdict]))
-                    .Append("</span><br><span class=\"path\">").Append(E(i.Enforced ? t.Enforced : t.NotEnforced)).Append("</span></td><td><code>").Append(E(i.License)).Append("</code>");
-                if (i.DeclaredLicense != null && !string.Equals(i.DeclaredLicense, i.License, StringComparison.Ordinal))
+                    .Append("<br><span class=\"path\">").Append(E(i.Project)).Append(" · ").Append(E(t.ScopeNames[i.Scope])).Append(" · ").Append(E(i.IsDirect ? t.Direct : t.Transitive))
+                    .Append("</span></td><td><span class=\"verdict-").Append(i.Verdict.ToName()).Append("\">").Append(E(t.VerdictNames[i.Verdict]))
+                    .Append("</span><br><span class=\"path\">").Append(E(i.Enforced ? t.Enforced : t.NotEnforced)).Append("</span></td><td class=\"break\"><code>").Append(E(i.License)).Append("</code>");
+                if (i.DeclaredLicense != null && !string.Equals(i.DeclaredLicense, i.License, StringComparison.Ordinal) && !string.Equals(i.DeclaredLicense, i.Evidence, StringComparison.Ordinal))
                     h.Append("<br><span class=\"path\">").Append(E(i.DeclaredLicense)).Append("</span>");
-                h.Append("</td><td class=\"break\">").Append(E(i.LicenseSource)).Append(i.Evidence != null ? ": " + LinkOrText(i.Evidence) : string.Empty).Append("</td><td>").Append(E(i.Reason));
+                h.Append("<br><span class=\"path\">").Append(E(i.LicenseSource)).Append(i.Evidence != null ? ": " + LinkOrText(i.Evidence) : string.Empty).Append("</span></td><td>").Append(E(i.Reason));
                 foreach (var p in i.Paths) h.Append("<br><span class=\"path\">").Append(E(p)).Append("</span>");
                 h.Append("</td></tr>\n");
             }
@@ -340,7 +340,7 @@ public static class ReportHtmlWriter
         .version { font-weight: 400; color: var(--muted); }
         .meta { margin: .2rem 0 .8rem; font-size: .9rem; }
         .criterion { font-size: .85rem; font-style: italic; margin: 0 0 .6rem; }
-        .path, .source { font-size: .8rem; }
+        .path, .source { font-size: .8rem; font-weight: 400; }
         .result { padding: .6rem .9rem; border-radius: 4px; font-weight: 600; margin: 0; }
         .result.passed { background: #e8f5e9; border-left: 6px solid var(--allowed); }
         .result.failed { background: #fdecea; border-left: 6px solid var(--denied); }
@@ -349,10 +349,14 @@ public static class ReportHtmlWriter
         .figure dt { font-size: .8rem; color: var(--muted); }
         .figure dd { margin: 0; font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
         table { border-collapse: collapse; width: 100%; font-size: .88rem; margin: .5rem 0; }
-        th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         thead th { background: #f0f0f7; }
         table.facts th { width: 34%; background: #f7f7fb; font-weight: 600; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.issues th:nth-child(1) { width: 27%; }
+        table.issues th:nth-child(2) { width: 11%; }
+        table.issues th:nth-child(3) { width: 24%; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
         tr.project-total td { font-weight: 600; }
         td ul { margin: 0; padding-left: 1.1rem; }
         .good { color: var(--allowed); font-weight: 600; }

@@ -40,6 +40,9 @@ public static class ReportJsonWriter
         w.WriteString("nameSource", SourceName(s.NameSource));
         Nullable(w, "version", s.Version);
         Nullable(w, "description", s.Description);
+        w.WriteStartObject("descriptions");
+        foreach (var (tag, text) in s.Descriptions.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteString(tag, text);
+        w.WriteEndObject();
         Nullable(w, "organisation", s.Organisation);
         Nullable(w, "license", s.License);
         w.WriteString("licenseSource", SourceName(s.LicenseSource));

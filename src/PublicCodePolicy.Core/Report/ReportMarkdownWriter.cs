@@ -60,13 +60,13 @@ public static class ReportMarkdownWriter
         m.Append("| | |\n|---|---|\n");
         Row(m, t.Name, Cell(s.Name) + " (" + Cell(t.SourceOf(s.NameSource)) + ")");
         Row(m, t.Version, Cell(s.Version ?? t.NotDeclared));
-        if (s.Description != null) Row(m, t.Description, Cell(s.Description));
+        if (s.DescriptionIn(t.Lang) is { } description) Row(m, t.Description, Cell(description));
         Row(m, t.Organisation, Cell(s.Organisation ?? t.NotDeclared));
         Row(m, t.OwnLicense, s.License != null ? Code(s.License) + " (" + Cell(t.SourceOf(s.LicenseSource)) + ")" : "**" + Cell(t.NotDeclared) + "**");
         Row(m, t.LicenseFree, Cell(t.YesNo(s.LicenseIsFree)));
         Row(m, t.LicenseFrench, Cell(t.YesNo(s.LicenseOnFrenchList)));
         if (s.OtherLicenses.Count > 0) Row(m, t.OtherLicenses, string.Join(", ", s.OtherLicenses.Select(Code)));
-        Row(m, t.Forge, s.RepositoryUrl == null ? "**" + Cell(t.NotDeclared) + "**" : Cell(s.RepositoryUrl) + (s.RepositoryUrlIsPublic ? string.Empty : " (" + Cell(t.ForgeNotPublic) + ")"));
+        Row(m, t.Forge, s.RepositoryUrl == null ? "**" + Cell(t.NotDeclared) + "**" : Url(s.RepositoryUrl) + (s.RepositoryUrlIsPublic ? string.Empty : " (" + Cell(t.ForgeNotPublic) + ")"));
         m.Append('\n');
 
         var pc = report.PublicCode;
@@ -114,7 +114,7 @@ public static class ReportMarkdownWriter
                 m.Append("| **").Append(Cell(i.Id)).Append("** ").Append(Cell(i.Version)).Append(" (").Append(Cell(i.IsDirect ? t.Direct : t.Transitive)).Append(") | ")
                     .Append(Cell(i.Project)).Append(" (").Append(Cell(t.ScopeNames[i.Scope])).Append(") | ")
                     .Append(Cell(t.VerdictNames[i.Verdict])).Append(", ").Append(Cell(i.Enforced ? t.Enforced : t.NotEnforced)).Append(" | ")
-                    .Append(Code(i.License)).Append(" | ").Append(Cell(i.LicenseSource)).Append(i.Evidence != null ? ": " + Cell(i.Evidence) : string.Empty).Append(" | ")
+                    .Append(Code(i.License)).Append(" | ").Append(Cell(i.LicenseSource)).Append(i.Evidence != null ? ": " + Url(i.Evidence) : string.Empty).Append(" | ")
                     .Append(Cell(i.Reason)).Append(" | ").Append(string.Join("<br>", i.Paths.Select(Cell))).Append(" |\n");
             }
             m.Append('\n');
@@ -162,7 +162,7 @@ public static class ReportMarkdownWriter
         {
             m.Append("| | |\n|---|---|\n");
             Row(m, t.Organisation, pc.Organisation == null ? Cell(t.NotDeclared) : Org(pc.Organisation));
-            Row(m, t.IsBasedOn, List(t, pc.IsBasedOn.Select(Cell)));
+            Row(m, t.IsBasedOn, List(t, pc.IsBasedOn.Select(Url)));
             Row(m, t.UsedBy, List(t, pc.UsedBy.Select(Cell)));
             Row(m, t.FundedBy, List(t, pc.FundedBy.Select(Org)));
             Row(m, t.Maintenance, Cell(pc.MaintenanceType ?? t.NotDeclared));
@@ -192,7 +192,7 @@ public static class ReportMarkdownWriter
         {
             m.Append(Text(t.UpstreamIntro)).Append("\n\n| ").Append(Cell(t.Project)).Append(" | ").Append(Cell(t.Contribution)).Append(" | ").Append(Cell(t.Description)).Append(" | ").Append(Cell(t.Date)).Append(" |\n|---|---|---|---|\n");
             foreach (var u in report.UpstreamContributions)
-                m.Append("| ").Append(Cell(u.Project)).Append(" | ").Append(Cell(u.Url)).Append(" | ").Append(Cell(u.Description)).Append(" | ").Append(Cell(u.Date)).Append(" |\n");
+                m.Append("| ").Append(Cell(u.Project)).Append(" | ").Append(Url(u.Url)).Append(" | ").Append(Cell(u.Description)).Append(" | ").Append(Cell(u.Date)).Append(" |\n");
             m.Append('\n');
         }
 
@@ -236,7 +236,7 @@ public static class ReportMarkdownWriter
     }
 
     private static string Org(PublicCodeOrganisationRef o)
-        => o.Name != null && o.Uri != null ? Cell(o.Name) + " (" + Cell(o.Uri) + ")" : Cell(o.Name ?? o.Uri);
+        => o.Name != null && o.Uri != null ? Cell(o.Name) + " (" + Url(o.Uri) + ")" : o.Name != null ? Cell(o.Name) : Url(o.Uri);
 
     /// <summary>Escapes Markdown inline syntax in running text.</summary>
     private static string Text(string? text)
@@ -245,11 +245,19 @@ public static class ReportMarkdownWriter
         var sb = new StringBuilder(text.Length + 8);
         foreach (var ch in text)
         {
-            if (ch is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|') sb.Append('\\');
+            // '_' is left alone: CommonMark does not read it as emphasis inside words (SOURCE_DATE_EPOCH, merge_requests).
+            if (ch is '\\' or '`' or '*' or '[' or ']' or '<' or '>' or '#' or '|') sb.Append('\\');
             sb.Append(ch == '\n' || ch == '\r' ? ' ' : ch);
         }
         return sb.ToString();
     }
+
+    /// <summary>A web address as an autolink (<c>&lt;https://…&gt;</c>), so that no escaping alters it; other text as text.</summary>
+    private static string Url(string? text)
+        => text != null && Uri.TryCreate(text, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+            && !text.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '|')
+            ? "<" + text + ">"
+            : Cell(text);
 
     /// <summary>Text inside a table cell: one line, pipes escaped.</summary>
     private static string Cell(string? text) => Text(text);
