@@ -41,9 +41,14 @@ public static class CommandLineApp
             "Examples:\n" +
             "  publiccode check                         # check the solution in the current folder\n" +
             "  publiccode check MySolution.sln --format json -o result.json\n" +
-            "  publiccode check src/App/App.csproj --preset fr-administration\n\n" +
+            "  publiccode check src/App/App.csproj --preset fr-administration\n" +
+            "  publiccode sbom MySolution.sln --format spdx -o sbom.spdx.json\n\n" +
             "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal error.");
         root.Add(CheckCommand.Create(context));
+        root.Add(SbomCommand.Create(context));
+        root.Add(ExplainCommand.Create(context));
+        root.Add(MergeCommand.Create(context));
+        root.Add(InitCommand.Create(context));
         root.Add(ReportCommand.Create(context));
         return root;
     }

@@ -42,7 +42,7 @@ public sealed class CheckCommandTests
     {
         using var doc = CheckJson();
         var root = doc.RootElement;
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "schemas", "check-result.schema.json")));
+        var schema = TestSchemas.Load(Path.Combine(TestPaths.RepositoryRoot, "docs", "schemas", "check-result.schema.json"));
         var eval = schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(eval.IsValid, string.Join("\n", (eval.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value))));
 

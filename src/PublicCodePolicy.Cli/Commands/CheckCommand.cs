@@ -19,11 +19,11 @@ internal static class CheckCommand
         var common = new CommonOptions();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: table (for people), json (documented schema: docs/schemas/check-result.schema.json).",
+            Description = "Output format: table (for people), json (documented schema: docs/schemas/check-result.schema.json), sarif (SARIF 2.1.0 for GitHub code scanning and GitLab).",
             DefaultValueFactory = _ => "table",
             HelpName = "FORMAT",
         };
-        format.AcceptOnlyFromAmong("table", "json");
+        format.AcceptOnlyFromAmong("table", "json", "sarif");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write the result to FILE instead of standard output.",
@@ -41,6 +41,7 @@ internal static class CheckCommand
             "  publiccode check\n" +
             "  publiccode check samples/Valmont/Valmont.sln --problems-only\n" +
             "  publiccode check App.sln --format json -o publiccode-check.json\n" +
+            "  publiccode check App.sln --format sarif -o publiccode.sarif   # upload to code scanning\n" +
             "  publiccode check App.sln --policy publiccode-policy.json --preset fr-administration\n\n" +
             "Exit codes: 0 no enforced finding, 1 the policy fails, 2 usage or input error (e.g. PCP9001 not restored).");
         common.AddTo(command);
@@ -52,16 +53,20 @@ internal static class CheckCommand
             var result = EngineRunner.Run(context, parse, common);
             if (result == null) return (int)ExitCode.InputError;
             var outPath = parse.GetValue(output);
-            if (parse.GetValue(format) == "json")
+            var chosen = parse.GetValue(format);
+            if (chosen is "json" or "sarif")
             {
+                Action<CheckResult, Stream> write = chosen == "json" ? CheckResultJsonWriter.Write : SarifWriter.Write;
                 if (outPath != null)
                 {
                     using var file = File.Create(outPath);
-                    CheckResultJsonWriter.Write(result, file);
+                    write(result, file);
                 }
                 else
                 {
-                    context.Out.Write(CheckResultJsonWriter.WriteToString(result));
+                    using var buffer = new MemoryStream();
+                    write(result, buffer);
+                    context.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
                 }
             }
             else if (outPath != null)

@@ -3,8 +3,8 @@
 using System.CommandLine;
 using System.Globalization;
 using PublicCodePolicy.Diagnostics;
-using PublicCodePolicy.Engine;
 using PublicCodePolicy.Report;
+using PublicCodePolicy.Sbom;
 
 namespace PublicCodePolicy.Cli.Commands;
 
@@ -100,7 +100,7 @@ internal static class ReportCommand
             DateTimeOffset? date;
             try
             {
-                date = ParseSourceDateEpoch(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+                date = SourceDateEpoch.FromEnvironment();
             }
             catch (FormatException ex)
             {
@@ -172,7 +172,7 @@ internal static class ReportCommand
                 DateOnly? asOf = parse.GetValue(common.AsOf) is { } a && DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 report = ComplianceReportBuilder.Build(result, new ReportOptions
                 {
-                    ReadFacts = p => ProjectFactsReader.Read(p, out _),
+                    ReadFacts = ProjectFacts.Read,
                     PublicCodePath = ymlPath,
                     Config = reportConfig,
                     SbomFiles = attached.Distinct(StringComparer.Ordinal).ToArray(),
@@ -208,14 +208,5 @@ internal static class ReportCommand
             return (int)EngineRunner.ExitCodeOf(result);
         });
         return command;
-    }
-
-    /// <summary>Reads <c>SOURCE_DATE_EPOCH</c> (reproducible-builds.org): an integer number of seconds since 1970, UTC.</summary>
-    internal static DateTimeOffset? ParseSourceDateEpoch(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253402300799L)
-            throw new FormatException("SOURCE_DATE_EPOCH must be a non-negative integer number of seconds since 1970-01-01T00:00:00Z; got '" + value + "'.");
-        return DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
 }

@@ -71,7 +71,7 @@ public enum FactSource
     PublicCodeYml,
     /// <summary>The projects' MSBuild properties.</summary>
     MsBuild,
-    /// <summary>The solution or project file name.</summary>
+    /// <summary>The solution, project or folder name.</summary>
     FileName,
 }
 
@@ -96,7 +96,7 @@ public sealed class SoftwareIdentity
     /// <summary>The description in <paramref name="languageTag"/> when publiccode.yml has one, else <see cref="Description"/>.</summary>
     public string? DescriptionIn(string languageTag) => Descriptions.TryGetValue(languageTag, out var d) ? d : Description;
 
-    /// <summary>Publishing organisation (publiccode.yml <c>organisation</c> or MSBuild <c>Company</c>).</summary>
+    /// <summary>Publishing organisation (publiccode.yml <c>organisation</c>, else the deliverables' supplier, MSBuild <c>Company</c>).</summary>
     public string? Organisation { get; init; }
 
     /// <summary>The software's own licence (SPDX expression); null when none is declared.</summary>

@@ -9,6 +9,7 @@ using PublicCodePolicy.Graph;
 using PublicCodePolicy.Licensing;
 using PublicCodePolicy.Output;
 using PublicCodePolicy.Policy;
+using PublicCodePolicy.Sbom;
 
 namespace PublicCodePolicy.Report;
 
@@ -16,10 +17,10 @@ namespace PublicCodePolicy.Report;
 public sealed class ReportOptions
 {
     /// <summary>
-    /// Reads a project's own facts (licence, version, repository…), given its full path; null skips MSBuild.
-    /// The CLI passes <see cref="ProjectFactsReader.Read"/>.
+    /// Reads a deliverable's own facts (licence, version, repository, supplier), the same ones the SBOM describes it
+    /// with; null skips them. The CLI reads them with <c>dotnet msbuild -getProperty</c>.
     /// </summary>
-    public Func<string, ProjectFacts?>? ReadFacts { get; init; }
+    public Func<ProjectResult, SbomSubject?>? ReadFacts { get; init; }
 
     /// <summary>
     /// Validates publiccode.yml (full path) and returns its findings; when null the file is only read, and the report
@@ -63,12 +64,12 @@ public static class ComplianceReportBuilder
         var baseDir = repoRoot ?? checkedDir;
 
         // Facts of every loaded deliverable (test projects describe nothing that ships).
-        var facts = new Dictionary<string, ProjectFacts>(StringComparer.Ordinal);
+        var facts = new Dictionary<string, SbomSubject>(StringComparer.Ordinal);
         if (options.ReadFacts != null)
         {
-            foreach (var p in result.Projects.Where(p => !p.IsTestProject && File.Exists(p.ProjectPath)))
+            foreach (var p in result.Projects.Where(p => p.Loaded && !p.IsTestProject))
             {
-                if (options.ReadFacts(p.ProjectPath) is { } f) facts[p.ProjectPath] = f;
+                if (options.ReadFacts(p) is { } f) facts[p.ProjectPath] = f;
             }
         }
 
@@ -212,22 +213,19 @@ public static class ComplianceReportBuilder
         return rel.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? Path.GetFileName(path) : rel;
     }
 
-    private static SoftwareIdentity BuildIdentity(CheckResult result, IReadOnlyDictionary<string, ProjectFacts> facts, PublicCodeYmlContent? yml)
+    private static SoftwareIdentity BuildIdentity(CheckResult result, IReadOnlyDictionary<string, SbomSubject> facts, PublicCodeYmlContent? yml)
     {
-        // Applications describe the software better than its libraries: look at them first, then by project path.
+        // Applications describe the software better than its libraries: look at them first, then by name.
         var ordered = result.Projects.Where(p => facts.ContainsKey(p.ProjectPath))
             .Select(p => facts[p.ProjectPath])
-            .OrderBy(f => f.IsApplication ? 0 : 1)
-            .ThenBy(f => f.ProjectName, StringComparer.Ordinal)
+            .OrderBy(f => f.Type == SbomComponentType.Application ? 0 : 1)
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToArray();
-        string? FirstFact(Func<ProjectFacts, string?> get) => ordered.Select(get).FirstOrDefault(v => v != null);
+        string? FirstFact(Func<SbomSubject, string?> get) => ordered.Select(get).FirstOrDefault(v => v != null);
 
         string name;
         FactSource nameSource;
-        // The SDK defaults Product to the assembly name: only a Product that differs from it names the software.
-        var product = ordered.FirstOrDefault(f => f.Product != null && !string.Equals(f.Product, f.ProjectName, StringComparison.Ordinal))?.Product;
         if (yml?.Name != null) (name, nameSource) = (yml.Name, FactSource.PublicCodeYml);
-        else if (product != null) (name, nameSource) = (product, FactSource.MsBuild);
         else (name, nameSource) = (Path.GetFileNameWithoutExtension(result.RootPath.TrimEnd(Path.DirectorySeparatorChar)), FactSource.FileName);
 
         string? license;
@@ -252,8 +250,7 @@ public static class ComplianceReportBuilder
             }
         }
 
-        var company = FirstFact(f => f.Company is { } c && !ordered.Any(o => string.Equals(o.ProjectName, c, StringComparison.Ordinal)) ? c : null);
-        var organisation = yml?.Organisation?.Name ?? yml?.Organisation?.Uri ?? company;
+        var organisation = yml?.Organisation?.Name ?? yml?.Organisation?.Uri ?? FirstFact(f => f.Supplier);
         return new SoftwareIdentity
         {
             Name = name,
@@ -279,7 +276,7 @@ public static class ComplianceReportBuilder
         return map;
     }
 
-    private static IReadOnlyList<DeliverableSummary> BuildDeliverables(CheckResult result, IReadOnlyDictionary<string, ProjectFacts> facts, string baseDir)
+    private static IReadOnlyList<DeliverableSummary> BuildDeliverables(CheckResult result, IReadOnlyDictionary<string, SbomSubject> facts, string baseDir)
     {
         return result.Projects
             .OrderBy(p => p.IsTestProject ? 1 : 0)
