@@ -220,28 +220,39 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public void Sbom_IsCopiedBesideTheReport_AndListedWithItsSha256()
+    public void Sboms_FromTheSbomCommand_AreAttachedWithTheirSha256()
     {
         using var temp = new TempDirectory("report-sbom");
-        var sbom = temp.Write("elsewhere/valmont.cdx.json", "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"version\":1,\"components\":[]}\n");
-        var spdx = temp.Write("out/valmont.spdx.json", "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"SPDXRef-DOCUMENT\"}\n");
         var outDir = Path.Combine(temp.Path, "out");
-        var r = Cli.Run("report", Sln, "--format", "json,html", "--sbom", sbom, "-o", outDir);
+        Directory.CreateDirectory(outDir);
+        Directory.CreateDirectory(Path.Combine(temp.Path, "elsewhere"));
+        // One SBOM already in the report's folder (attached by its name), one named with --sbom (copied beside the report).
+        var cdx = Path.Combine(outDir, "valmont.cdx.json");
+        var spdx = Path.Combine(temp.Path, "elsewhere", "valmont.spdx.json");
+        Assert.Equal(0, Cli.Run("sbom", Sln, "-o", cdx).ExitCode);
+        Assert.Equal(0, Cli.Run("sbom", Sln, "--format", "spdx", "-o", spdx).ExitCode);
+
+        var r = Cli.Run("report", Sln, "--format", "json,html", "--sbom", spdx, "-o", outDir);
         Assert.True(r.ExitCode == 1, r.All);
-        Assert.True(File.Exists(Path.Combine(outDir, "valmont.cdx.json")));
+        Assert.Equal(File.ReadAllBytes(spdx), File.ReadAllBytes(Path.Combine(outDir, "valmont.spdx.json")));
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "publiccode-report.json")));
+        AssertMatchesSchema(json.RootElement);
         var sboms = json.RootElement.GetProperty("sboms").EnumerateArray().ToArray();
         Assert.Equal(new[] { "valmont.cdx.json", "valmont.spdx.json" }, sboms.Select(s => s.GetProperty("file").GetString()).ToArray());
         Assert.Equal("CycloneDX 1.6", sboms[0].GetProperty("format").GetString());
         Assert.Equal("SPDX-2.3", sboms[1].GetProperty("format").GetString());
-        Assert.Equal(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(sbom))).ToLowerInvariant(), sboms[0].GetProperty("sha256").GetString());
-        Assert.Equal(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(spdx))).ToLowerInvariant(), sboms[1].GetProperty("sha256").GetString());
+        Assert.Equal(Sha256(cdx), sboms[0].GetProperty("sha256").GetString());
+        Assert.Equal(Sha256(spdx), sboms[1].GetProperty("sha256").GetString());
+        Assert.Equal(new FileInfo(cdx).Length, sboms[0].GetProperty("size").GetInt64());
 
         var doc = Html(Path.Combine(outDir, "publiccode-report.html"));
         Assert.Equal(2, doc.QuerySelectorAll("#sbom tr[data-sbom]").Length);
-        Assert.Contains(sboms[0].GetProperty("sha256").GetString() + "  valmont.cdx.json", doc.QuerySelector("#sbom pre")!.TextContent, StringComparison.Ordinal);
+        // The digest lines are in sha256sum's format, so a reviewer checks the attachments with 'sha256sum -c'.
+        Assert.Equal(Sha256(cdx) + "  valmont.cdx.json\n" + Sha256(spdx) + "  valmont.spdx.json\n", doc.QuerySelector("#sbom pre")!.TextContent);
     }
+
+    private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
     [Fact]
     public void Exceptions_AreListedWithJustification_AndTheVerificationCommandReproducesTheResult()
