@@ -90,7 +90,7 @@ public static class RuleCatalog
         PackageNotFound, MalformedNuspec, RestoreErrors,
         NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile,
         Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
-    }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+    }.Concat(PublicCode.PublicCodeRules.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>
     public static RuleDescriptor? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
