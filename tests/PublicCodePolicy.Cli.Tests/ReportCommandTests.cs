@@ -89,6 +89,8 @@ public sealed class ReportCommandTests
         Assert.Contains("Valmont.Data → System.Net.Http 4.3.4", http.TextContent, StringComparison.Ordinal);
         Assert.Contains("bloquant", http.TextContent, StringComparison.Ordinal);
 
+        Assert.Equal("valid", doc.QuerySelector("[data-field=publiccode-status]")!.GetAttribute("data-status"));
+
         // Reuse evidence from publiccode.yml, contributors by domain, upstream contributions from publiccode-report.json.
         Assert.Equal(3, doc.QuerySelectorAll("#reuse [data-field=used-by] li").Length);
         Assert.Equal("https://forge.valdelys.example/mutualisation/guichet-commun", doc.QuerySelector("#reuse [data-field=is-based-on] a")!.GetAttribute("href"));
@@ -124,7 +126,7 @@ public sealed class ReportCommandTests
         Assert.Equal(0.7857, root.GetProperty("totals").GetProperty("freeShare").GetDouble());
         Assert.Equal("EUPL-1.2", root.GetProperty("software").GetProperty("license").GetString());
         Assert.True(root.GetProperty("software").GetProperty("licenseOnFrenchAdministrationList").GetBoolean());
-        Assert.Equal("not-validated", root.GetProperty("publiccode").GetProperty("status").GetString());
+        Assert.Equal("valid", root.GetProperty("publiccode").GetProperty("status").GetString());
         Assert.Equal(3, root.GetProperty("publiccode").GetProperty("usedBy").GetArrayLength());
         Assert.Equal(3, root.GetProperty("contributors").GetProperty("commits").GetInt32());
         Assert.Equal("src/Valmont.Data/Valmont.Data.csproj", root.GetProperty("deliverables").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "Valmont.Data").GetProperty("path").GetString());
@@ -308,6 +310,26 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void InvalidPubliccodeYml_IsReportedWithTheValidatorFindings()
+    {
+        using var temp = new TempDirectory("report-yml");
+        var yml = temp.Write("yml/publiccode.yml", "publiccodeYmlVersion: \"0\"\nname: Guichet\nurl: https://forge.valmont.example/guichet\nusedBy:\n  - Commune de Valmont\n");
+        var r = Cli.Run("report", Sln, "--publiccode", yml, "--format", "html,json", "-o", Path.Combine(temp.Path, "out"));
+        Assert.True(r.ExitCode == 1, r.All);
+        var doc = Html(Path.Combine(temp.Path, "out", "publiccode-report.html"));
+        Assert.Equal("invalid", doc.QuerySelector("[data-field=publiccode-status]")!.GetAttribute("data-status"));
+        var keys = doc.QuerySelectorAll("#publiccode tbody tr td:nth-child(2)").Select(td => td.TextContent).ToArray();
+        Assert.Contains("legal.license", keys);
+        Assert.Contains("platforms", keys);
+        Assert.Single(doc.QuerySelectorAll("#reuse [data-field=used-by] li"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "out", "publiccode-report.json")));
+        var pc = json.RootElement.GetProperty("publiccode");
+        Assert.Equal("invalid", pc.GetProperty("status").GetString());
+        Assert.Equal("publiccode.yml", pc.GetProperty("path").GetString());
+        Assert.Contains(pc.GetProperty("findings").EnumerateArray(), f => f.GetProperty("type").GetString() == "error" && f.GetProperty("key").GetString() == "legal.license");
+    }
+
+    [Fact]
     public void InputErrors_WriteNothing_AndExitWith2()
     {
         using var temp = new TempDirectory("report-err");
@@ -362,6 +384,18 @@ public sealed class ReportCommandTests
         Assert.False(GitHistory.ReadContributors(_samples.Cpm).IsGitRepository);
     }
 
+    [Fact]
+    public void SampleReportConfig_MatchesItsSchema_AndLoads()
+    {
+        var path = Path.Combine(TestPaths.RepositoryRoot, "samples", "Valmont", ReportConfig.FileName);
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var eval = TestSchemas.Load(Path.Combine(TestPaths.RepositoryRoot, "docs", "schemas", "publiccode-report.schema.json")).Evaluate(doc.RootElement);
+        Assert.True(eval.IsValid);
+        var config = ReportConfig.Load(path);
+        Assert.Equal(new[] { "Guichet commun (Communauté de communes du Val de Lys)", "NodaTime" }, config.UpstreamContributions.Select(c => c.Project).ToArray());
+        Assert.Equal("2026-06-12", config.UpstreamContributions[0].Date);
+    }
+
     private static void WithSourceDateEpoch(string value, Action action)
     {
         var previous = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
@@ -378,7 +412,7 @@ public sealed class ReportCommandTests
 
     private static void AssertMatchesSchema(JsonElement root)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "schemas", "compliance-report.schema.json")));
+        var schema = TestSchemas.Load(Path.Combine(TestPaths.RepositoryRoot, "docs", "schemas", "compliance-report.schema.json"));
         var eval = schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(eval.IsValid, string.Join("\n", (eval.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value))));
     }

@@ -142,13 +142,10 @@ public sealed class PublicCodeStatus
     /// <summary>True when the file was found.</summary>
     public bool Found => Path != null;
 
-    /// <summary>Whether the file was checked against the publiccode.yml standard (false: only read).</summary>
-    public bool Validated { get; init; }
+    /// <summary>True when the file was found and the validator reported no error (warnings allowed).</summary>
+    public bool Valid => Found && !Findings.Any(f => f.IsError);
 
-    /// <summary>True when the file was found, validated, and no error was reported.</summary>
-    public bool Valid => Found && Validated && !Findings.Any(f => f.IsError);
-
-    /// <summary>Errors and warnings, in the validator's order.</summary>
+    /// <summary>Errors and warnings of the publiccode.yml validator (the official parser's rules, without its network checks), in its order.</summary>
     public IReadOnlyList<PublicCodeFinding> Findings { get; init; } = Array.Empty<PublicCodeFinding>();
 
     /// <summary><c>isBasedOn</c>: the software this one reuses.</summary>

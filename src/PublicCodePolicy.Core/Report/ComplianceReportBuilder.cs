@@ -9,6 +9,7 @@ using PublicCodePolicy.Graph;
 using PublicCodePolicy.Licensing;
 using PublicCodePolicy.Output;
 using PublicCodePolicy.Policy;
+using PublicCodePolicy.PublicCode;
 using PublicCodePolicy.Sbom;
 
 namespace PublicCodePolicy.Report;
@@ -21,12 +22,6 @@ public sealed class ReportOptions
     /// with; null skips them. The CLI reads them with <c>dotnet msbuild -getProperty</c>.
     /// </summary>
     public Func<ProjectResult, SbomSubject?>? ReadFacts { get; init; }
-
-    /// <summary>
-    /// Validates publiccode.yml (full path) and returns its findings; when null the file is only read, and the report
-    /// says that it was not validated.
-    /// </summary>
-    public Func<string, IReadOnlyList<PublicCodeFinding>>? ValidatePublicCode { get; init; }
 
     /// <summary>publiccode.yml to use; default: the one in the checked folder, else at the repository root.</summary>
     public string? PublicCodePath { get; init; }
@@ -76,7 +71,7 @@ public static class ComplianceReportBuilder
         var ymlPath = options.PublicCodePath != null ? Path.GetFullPath(options.PublicCodePath)
             : new[] { Path.Combine(checkedDir, "publiccode.yml"), Path.Combine(baseDir, "publiccode.yml") }.FirstOrDefault(File.Exists);
         PublicCodeYmlContent? yml = ymlPath != null && File.Exists(ymlPath) ? PublicCodeYmlReader.Read(ymlPath) : null;
-        var publicCode = BuildPublicCode(yml, ymlPath, baseDir, options);
+        var publicCode = BuildPublicCode(yml, ymlPath, baseDir);
 
         var config = options.Config;
         if (config == null)
@@ -179,25 +174,24 @@ public static class ComplianceReportBuilder
 
     private static int Rank(Verdict v) => v switch { Verdict.Denied => 3, Verdict.Unknown => 2, Verdict.Excepted => 1, _ => 0 };
 
-    private static PublicCodeStatus BuildPublicCode(PublicCodeYmlContent? yml, string? ymlPath, string baseDir, ReportOptions options)
+    private static PublicCodeStatus BuildPublicCode(PublicCodeYmlContent? yml, string? ymlPath, string baseDir)
     {
         if (yml == null || ymlPath == null) return new PublicCodeStatus();
+        // The validator reproduces the official parser's verdicts offline; its network checks are not made.
         IReadOnlyList<PublicCodeFinding> findings;
-        bool validated;
-        if (options.ValidatePublicCode != null)
+        try
         {
-            findings = options.ValidatePublicCode(ymlPath);
-            validated = true;
+            findings = PublicCodeValidator.ValidateFile(ymlPath).Diagnostics
+                .Select(d => new PublicCodeFinding(d.Severity == PublicCodeSeverity.Error, d.Key, d.Message, d.Line))
+                .ToArray();
         }
-        else
+        catch (IOException ex)
         {
-            findings = yml.ParseError != null ? new[] { yml.ParseError } : Array.Empty<PublicCodeFinding>();
-            validated = yml.ParseError != null;
+            findings = new[] { new PublicCodeFinding(true, string.Empty, "publiccode.yml cannot be read: " + ex.Message, 0) };
         }
         return new PublicCodeStatus
         {
             Path = RelativeOrName(baseDir, ymlPath),
-            Validated = validated,
             Findings = findings,
             IsBasedOn = yml.IsBasedOn,
             UsedBy = yml.UsedBy,

@@ -94,9 +94,8 @@ public static class ReportHtmlWriter
         Open(h, "publiccode", t.PublicCodeTitle, criterionOf);
         string status = !pc.Found ? Bad(t.PublicCodeMissing)
             : pc.Valid ? Good(t.PublicCodeValid)
-            : !pc.Validated ? Muted(t.PublicCodeNotValidated)
             : Bad(t.F(t.PublicCodeInvalid, pc.Findings.Count(f => f.IsError)));
-        h.Append("<p data-field=\"publiccode-status\" data-status=\"").Append(!pc.Found ? "missing" : pc.Valid ? "valid" : pc.Validated ? "invalid" : "not-validated").Append("\">")
+        h.Append("<p data-field=\"publiccode-status\" data-status=\"").Append(!pc.Found ? "missing" : pc.Valid ? "valid" : "invalid").Append("\">")
             .Append(E(t.Status)).Append(E(t.Colon)).Append(status).Append(pc.Path != null ? " — <code>" + E(pc.Path) + "</code>" : string.Empty).Append("</p>\n");
         if (pc.Findings.Count > 0)
         {

@@ -55,7 +55,7 @@ public static class ReportJsonWriter
 
         var pc = report.PublicCode;
         w.WriteStartObject("publiccode");
-        w.WriteString("status", !pc.Found ? "missing" : pc.Valid ? "valid" : pc.Validated ? "invalid" : "not-validated");
+        w.WriteString("status", !pc.Found ? "missing" : pc.Valid ? "valid" : "invalid");
         Nullable(w, "path", pc.Path);
         w.WriteStartArray("findings");
         foreach (var f in pc.Findings)

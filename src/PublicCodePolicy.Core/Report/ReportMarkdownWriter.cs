@@ -71,7 +71,7 @@ public static class ReportMarkdownWriter
 
         var pc = report.PublicCode;
         Heading(m, t.PublicCodeTitle, t.Criterion1);
-        var status = !pc.Found ? t.PublicCodeMissing : pc.Valid ? t.PublicCodeValid : !pc.Validated ? t.PublicCodeNotValidated : t.F(t.PublicCodeInvalid, pc.Findings.Count(f => f.IsError));
+        var status = !pc.Found ? t.PublicCodeMissing : pc.Valid ? t.PublicCodeValid : t.F(t.PublicCodeInvalid, pc.Findings.Count(f => f.IsError));
         m.Append(Text(t.Status)).Append(colon).Append("**").Append(Text(status)).Append("**").Append(pc.Path != null ? " — " + Code(pc.Path) : string.Empty).Append("\n\n");
         if (pc.Findings.Count > 0)
         {

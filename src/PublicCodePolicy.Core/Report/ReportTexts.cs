@@ -88,7 +88,6 @@ internal sealed class ReportTexts
     public required string PublicCodeMissing { get; init; }
     public required string PublicCodeValid { get; init; }
     public required string PublicCodeInvalid { get; init; }
-    public required string PublicCodeNotValidated { get; init; }
     public required string Status { get; init; }
     public required string File { get; init; }
     public required string Type { get; init; }
@@ -259,9 +258,8 @@ internal sealed class ReportTexts
         No = "Non",
         PublicCodeTitle = "Fichier publiccode.yml",
         PublicCodeMissing = "Absent : ajoutez un publiccode.yml à la racine du dépôt (commande « publiccode yml generate ») pour être référencé par code.gouv.fr.",
-        PublicCodeValid = "Valide",
+        PublicCodeValid = "Valide selon le standard publiccode.yml (vérifications hors ligne)",
         PublicCodeInvalid = "Invalide : {0} erreur(s)",
-        PublicCodeNotValidated = "Présent et lisible, non validé par cette version de l'outil",
         Status = "État",
         File = "Fichier",
         Type = "Type",
@@ -414,9 +412,8 @@ internal sealed class ReportTexts
         No = "No",
         PublicCodeTitle = "publiccode.yml file",
         PublicCodeMissing = "Missing: add a publiccode.yml at the repository root ('publiccode yml generate') to be listed by code.gouv.fr.",
-        PublicCodeValid = "Valid",
+        PublicCodeValid = "Valid against the publiccode.yml standard (offline checks)",
         PublicCodeInvalid = "Invalid: {0} error(s)",
-        PublicCodeNotValidated = "Present and readable, not validated by this version of the tool",
         Status = "Status",
         File = "File",
         Type = "Type",
