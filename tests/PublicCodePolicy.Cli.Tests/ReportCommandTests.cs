@@ -327,6 +327,16 @@ public sealed class ReportCommandTests
         Assert.Equal("invalid", pc.GetProperty("status").GetString());
         Assert.Equal("publiccode.yml", pc.GetProperty("path").GetString());
         Assert.Contains(pc.GetProperty("findings").EnumerateArray(), f => f.GetProperty("type").GetString() == "error" && f.GetProperty("key").GetString() == "legal.license");
+
+        // A file that is not YAML at all is reported as invalid, and nothing is read from it.
+        var broken = temp.Write("broken/publiccode.yml", "name: [unclosed\nusedBy: {\n");
+        Assert.Equal(1, Cli.Run("report", Sln, "--publiccode", broken, "--format", "json", "-o", Path.Combine(temp.Path, "out2")).ExitCode);
+        using var json2 = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "out2", "publiccode-report.json")));
+        var pc2 = json2.RootElement.GetProperty("publiccode");
+        Assert.Equal("invalid", pc2.GetProperty("status").GetString());
+        Assert.Equal(0, pc2.GetProperty("usedBy").GetArrayLength());
+        Assert.Equal("Valmont", json2.RootElement.GetProperty("software").GetProperty("name").GetString());
+        Assert.Equal("msbuild", json2.RootElement.GetProperty("software").GetProperty("licenseSource").GetString());
     }
 
     [Fact]

@@ -70,8 +70,7 @@ public static class ComplianceReportBuilder
 
         var ymlPath = options.PublicCodePath != null ? Path.GetFullPath(options.PublicCodePath)
             : new[] { Path.Combine(checkedDir, "publiccode.yml"), Path.Combine(baseDir, "publiccode.yml") }.FirstOrDefault(File.Exists);
-        PublicCodeYmlContent? yml = ymlPath != null && File.Exists(ymlPath) ? PublicCodeYmlReader.Read(ymlPath) : null;
-        var publicCode = BuildPublicCode(yml, ymlPath, baseDir);
+        var (publicCode, yml) = ymlPath != null && File.Exists(ymlPath) ? ReadPublicCode(ymlPath, baseDir) : (new PublicCodeStatus(), null);
 
         var config = options.Config;
         if (config == null)
@@ -174,10 +173,10 @@ public static class ComplianceReportBuilder
 
     private static int Rank(Verdict v) => v switch { Verdict.Denied => 3, Verdict.Unknown => 2, Verdict.Excepted => 1, _ => 0 };
 
-    private static PublicCodeStatus BuildPublicCode(PublicCodeYmlContent? yml, string? ymlPath, string baseDir)
+    private static (PublicCodeStatus Status, PublicCodeYmlContent? Content) ReadPublicCode(string ymlPath, string baseDir)
     {
-        if (yml == null || ymlPath == null) return new PublicCodeStatus();
-        // The validator reproduces the official parser's verdicts offline; its network checks are not made.
+        // The validator reproduces the official parser's verdicts offline (its network checks are not made), with
+        // limits on size, depth and aliases: the values are read only from a file it could parse.
         IReadOnlyList<PublicCodeFinding> findings;
         try
         {
@@ -189,9 +188,13 @@ public static class ComplianceReportBuilder
         {
             findings = new[] { new PublicCodeFinding(true, string.Empty, "publiccode.yml cannot be read: " + ex.Message, 0) };
         }
-        return new PublicCodeStatus
+        var path = RelativeOrName(baseDir, ymlPath);
+        var unreadable = findings.Any(f => f.IsError && f.Key.Length == 0);
+        var yml = unreadable ? null : PublicCodeYmlReader.Read(ymlPath);
+        if (yml == null || yml.ParseError != null) return (new PublicCodeStatus { Path = path, Findings = findings }, null);
+        var status = new PublicCodeStatus
         {
-            Path = RelativeOrName(baseDir, ymlPath),
+            Path = path,
             Findings = findings,
             IsBasedOn = yml.IsBasedOn,
             UsedBy = yml.UsedBy,
@@ -199,6 +202,7 @@ public static class ComplianceReportBuilder
             Organisation = yml.Organisation,
             MaintenanceType = yml.MaintenanceType,
         };
+        return (status, yml);
     }
 
     private static string RelativeOrName(string baseDir, string path)
