@@ -268,7 +268,7 @@ public sealed class ReportCommandTests
                 { "package": "System.Net.Http", "versions": "[4.3.4]", "justification": "Pile HTTP historique, retrait prévu.", "approvedBy": "DSI de Valmont", "expires": "2027-06-30" },
                 { "package": "runtime.native.*", "justification": "Amené par System.Net.Http 4.3.4.", "expires": "2027-06-30" },
                 { "package": "Microsoft.NETCore.*", "justification": "Amené par System.Net.Http 4.3.4.", "expires": "2027-06-30" },
-                { "package": "Unused.Package", "justification": "Ne couvre plus rien." }
+                { "package": "Unused.Package", "justification": "<script>alert(1)</script> | <b>tube</b> *gras*\nligne 2" }
               ]
             }
             """);
@@ -286,7 +286,14 @@ public sealed class ReportCommandTests
             Assert.Contains("2027-06-30", http.TextContent, StringComparison.Ordinal);
             Assert.Contains("System.Net.Http 4.3.4", http.Children[4].TextContent, StringComparison.Ordinal);
             Assert.Equal(3, doc.QuerySelector("#exceptions tr[data-exception=\"runtime.native.*\"]")!.Children[4].ChildNodes.Count(n => n is IText));
-            Assert.Equal("aucun paquet", doc.QuerySelector("#exceptions tr[data-exception=\"Unused.Package\"]")!.Children[4].TextContent);
+            var unused = doc.QuerySelector("#exceptions tr[data-exception=\"Unused.Package\"]")!;
+            Assert.Equal("aucun paquet", unused.Children[4].TextContent);
+            // Text from the policy file is text: no markup gets into the HTML, no table breaks in the Markdown.
+            Assert.Equal("<script>alert(1)</script> | <b>tube</b> *gras*\nligne 2", unused.Children[1].TextContent);
+            Assert.Empty(doc.QuerySelectorAll("script, b"));
+            var mdRow = File.ReadAllLines(Path.Combine(temp.Path, "publiccode-report.md")).Single(l => l.StartsWith("| `Unused.Package`", StringComparison.Ordinal));
+            Assert.Equal(6, mdRow.Split(" | ").Length);
+            Assert.Contains("| \\<script\\>alert(1)\\</script\\> \\| \\<b\\>tube\\</b\\> \\*gras\\* ligne 2 |", mdRow, StringComparison.Ordinal);
             Assert.Contains("fr-administration", Field(doc, "policy", "preset"), StringComparison.Ordinal);
             Assert.Equal("policy-report-test.json", Field(doc, "policy", "policy-file"));
             Assert.Equal("Aucune : toutes les dépendances sont sous une licence autorisée ou couvertes par une dérogation.", doc.QuerySelector("#non-allowed p:not(.criterion)")!.TextContent);

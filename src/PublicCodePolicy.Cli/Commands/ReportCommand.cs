@@ -81,7 +81,8 @@ internal static class ReportCommand
             "  publiccode report App.sln --preset fr-administration --sbom out/App.cdx.json -o out\n" +
             "  SOURCE_DATE_EPOCH=1764374400 publiccode report App.sln -o out   # fixed date, byte-identical output\n\n" +
             "Exit codes: 0 report written and the policy passes, 1 report written but the policy fails (the report says why),\n" +
-            "2 usage or input error (nothing written: not restored, bad policy, bad " + ReportConfig.FileName + ", bad SOURCE_DATE_EPOCH).");
+            "2 usage or input error (nothing written: not restored, bad policy, bad " + ReportConfig.FileName + ", bad SOURCE_DATE_EPOCH),\n" +
+            "3 internal error.");
         common.AddTo(command);
         command.Add(lang);
         command.Add(format);

@@ -9,7 +9,8 @@ namespace PublicCodePolicy.Report;
 /// The compliance report: everything an authority attaches to its Territoire Numérique Libre application to show that its
 /// .NET software is free and pooled. Built by <see cref="ComplianceReportBuilder"/>; written by
 /// <see cref="ReportHtmlWriter"/>, <see cref="ReportMarkdownWriter"/> and <see cref="ReportJsonWriter"/>. Holds no absolute
-/// machine path: every path is relative to <see cref="VerificationInfo.BaseDirectoryName"/>.
+/// machine path: every path is relative to the repository root (or to the checked folder outside git), so that two
+/// clones of the same commit give the same report.
 /// </summary>
 public sealed class ComplianceReport
 {
@@ -358,10 +359,7 @@ public sealed class PolicySummary
 /// <summary>How to reproduce the report.</summary>
 public sealed class VerificationInfo
 {
-    /// <summary>Name of the folder the command runs from (the repository root, or the checked folder).</summary>
-    public required string BaseDirectoryName { get; init; }
-
-    /// <summary>Whether the base directory is a git repository's root.</summary>
+    /// <summary>Whether the command runs from a git repository's root (else from the checked folder).</summary>
     public required bool BaseIsRepositoryRoot { get; init; }
 
     /// <summary>The <c>publiccode check</c> command, run from the base directory, that reproduces the verdicts.</summary>

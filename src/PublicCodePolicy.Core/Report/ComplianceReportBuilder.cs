@@ -358,7 +358,6 @@ public static class ComplianceReportBuilder
         var summary = result.Summary;
         return new VerificationInfo
         {
-            BaseDirectoryName = Path.GetFileName(baseDir.TrimEnd(Path.DirectorySeparatorChar)),
             BaseIsRepositoryRoot = isRepository,
             Command = string.Join(' ', args),
             Commit = commit,

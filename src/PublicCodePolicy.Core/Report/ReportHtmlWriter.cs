@@ -265,7 +265,7 @@ public static class ReportHtmlWriter
         // Verification.
         var ver = report.Verification;
         Open(h, "verify", t.VerifyTitle, criterionOf);
-        h.Append("<p>").Append(E(ver.BaseIsRepositoryRoot && ver.Commit != null ? t.F(t.VerifyFromRepository, ver.BaseDirectoryName, ver.Commit) : t.F(t.VerifyFromFolder, ver.BaseDirectoryName))).Append("</p>\n");
+        h.Append("<p>").Append(E(ver.BaseIsRepositoryRoot && ver.Commit != null ? t.F(t.VerifyFromRepository, ver.Commit) : t.VerifyFromFolder)).Append("</p>\n");
         h.Append("<pre data-field=\"verify-command\">").Append(E(ver.Command)).Append("</pre>\n");
         h.Append("<p>").Append(E(t.F(t.VerifyExpected, ver.ExpectedExitCode))).Append("</p>\n<pre data-field=\"verify-expected\">").Append(E(ver.ExpectedSummary)).Append("</pre>\n");
         h.Append("<p>").Append(E(t.F(t.VerifyTool, report.ToolVersion))).Append("</p>\n</section>\n");

@@ -194,7 +194,6 @@ public static class ReportJsonWriter
 
         var v = report.Verification;
         w.WriteStartObject("verification");
-        w.WriteString("baseDirectory", v.BaseDirectoryName);
         w.WriteBoolean("baseIsRepositoryRoot", v.BaseIsRepositoryRoot);
         Nullable(w, "commit", v.Commit);
         w.WriteString("command", v.Command);

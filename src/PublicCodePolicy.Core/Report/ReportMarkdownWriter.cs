@@ -211,7 +211,7 @@ public static class ReportMarkdownWriter
 
         var ver = report.Verification;
         Heading(m, t.VerifyTitle, t.CriterionAll);
-        m.Append(Text(ver.BaseIsRepositoryRoot && ver.Commit != null ? t.F(t.VerifyFromRepository, ver.BaseDirectoryName, ver.Commit) : t.F(t.VerifyFromFolder, ver.BaseDirectoryName)));
+        m.Append(Text(ver.BaseIsRepositoryRoot && ver.Commit != null ? t.F(t.VerifyFromRepository, ver.Commit) : t.VerifyFromFolder));
         m.Append("\n\n```sh\n").Append(ver.Command).Append("\n```\n\n").Append(Text(t.F(t.VerifyExpected, ver.ExpectedExitCode))).Append("\n\n```\n").Append(ver.ExpectedSummary).Append("\n```\n\n");
         m.Append(Text(t.F(t.VerifyTool, report.ToolVersion))).Append("\n\n---\n\n").Append(Text(t.F(t.Footer, report.ToolVersion))).Append('\n');
         return m.ToString();
