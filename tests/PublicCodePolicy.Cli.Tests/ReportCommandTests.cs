@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -474,5 +475,56 @@ internal static class SampleGit
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException("git " + string.Join(' ', args) + " failed: " + output);
+    }
+}
+
+/// <summary>The report's own readers (its configuration, SBOM attachments) never fail other than as documented, whatever the bytes.</summary>
+public sealed class ReportInputRobustnessTests
+{
+    [Fact]
+    public void MutatedConfigurationsAndSboms_FailOnlyAsDocumented()
+    {
+        var seed = File.ReadAllBytes(Path.Combine(TestPaths.RepositoryRoot, "samples", "Valmont", ReportConfig.FileName));
+        var sbom = Encoding.UTF8.GetBytes("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[]}");
+        var random = new Random(20261129);
+        using var temp = new TempDirectory("report-fuzz");
+        var path = Path.Combine(temp.Path, ReportConfig.FileName);
+        int loaded = 0, rejected = 0;
+        for (int i = 0; i < 400; i++)
+        {
+            var bytes = Mutate(seed, random);
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                ReportConfig.Load(path);
+                loaded++;
+            }
+            catch (ReportConfigException)
+            {
+                rejected++;
+            }
+            var format = ComplianceReportBuilder.DetectSbomFormat(Mutate(sbom, random));
+            Assert.False(string.IsNullOrEmpty(format));
+        }
+        // Both outcomes occur: the mutations reach the validation rules, not only the JSON parser.
+        Assert.True(loaded > 0 && rejected > 0, "loaded " + loaded + ", rejected " + rejected);
+    }
+
+    private static byte[] Mutate(byte[] input, Random random)
+    {
+        var list = input.ToList();
+        int edits = random.Next(1, 4);
+        for (int e = 0; e < edits && list.Count > 0; e++)
+        {
+            int at = random.Next(list.Count);
+            switch (random.Next(4))
+            {
+                case 0: list[at] = (byte)random.Next(256); break;
+                case 1: list.RemoveAt(at); break;
+                case 2: list.Insert(at, (byte)"\"{}[],:\\0a-"[random.Next(11)]); break;
+                default: list.RemoveRange(at, Math.Min(list.Count - at, random.Next(1, 40))); break;
+            }
+        }
+        return list.ToArray();
     }
 }

@@ -156,6 +156,11 @@ public static class ComplianceReportBuilder
                     return spdx.GetString()!;
             }
         }
+        catch (InvalidOperationException)
+        {
+            // A name or string that is not valid UTF-8 (System.Text.Json checks only when reading it): not an SBOM this tool can name.
+            return "unknown";
+        }
         catch (JsonException)
         {
             var head = Encoding.UTF8.GetString(content.Slice(0, Math.Min(content.Length, 4096)));

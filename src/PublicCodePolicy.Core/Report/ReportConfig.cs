@@ -63,10 +63,20 @@ public sealed class ReportConfig
     {
         ArgumentNullException.ThrowIfNull(path);
         if (new FileInfo(path).Length > 4 * 1024 * 1024) throw new ReportConfigException(path, "$", "The file is larger than 4 MiB.");
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            // System.Text.Json checks UTF-8 only when a name or string is read: check the whole file first.
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new ReportConfigException(path, "$", "Not valid UTF-8.");
+        }
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
