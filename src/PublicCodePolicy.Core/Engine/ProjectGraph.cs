@@ -147,7 +147,8 @@ public sealed class ProjectGraph
             }
         }
 
-        // Shortest path from each root (breadth-first, deterministic order).
+        // Shortest path from each root (breadth-first, deterministic order). Adjacency is sorted once.
+        var sortedEdges = edges.ToDictionary(e => e.Key, e => e.Value.OrderBy(x => x, StringComparer.OrdinalIgnoreCase).ToArray(), StringComparer.OrdinalIgnoreCase);
         var paths = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var introducedBy = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         string projectLabel = assets.ProjectName;
@@ -159,8 +160,8 @@ public sealed class ProjectGraph
             while (q.Count > 0)
             {
                 var key = q.Dequeue();
-                if (!edges.TryGetValue(key, out var next)) continue;
-                foreach (var n in next.OrderBy(x => x, StringComparer.OrdinalIgnoreCase))
+                if (!sortedEdges.TryGetValue(key, out var next)) continue;
+                foreach (var n in next)
                 {
                     if (parent.ContainsKey(n)) continue;
                     parent[n] = key;
