@@ -49,6 +49,8 @@ public static class CommandLineApp
         root.Add(ExplainCommand.Create(context));
         root.Add(MergeCommand.Create(context));
         root.Add(InitCommand.Create(context));
+        root.Add(YmlCommand.Create(context));
+        root.Add(ReportCommand.Create(context));
         return root;
     }
 }
