@@ -186,8 +186,8 @@ public sealed class EndToEndTests
         var shared = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "PublicCodePolicy", "PublicCodePolicy.findings.json");
         Assert.True(File.Exists(shared), shared);
 
-        // An inner build alone (dotnet build -f) still gets the one shared findings file as an AdditionalFile.
-        var inner = _fixture.Run(project, "msbuild", project, "-nodeReuse:false", "-p:TargetFramework=net8.0", "-t:ResolvePackageAssets", "-getItem:AdditionalFiles");
+        // The IDE's design-time build of one target framework gets the one shared findings file as an AdditionalFile.
+        var inner = _fixture.Run(project, "msbuild", project, "-nodeReuse:false", "-p:TargetFramework=net8.0", "-p:DesignTimeBuild=true", "-t:ResolvePackageAssets", "-getItem:AdditionalFiles");
         Assert.Equal(0, inner.ExitCode);
         Assert.Contains(shared, inner.Output, StringComparison.Ordinal);
     }
