@@ -52,6 +52,10 @@ public sealed class CheckDependencies : MSBuildTask
     [Output]
     public int FindingCount { get; private set; }
 
+    /// <summary>Number of findings above information (those a default-verbosity build shows).</summary>
+    [Output]
+    public int ReportableCount { get; private set; }
+
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -78,6 +82,7 @@ public sealed class CheckDependencies : MSBuildTask
 
         var sorted = FindingsFiles.Sort(findings);
         FindingCount = sorted.Count;
+        ReportableCount = sorted.Count(f => f.Severity != FindingSeverity.Info);
         LogOutput(FindingsFile, FindingsFiles.WriteIfChanged(FindingsFile, FindingsFiles.SerializeForAnalyzer(sorted, mode)));
         LogOutput(CacheFile, FindingsFiles.WriteIfChanged(CacheFile, FindingsFiles.SerializeCache(sorted, packageCount)));
         Log.LogMessage(MessageImportance.Normal, Strings.CheckSummary(Path.GetFileName(ProjectPath), packageCount, sorted.Count));

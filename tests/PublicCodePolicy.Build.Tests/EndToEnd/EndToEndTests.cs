@@ -103,6 +103,7 @@ public sealed class EndToEndTests
 
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Skipping target \"_PublicCodePolicyCheckCore\" because all output files are up-to-date with respect to the input files.", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Target \"_PublicCodePolicyReport\" in file", second.Output, StringComparison.Ordinal);
         Assert.Equal(before, (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(findings), File.GetLastWriteTimeUtc(assembly)));
         Assert.Contains(second.Lines, l => l.EndsWith("warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree.csproj. (" + HelpPcp0001 + ")", StringComparison.Ordinal));
     }
@@ -159,6 +160,13 @@ public sealed class EndToEndTests
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("PCP0001", result.Output, StringComparison.Ordinal);
         Assert.Contains(result.Lines, l => l.Contains(": message PCP0007: System.Net.Http 4.3.4 (LicenseRef-MICROSOFT-NET-LIBRARY) is accepted by an exception: Legacy HTTP stack", StringComparison.Ordinal));
+
+        // Nothing above information: the next builds skip the check and do not even load the report task.
+        var again = Build(project, restore: false, "-p:TreatWarningsAsErrors=true", "-v:d");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("Skipping target \"_PublicCodePolicyCheckCore\" because all output files are up-to-date", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Target \"_PublicCodePolicyReport\" in file", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assembly loaded during TaskRun: PublicCodePolicy", again.Output, StringComparison.Ordinal);
     }
 
     [Fact]
