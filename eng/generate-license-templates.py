@@ -68,7 +68,12 @@ def nodes(el):
             result.append({'a': c.get('match'), 't': flat(c)})
         elif name in ('optional', 'titleText', 'copyrightText'):
             inner = nodes(c)
-            if inner:
+            if inner and all(isinstance(n, str) for n in inner) and not any(ch.isalnum() for n in inner for ch in n):
+                # Optional punctuation ("RSV<optional>'</optional>s") is ignored by the guidelines anyway; keeping it
+                # inline lets the words around it join as the text's words do.
+                for n in inner:
+                    add_text(n.strip())
+            elif inner:
                 result.append({'o': inner})
         elif name == 'standardLicenseHeader':
             for n in nodes(c):

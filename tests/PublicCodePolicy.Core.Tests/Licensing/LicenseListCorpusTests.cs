@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.Globalization;
+using PublicCodePolicy.Licensing;
 using PublicCodePolicy.Licensing.Text;
 using Xunit.Abstractions;
 
@@ -46,5 +47,94 @@ public sealed class LicenseListCorpusTests
         foreach (var f in failures) _output.WriteLine(f);
         Assert.Equal(osi, osiOk);
         Assert.True(allOk >= all * 0.97, allOk + "/" + all);
+    }
+
+    public enum Alteration
+    {
+        Reflowed,
+        CopyrightChanged,
+        OptionalPartsRemoved,
+        LowerCaseAndCrLf,
+    }
+
+    private static string Alter(string id, Alteration alteration) => alteration switch
+    {
+        Alteration.Reflowed => SpdxTemplateText.Reflow(SpdxTemplateText.Render(id), 58),
+        Alteration.CopyrightChanged => SpdxTemplateText.Render(id, copyright: "Copyright (c) 2019-2025 Commune de Saint-Martin-d'Hères and contributors"),
+        Alteration.OptionalPartsRemoved => SpdxTemplateText.Render(id, optional: false),
+        Alteration.LowerCaseAndCrLf => SpdxTemplateText.Render(id).ToLowerInvariant().Replace("\n", "\r\n", StringComparison.Ordinal),
+        _ => throw new ArgumentOutOfRangeException(nameof(alteration)),
+    };
+
+    [Theory]
+    [InlineData(Alteration.Reflowed)]
+    [InlineData(Alteration.CopyrightChanged)]
+    [InlineData(Alteration.OptionalPartsRemoved)]
+    [InlineData(Alteration.LowerCaseAndCrLf)]
+    public void OsiTexts_Altered_StillIdentified(Alteration alteration)
+    {
+        var failures = new List<string>();
+        var osi = SpdxTemplateText.Licenses.Where(l => l.IsOsiApproved && !l.IsDeprecated).ToArray();
+        foreach (var entry in osi)
+        {
+            var a = Matcher.Analyze(Alter(entry.Id, alteration));
+            if (!IdentifiesAs(a, entry.Id)) failures.Add(entry.Id + ": " + a.Kind + " " + a.Expression + " " + a.Note);
+        }
+        _output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1}/{2} identified", alteration, osi.Length - failures.Count, osi.Length));
+        foreach (var f in failures) _output.WriteLine(f);
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("BSD-2-Clause", "BSD-3-Clause")]
+    [InlineData("BSD-3-Clause", "BSD-2-Clause")]
+    [InlineData("MIT-0", "MIT")]
+    [InlineData("MIT", "MIT-0")]
+    [InlineData("Apache-1.1", "Apache-2.0")]
+    [InlineData("GPL-2.0-only", "GPL-3.0-only")]
+    [InlineData("LGPL-2.1-only", "LGPL-3.0-only")]
+    [InlineData("EUPL-1.1", "EUPL-1.2")]
+    [InlineData("CECILL-2.1", "CECILL-2.0")]
+    [InlineData("MPL-1.1", "MPL-2.0")]
+    public void OtherLicenceText_IsNotIdentifiedAs(string textOf, string notThis)
+    {
+        var a = Matcher.Analyze(SpdxTemplateText.Render(textOf));
+        Assert.DoesNotContain(a.Regions, r => r.Id == notThis || r.Alternatives.Contains(notThis));
+        Assert.True(IdentifiesAs(a, textOf), a.Note);
+    }
+
+    [Fact]
+    public void MitWithExtraRestriction_IsNotConcluded()
+    {
+        var text = SpdxTemplateText.Render("MIT") + "\nThe Software may not be used for military purposes.\n";
+        var a = Matcher.Analyze(text);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+    }
+
+    [Fact]
+    public void MitWithWordsRemoved_IsNearMatchOnly()
+    {
+        var text = SpdxTemplateText.Reflow(SpdxTemplateText.Render("MIT"), 1000);
+        var altered = text.Replace("merge, publish, distribute, sublicense, and/or sell", "and/or", StringComparison.Ordinal);
+        Assert.NotEqual(text, altered);
+        var a = Matcher.Analyze(altered);
+        Assert.Equal(LicenseTextMatchKind.Near, a.Kind);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.InRange(a.Score, 0.75, 0.999);
+        Assert.Equal("MIT", a.NearestLicense);
+        var match = Matcher.Identify(altered);
+        Assert.NotNull(match);
+        Assert.Equal("NOASSERTION", match.Expression.ToString());
+        Assert.Contains("Near match to MIT", match.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BsdWithThirdClauseRemoved_IsBsd2Clause()
+    {
+        var text = SpdxTemplateText.Render("BSD-3-Clause");
+        int at = text.IndexOf("Neither the name", StringComparison.Ordinal);
+        int end = text.IndexOf("\n\n", at, StringComparison.Ordinal);
+        var a = Matcher.Analyze(text.Remove(at, end - at).Replace("\n3.\n", "\n", StringComparison.Ordinal));
+        Assert.Equal("BSD-2-Clause", a.Expression.ToString());
     }
 }

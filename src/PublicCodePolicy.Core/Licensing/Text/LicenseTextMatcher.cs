@@ -257,7 +257,9 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         {
             int c = (b.End - b.Start).CompareTo(a.End - a.Start);
             if (c != 0) return c;
-            c = b.Template.RequiredWordCount.CompareTo(a.Template.RequiredWordCount);
+            // Same words matched: the text cannot tell the identifiers apart. Prefer the general one (MPL-2.0, not
+            // MPL-2.0-no-copyleft-exception, whose extra required words are the MPL's own Exhibit B).
+            c = a.Template.RequiredWordCount.CompareTo(b.Template.RequiredWordCount);
             if (c != 0) return c;
             c = OnlyFirst(a.Template.Id).CompareTo(OnlyFirst(b.Template.Id));
             return c != 0 ? c : string.CompareOrdinal(a.Template.Id, b.Template.Id);

@@ -122,8 +122,15 @@ internal sealed class TextTokenizer
             if (char.IsLetterOrDigit(c))
             {
                 int s = i;
-                while (i < source.Length && char.IsLetterOrDigit(source[i])) i++;
-                Add(source.Substring(s, i - s).ToLowerInvariant(), s, i);
+                var word = new StringBuilder();
+                while (i < source.Length)
+                {
+                    if (char.IsLetterOrDigit(source[i])) word.Append(char.ToLowerInvariant(source[i]));
+                    // "RSV's" and "RSVs" are one word: some list texts make the apostrophe optional.
+                    else if (source[i] != '\'' || i + 1 >= source.Length || !char.IsLetter(source[i + 1])) break;
+                    i++;
+                }
+                Add(word.ToString(), s, i);
                 continue;
             }
             if (c == '&') Add("and", i, i + 1);
@@ -155,9 +162,14 @@ internal sealed class TextTokenizer
         {
             if (char.IsLetterOrDigit(s[i]))
             {
-                int st = i;
-                while (i < s.Length && char.IsLetterOrDigit(s[i])) i++;
-                list.Add(s.Substring(st, i - st).ToLowerInvariant());
+                var word = new StringBuilder();
+                while (i < s.Length)
+                {
+                    if (char.IsLetterOrDigit(s[i])) word.Append(char.ToLowerInvariant(s[i]));
+                    else if (s[i] != '\'' || i + 1 >= s.Length || !char.IsLetter(s[i + 1])) break;
+                    i++;
+                }
+                list.Add(word.ToString());
                 continue;
             }
             if (s[i] == '&') list.Add("and");
