@@ -79,6 +79,12 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
     /// <summary>One matcher for the whole process, built on first use (the build pays nothing until a licence file must be read).</summary>
     public static LicenseTextMatcher Shared => s_shared.Value;
 
+    /// <summary>
+    /// The built-in identifier for callers that may never need it (the engine's default): it builds <see cref="Shared"/>
+    /// only when the first licence text is identified, so a build whose packages all declare expressions pays nothing.
+    /// </summary>
+    public static ILicenseTextIdentifier Default { get; } = new DeferredIdentifier();
+
     /// <summary>Whether <see cref="Shared"/> has been built.</summary>
     public static bool IsSharedLoaded => s_shared.IsValueCreated;
 
@@ -534,6 +540,11 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
             ids[word] = id;
         }
         return id;
+    }
+
+    private sealed class DeferredIdentifier : ILicenseTextIdentifier
+    {
+        public LicenseTextMatch? Identify(string text) => Shared.Identify(text);
     }
 
     private sealed record NoticeRule(string License, string Kind, string[][] Phrases, string[][] Unless);
