@@ -148,7 +148,11 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         var ids = new int[tokens.Count];
         for (int i = 0; i < ids.Length; i++) ids[i] = _wordIds.TryGetValue(tokens.Words[i], out var id) ? id : -1;
         int significant = tokens.CountSignificant();
-        if (significant == 0) return Nothing(0, "The text has no words besides copyright lines.");
+        if (significant == 0)
+        {
+            // "Copyright … All rights reserved." and nothing else: a reservation, not a licence.
+            return MatchNotices(tokens, 0, Array.Empty<LicenseTextRegion>(), "reserved") ?? Nothing(0, "The text has no words besides copyright lines.");
+        }
         var bigrams = Bigrams(tokens, ids);
 
         var regions = FindRegions(_texts, tokens, ids, bigrams);
