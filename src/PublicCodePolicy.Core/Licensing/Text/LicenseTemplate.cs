@@ -20,7 +20,19 @@ internal abstract class TemplateNode
 
 internal sealed class WordNode : TemplateNode
 {
-    public WordNode(int id) => Id = id;
+    private static readonly List<WordNode> s_shared = new();
+
+    private WordNode(int id) => Id = id;
+
+    /// <summary>The one node for a word id (templates hold about a million words; sharing them keeps start-up fast).</summary>
+    public static WordNode For(int id)
+    {
+        lock (s_shared)
+        {
+            while (s_shared.Count <= id) s_shared.Add(new WordNode(s_shared.Count));
+            return s_shared[id];
+        }
+    }
 
     public int Id { get; }
 }
@@ -131,14 +143,14 @@ internal sealed class LicenseTemplate
         Nodes = first < 0 ? Array.Empty<TemplateNode>() : nodes[first..];
         Leading = first < 0 ? Array.Empty<TemplateNode>() : nodes[..first];
         AllWords = allWords;
-        var required = new HashSet<long>();
+        var required = new List<long>();
         int count = 0;
         CollectRequired(Nodes, required, ref count);
-        RequiredBigrams = required.ToArray();
+        RequiredBigrams = SortedDistinct(required);
         RequiredWordCount = count;
-        var all = new HashSet<long>();
-        for (int i = 1; i < allWords.Length; i++) all.Add(Bigram(allWords[i - 1], allWords[i]));
-        AllBigrams = all;
+        var all = new long[Math.Max(0, allWords.Length - 1)];
+        for (int i = 1; i < allWords.Length; i++) all[i - 1] = Bigram(allWords[i - 1], allWords[i]);
+        AllBigrams = SortedDistinct(all);
     }
 
     public string Id { get; }
@@ -160,13 +172,27 @@ internal sealed class LicenseTemplate
 
     public int RequiredWordCount { get; }
 
-    public HashSet<long> AllBigrams { get; }
+    /// <summary>Distinct word pairs of the full text, sorted (arrays, not hash sets: the index is built at every start).</summary>
+    public long[] AllBigrams { get; }
 
     public int FirstWord => Nodes.Length > 0 && Nodes[0] is WordNode w ? w.Id : -1;
 
     public static long Bigram(int a, int b) => ((long)a << 32) | (uint)b;
 
-    private static void CollectRequired(TemplateNode[] nodes, HashSet<long> set, ref int count)
+    private static long[] SortedDistinct(IEnumerable<long> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        int n = 0;
+        for (int i = 0; i < array.Length; i++)
+        {
+            if (n == 0 || array[i] != array[n - 1]) array[n++] = array[i];
+        }
+        Array.Resize(ref array, n);
+        return array;
+    }
+
+    private static void CollectRequired(TemplateNode[] nodes, List<long> set, ref int count)
     {
         for (int i = 0; i < nodes.Length; i++)
         {

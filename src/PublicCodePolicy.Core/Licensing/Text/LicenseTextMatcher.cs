@@ -476,10 +476,10 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         double bestScore = 0;
         foreach (var t in _texts)
         {
-            if (t.Kind != TemplateKind.License || t.AllBigrams.Count == 0) continue;
+            if (t.Kind != TemplateKind.License || t.AllBigrams.Length == 0) continue;
             int common = 0;
-            foreach (long b in set) if (t.AllBigrams.Contains(b)) common++;
-            double dice = 2.0 * common / (t.AllBigrams.Count + textPairs);
+            foreach (long b in t.AllBigrams) if (set.Contains(b)) common++;
+            double dice = 2.0 * common / (t.AllBigrams.Length + textPairs);
             if (dice > bestScore || (dice == bestScore && best != null && string.CompareOrdinal(t.Id, best.Id) < 0))
             {
                 bestScore = dice;
@@ -517,7 +517,7 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
                 foreach (var w in tokenizer.Words(n.GetString()!))
                 {
                     int id = Intern(w, wordIds);
-                    result.Add(new WordNode(id));
+                    result.Add(WordNode.For(id));
                     all.Add(id);
                 }
             }

@@ -104,7 +104,25 @@ internal sealed class TextTokenizer
     }
 
     /// <summary>Words of a template fragment (no skippable marks: templates carry no bullets or copyright lines).</summary>
-    public string[] Words(string fragment) => Tokenize(fragment, markSkippable: false).Words;
+    public string[] Words(string fragment)
+    {
+        var words = new List<string>(RawWords(NormalizeCharacters(fragment)));
+        bool any = false;
+        foreach (var w in words)
+        {
+            if (_rules.ContainsKey(w))
+            {
+                any = true;
+                break;
+            }
+        }
+        if (!any) return words.ToArray();
+        var dummy = new List<int>(new int[words.Count]);
+        var dummyEnds = new List<int>(new int[words.Count]);
+        var dummyLines = new List<bool>(new bool[words.Count]);
+        ApplyEquivalences(words, dummy, dummyEnds, dummyLines);
+        return words.ToArray();
+    }
 
     /// <summary>Tokenizes a text to be identified.</summary>
     public TokenizedText Tokenize(string text, bool markSkippable = true)
@@ -122,15 +140,8 @@ internal sealed class TextTokenizer
             if (char.IsLetterOrDigit(c))
             {
                 int s = i;
-                var word = new StringBuilder();
-                while (i < source.Length)
-                {
-                    if (char.IsLetterOrDigit(source[i])) word.Append(char.ToLowerInvariant(source[i]));
-                    // "RSV's" and "RSVs" are one word: some list texts make the apostrophe optional.
-                    else if (source[i] != '\'' || i + 1 >= source.Length || !char.IsLetter(source[i + 1])) break;
-                    i++;
-                }
-                Add(word.ToString(), s, i);
+                var word = ReadWord(source, ref i);
+                Add(word, s, i);
                 continue;
             }
             if (c == '&') Add("and", i, i + 1);
@@ -154,6 +165,26 @@ internal sealed class TextTokenizer
         return new TokenizedText(source, words.ToArray(), starts.ToArray(), ends.ToArray(), lineStarts.ToArray(), skippable);
     }
 
+    // A word: letters and digits, lower-cased. "RSV's" and "RSVs" are one word: some list texts make the apostrophe optional.
+    private static string ReadWord(string s, ref int i)
+    {
+        int start = i;
+        bool apostrophe = false;
+        while (i < s.Length)
+        {
+            if (char.IsLetterOrDigit(s[i])) i++;
+            else if (s[i] == '\'' && i + 1 < s.Length && char.IsLetter(s[i + 1]) && i > start)
+            {
+                apostrophe = true;
+                i++;
+            }
+            else break;
+        }
+        var word = s.Substring(start, i - start);
+        if (apostrophe) word = word.Replace("'", string.Empty, StringComparison.Ordinal);
+        return word.ToLowerInvariant();
+    }
+
     private static string[] RawWords(string s)
     {
         var list = new List<string>();
@@ -162,17 +193,11 @@ internal sealed class TextTokenizer
         {
             if (char.IsLetterOrDigit(s[i]))
             {
-                var word = new StringBuilder();
-                while (i < s.Length)
-                {
-                    if (char.IsLetterOrDigit(s[i])) word.Append(char.ToLowerInvariant(s[i]));
-                    else if (s[i] != '\'' || i + 1 >= s.Length || !char.IsLetter(s[i + 1])) break;
-                    i++;
-                }
-                list.Add(word.ToString());
+                list.Add(ReadWord(s, ref i));
                 continue;
             }
             if (s[i] == '&') list.Add("and");
+            else if (s[i] == '\u00A9') list.Add("c");
             i++;
         }
         return list.ToArray();
