@@ -80,13 +80,17 @@ public static class RuleCatalog
     /// <summary>PCP9005: the solution file is unreadable.</summary>
     public static readonly RuleDescriptor InvalidSolution = new("PCP9005", RuleCategory.Configuration, FindingSeverity.Error, "Solution file unreadable", "Fichier de solution illisible");
 
+    /// <summary>PCP9006: a result file given to merge is unreadable.</summary>
+    public static readonly RuleDescriptor InvalidResultFile = new("PCP9006", RuleCategory.Configuration, FindingSeverity.Error, "Check result file unreadable", "Fichier de résultat illisible");
+
     /// <summary>Every rule of the engine, sorted by identifier.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
         PackageNotFound, MalformedNuspec, RestoreErrors,
-        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution,
-    }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile,
+        Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
+    }.Concat(PublicCode.PublicCodeRules.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>
     public static RuleDescriptor? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));

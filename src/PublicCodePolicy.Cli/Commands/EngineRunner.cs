@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.Engine;
+using PublicCodePolicy.Policy;
+using Spectre.Console;
+
+namespace PublicCodePolicy.Cli.Commands;
+
+/// <summary>Loads the policy and the workspace, restores if asked, and runs the one engine. Shared by every command that checks.</summary>
+internal static class EngineRunner
+{
+    /// <summary>Runs the engine; returns null (after printing a coded error) when the inputs cannot be used.</summary>
+    public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options)
+    {
+        var path = parse.GetValue(options.Path) ?? ".";
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(fullPath) && !Directory.Exists(fullPath))
+        {
+            WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' does not exist.");
+            return null;
+        }
+
+        PolicyDocument policy;
+        var policyPath = parse.GetValue(options.Policy);
+        try
+        {
+            if (policyPath != null)
+            {
+                if (!File.Exists(policyPath))
+                {
+                    WriteError(context, RuleCatalog.InvalidPolicy.Id, "The policy file '" + policyPath + "' does not exist.");
+                    return null;
+                }
+                policy = PolicyDocument.Load(policyPath);
+            }
+            else
+            {
+                var found = PolicyDocument.Find(Directory.Exists(fullPath) ? fullPath : System.IO.Path.GetDirectoryName(fullPath)!);
+                policy = found != null ? PolicyDocument.Load(found) : PolicyDocument.Default;
+            }
+        }
+        catch (PolicyFormatException ex)
+        {
+            WriteError(context, RuleCatalog.InvalidPolicy.Id, ex.Message);
+            return null;
+        }
+        catch (IOException ex)
+        {
+            WriteError(context, RuleCatalog.InvalidPolicy.Id, "The policy file cannot be read: " + ex.Message);
+            return null;
+        }
+
+        if (parse.GetValue(options.Preset) is { } presetName && PolicyPresets.TryParse(presetName, out var preset))
+        {
+            policy = new PolicyDocument
+            {
+                Preset = preset,
+                Allow = policy.Allow,
+                Deny = policy.Deny,
+                EnforcedScopes = policy.EnforcedScopes,
+                FailOnUnknown = policy.FailOnUnknown,
+                Exceptions = policy.Exceptions,
+                Curations = policy.Curations,
+                SourcePath = policy.SourcePath,
+            };
+        }
+
+        DateOnly? today = null;
+        if (parse.GetValue(options.AsOf) is { } asOf)
+        {
+            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                WriteError(context, RuleCatalog.InputNotFound.Id, "--as-of takes a date of the form YYYY-MM-DD.");
+                return null;
+            }
+            today = d;
+        }
+
+        if (parse.GetValue(options.Restore))
+        {
+            context.Error.WriteLine("Restoring " + path + " …");
+            var (code, output) = Dotnet.Run("restore", fullPath);
+            if (code != 0)
+            {
+                context.Error.WriteLine(output);
+                WriteError(context, RuleCatalog.NotRestored.Id, "'dotnet restore' failed with exit code " + code.ToString(CultureInfo.InvariantCulture) + ".");
+                return null;
+            }
+        }
+
+        var workspace = Workspace.Load(fullPath, Dotnet.AskMsBuildForAssetsFile);
+        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today });
+        if (context.Console.Interactive && workspace.Projects.Count > 1)
+        {
+            CheckResult? result = null;
+            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) }).Progress()
+                .AutoClear(true)
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("Checking projects", maxValue: workspace.Projects.Count);
+                    result = engine.Check(workspace, new SyncProgress(p => task.Value = p.ProjectsDone));
+                });
+            return result;
+        }
+        return engine.Check(workspace);
+    }
+
+    /// <summary>Writes a coded error in the MSBuild-like format CI systems recognise.</summary>
+    public static void WriteError(CliContext context, string code, string message)
+        => context.Error.WriteLine("error " + code + ": " + message + " (" + RuleCatalog.GetHelpUri(code) + ")");
+
+    /// <summary>Exit code for a result: input errors first, then policy failures.</summary>
+    public static ExitCode ExitCodeOf(CheckResult result)
+        => result.HasInputErrors ? ExitCode.InputError : result.Passed ? ExitCode.Success : ExitCode.PolicyFailed;
+
+    private sealed class SyncProgress : IProgress<CheckProgress>
+    {
+        private readonly Action<CheckProgress> _action;
+        private readonly object _gate = new();
+
+        public SyncProgress(Action<CheckProgress> action) => _action = action;
+
+        public void Report(CheckProgress value)
+        {
+            lock (_gate) _action(value);
+        }
+    }
+}
+
+/// <summary>Calls the .NET SDK.</summary>
+internal static class Dotnet
+{
+    /// <summary>Runs <c>dotnet &lt;verb&gt; &lt;path&gt;</c>; returns the exit code and the combined output.</summary>
+    public static (int ExitCode, string Output) Run(string verb, string path, params string[] extra)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(verb);
+        psi.ArgumentList.Add(path);
+        foreach (var e in extra) psi.ArgumentList.Add(e);
+        psi.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet could not be started.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>
+    /// Asks MSBuild where a project's assets file is (custom BaseIntermediateOutputPath, artifacts layout…). Used only
+    /// when the conventional places are empty, since evaluating a project costs about a second.
+    /// </summary>
+    public static string? AskMsBuildForAssetsFile(string projectPath)
+    {
+        try
+        {
+            var (code, output) = Run("msbuild", projectPath, "-getProperty:ProjectAssetsFile", "-nologo");
+            if (code != 0) return null;
+            var value = output.Trim();
+            if (value.StartsWith('{'))
+            {
+                using var doc = JsonDocument.Parse(value);
+                value = doc.RootElement.GetProperty("Properties").GetProperty("ProjectAssetsFile").GetString() ?? string.Empty;
+            }
+            return value.Length > 0 ? value : null;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+}

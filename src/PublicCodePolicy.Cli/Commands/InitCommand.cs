@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.CommandLine;
+using PublicCodePolicy.Policy;
+
+namespace PublicCodePolicy.Cli.Commands;
+
+/// <summary><c>publiccode init</c>: writes a commented policy file (and, when asked, a publiccode.yml skeleton).</summary>
+internal static class InitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var folder = new Argument<string>("folder")
+        {
+            Description = "Where to write the files (default: the current folder, usually the repository root).",
+            DefaultValueFactory = _ => ".",
+        };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "Preset written into the policy: " + string.Join(", ", PolicyPresets.Names) + ".",
+            DefaultValueFactory = _ => "osi",
+        };
+        preset.AcceptOnlyFromAmong(PolicyPresets.Names.ToArray());
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing policy file (the old one is kept as .bak)." };
+        var command = new Command("init",
+            "Write a commented " + PolicyDocument.FileName + " to start from.\n\n" +
+            "Examples:\n" +
+            "  publiccode init\n" +
+            "  publiccode init --preset fr-administration\n\n" +
+            "Exit codes: 0 written, 2 the file exists (use --force) or the folder does not exist.")
+        {
+            folder, preset, force,
+        };
+        command.SetAction(parse =>
+        {
+            var dir = Path.GetFullPath(parse.GetValue(folder) ?? ".");
+            if (!Directory.Exists(dir))
+            {
+                EngineRunner.WriteError(context, Diagnostics.RuleCatalog.InputNotFound.Id, "'" + dir + "' does not exist.");
+                return (int)ExitCode.InputError;
+            }
+            var path = Path.Combine(dir, PolicyDocument.FileName);
+            if (File.Exists(path))
+            {
+                if (!parse.GetValue(force))
+                {
+                    context.Error.WriteLine("error: " + path + " exists; pass --force to replace it (the current file is kept as " + PolicyDocument.FileName + ".bak).");
+                    return (int)ExitCode.InputError;
+                }
+                File.Copy(path, path + ".bak", overwrite: true);
+            }
+            AtomicWrite(path, PolicyTemplate(parse.GetValue(preset) ?? "osi"));
+            context.Out.WriteLine("Wrote " + path + ". Check it with: publiccode check " + Quote(dir));
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The commented policy written by init; it loads with <see cref="PolicyDocument.Load(string)"/> as is.</summary>
+    public static string PolicyTemplate(string preset) => $$"""
+        {
+          // PublicCodePolicy policy — see docs/policy.md. JSON with comments.
+          "$schema": "https://github.com/publiccodepolicy/publiccodepolicy/blob/main/docs/schemas/publiccode-policy.schema.json",
+
+          // Base list of allowed licences: osi | fsf | osi-or-fsf | fr-administration (CRPA art. D323-2-1).
+          "preset": "{{preset}}",
+
+          // Licences allowed on top of the preset (a LicenseRef- passes only when named here), and licences refused.
+          "allow": [],
+          "deny": [],
+
+          // Scopes whose findings fail the check: runtime | development | test. Others are reported only.
+          "enforceScopes": ["runtime"],
+
+          // A dependency whose licence cannot be determined: "fail" (default) or "warn".
+          "unknownLicenses": "fail",
+
+          // Justified, dated decisions to accept a dependency the policy would refuse. Reported, never hidden.
+          // { "package": "Id", "versions": "[1.0.0,2.0.0)", "license": "LicenseRef-…", "justification": "why",
+          //   "approvedBy": "who, when", "expires": "YYYY-MM-DD" }
+          "exceptions": [],
+
+          // Licence corrections with evidence, for packages whose metadata is wrong or missing.
+          // { "package": "Id", "versions": "[1.0.0,2.0.0)", "license": "MIT", "source": "URL of the licence text", "reason": "why" }
+          "curations": []
+        }
+
+        """;
+
+    internal static void AtomicWrite(string path, string content)
+    {
+        var temp = path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllText(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static string Quote(string s) => s.Contains(' ', StringComparison.Ordinal) ? "\"" + s + "\"" : s;
+}

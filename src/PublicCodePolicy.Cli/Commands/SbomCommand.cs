@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.Engine;
+using PublicCodePolicy.Sbom;
+
+namespace PublicCodePolicy.Cli.Commands;
+
+/// <summary><c>publiccode sbom</c>: writes a CycloneDX or SPDX SBOM of a project or of a solution's deliverables.</summary>
+internal static class SbomCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var common = new CommonOptions();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "SBOM format: cyclonedx (JSON, default) or spdx (SPDX 2.3 JSON).",
+            DefaultValueFactory = _ => "cyclonedx",
+            HelpName = "FORMAT",
+        };
+        format.AcceptOnlyFromAmong("cyclonedx", "spdx");
+        var specVersion = new Option<string?>("--spec-version")
+        {
+            Description = "Specification version: 1.6 (default) or 1.7 for CycloneDX; 2.3 for SPDX.",
+            HelpName = "VERSION",
+        };
+        specVersion.AcceptOnlyFromAmong("1.6", "1.7", "2.3");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the SBOM to FILE instead of standard output.",
+            HelpName = "FILE",
+        };
+        var command = new Command("sbom",
+            "Write a software bill of materials of a project, or of every deliverable of a solution.\n\n" +
+            "Reads what 'dotnet restore' produced (nothing is fetched): every package with its purl, SHA-512, authors,\n" +
+            "copyright, concluded and declared licence (SPDX expressions kept whole) and the dependency graph as restored.\n" +
+            "The project's own name, version, licence (PackageLicenseExpression), repository (RepositoryUrl) and supplier\n" +
+            "(Company) are read with 'dotnet msbuild -getProperty'. A solution SBOM describes each non-test project\n" +
+            "with its own dependency subtree. The same input gives the same bytes; the time is taken from\n" +
+            "SOURCE_DATE_EPOCH when it is set, and never from the clock.\n\n" +
+            "Examples:\n" +
+            "  publiccode sbom -o sbom.cdx.json\n" +
+            "  publiccode sbom App.sln --format spdx -o sbom.spdx.json\n" +
+            "  publiccode sbom src/App/App.csproj --spec-version 1.7 -o app.cdx.json\n\n" +
+            "Exit codes: 0 SBOM written (whatever the policy says: 'check' judges), 2 usage or input error\n" +
+            "(e.g. PCP9001 not restored: no SBOM is written rather than an incomplete one), 3 internal error.");
+        common.AddTo(command);
+        command.Add(format);
+        command.Add(specVersion);
+        command.Add(output);
+        command.SetAction(parse =>
+        {
+            var isSpdx = parse.GetValue(format) == "spdx";
+            var spec = parse.GetValue(specVersion) ?? (isSpdx ? "2.3" : "1.6");
+            if (isSpdx != (spec == "2.3"))
+            {
+                context.Error.WriteLine("error: --spec-version " + spec + " does not apply to --format " + parse.GetValue(format) + " (CycloneDX: 1.6 or 1.7; SPDX: 2.3).");
+                return (int)ExitCode.InputError;
+            }
+            DateTimeOffset? timestamp;
+            try
+            {
+                timestamp = SourceDateEpoch.FromEnvironment();
+            }
+            catch (FormatException ex)
+            {
+                context.Error.WriteLine("error: " + ex.Message);
+                return (int)ExitCode.InputError;
+            }
+
+            var result = EngineRunner.Run(context, parse, common);
+            if (result == null) return (int)ExitCode.InputError;
+            if (result.HasInputErrors)
+            {
+                foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
+                {
+                    EngineRunner.WriteError(context, f.RuleId, f.Message);
+                }
+                return (int)ExitCode.InputError;
+            }
+
+            // Two projects of the same name in different folders share one entry: facts are looked up by name.
+            var deliverables = result.Projects.Where(p => p.Loaded && !p.IsTestProject).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+            var facts = deliverables.ToDictionary(p => p.Name, p => ProjectFacts.Read(p), StringComparer.OrdinalIgnoreCase);
+            var options = new SbomOptions { Timestamp = timestamp, Projects = facts };
+            var single = IsProjectFile(result.RootPath) && result.Projects.Count == 1 ? result.Projects[0] : null;
+            SbomDocument document;
+            if (single != null)
+            {
+                var subject = facts.TryGetValue(single.Name, out var s) ? s : new SbomSubject { Name = single.Name, Version = single.Version };
+                document = isSpdx ? new SpdxWriter(options).WriteProject(result, single, subject) : new CycloneDxWriter(CdxVersion(spec), options).WriteProject(result, single, subject);
+            }
+            else
+            {
+                var subject = SolutionSubject(result.RootPath, facts.Values.ToArray());
+                document = isSpdx ? new SpdxWriter(options).WriteSolution(result, subject) : new CycloneDxWriter(CdxVersion(spec), options).WriteSolution(result, subject);
+            }
+
+            var outPath = parse.GetValue(output);
+            if (outPath != null) document.Save(outPath);
+            else context.Out.Write(Encoding.UTF8.GetString(document.Content.Span));
+            foreach (var f in document.Findings)
+            {
+                context.Error.WriteLine("warning " + f.RuleId + ": " + f.Message + " (" + f.HelpUri + ")");
+            }
+            if (outPath != null) context.Error.WriteLine("SBOM written to " + outPath + " (" + document.Identifier + ").");
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+
+    private static CycloneDxSpecVersion CdxVersion(string spec) => spec == "1.7" ? CycloneDxSpecVersion.V1_7 : CycloneDxSpecVersion.V1_6;
+
+    private static bool IsProjectFile(string path) => Path.GetExtension(path).ToLowerInvariant() is ".csproj" or ".fsproj" or ".vbproj";
+
+    // A solution's own facts are the ones its deliverables share (usually set once in Directory.Build.props).
+    private static SbomSubject SolutionSubject(string rootPath, IReadOnlyList<SbomSubject> projects)
+    {
+        string? Common(Func<SbomSubject, string?> get)
+        {
+            var values = projects.Select(get).Distinct(StringComparer.Ordinal).ToArray();
+            return values.Length == 1 ? values[0] : null;
+        }
+        var name = IsProjectFile(rootPath) || Path.HasExtension(rootPath) ? Path.GetFileNameWithoutExtension(rootPath) : Path.GetFileName(Path.TrimEndingDirectorySeparator(rootPath));
+        return new SbomSubject
+        {
+            Name = name,
+            Version = Common(p => p.Version),
+            License = Common(p => p.License),
+            RepositoryUrl = Common(p => p.RepositoryUrl),
+            Supplier = Common(p => p.Supplier),
+            Type = projects.Any(p => p.Type == SbomComponentType.Application) ? SbomComponentType.Application : SbomComponentType.Library,
+        };
+    }
+}
+
+/// <summary>Reads a project's own facts (version, licence, repository, supplier) from MSBuild.</summary>
+internal static class ProjectFacts
+{
+    private static readonly string[] s_properties = { "Version", "PackageLicenseExpression", "RepositoryUrl", "PackageProjectUrl", "Company", "AssemblyName", "Description", "OutputType", "PackageId", "IsPackable" };
+
+    /// <summary>The project's facts; when MSBuild cannot evaluate it, the name and version restore recorded.</summary>
+    public static SbomSubject Read(ProjectResult project)
+    {
+        var fallback = new SbomSubject { Name = project.Name, Version = project.Version };
+        Dictionary<string, string> values;
+        try
+        {
+            var (code, text) = Dotnet.Run("msbuild", project.ProjectPath, s_properties.Select(p => "-getProperty:" + p).Append("-nologo").ToArray());
+            if (code != 0) return fallback;
+            using var doc = JsonDocument.Parse(text.Trim());
+            values = doc.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception or KeyNotFoundException)
+        {
+            return fallback;
+        }
+        string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        // The SDK defaults Company to the assembly name and Description to "Package Description": neither says anything.
+        var company = Get("Company");
+        if (company == Get("AssemblyName")) company = null;
+        var description = Get("Description");
+        if (description == "Package Description") description = null;
+        bool isExe = Get("OutputType") is { } type && (type.Equals("Exe", StringComparison.OrdinalIgnoreCase) || type.Equals("WinExe", StringComparison.OrdinalIgnoreCase));
+        return new SbomSubject
+        {
+            Name = project.Name,
+            Version = Get("Version") ?? project.Version,
+            License = Get("PackageLicenseExpression"),
+            RepositoryUrl = Get("RepositoryUrl") ?? Get("PackageProjectUrl"),
+            Supplier = company,
+            Description = description,
+            Type = isExe ? SbomComponentType.Application : SbomComponentType.Library,
+        };
+    }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Text;
+
+namespace PublicCodePolicy.PublicCode;
+
+/// <summary>Generates or updates publiccode.yml on disk: the entry point for the CLI and the MSBuild task.</summary>
+public static class PublicCodeFile
+{
+    /// <summary>The conventional file name, at the repository root.</summary>
+    public const string FileName = "publiccode.yml";
+
+    /// <summary>
+    /// When <paramref name="path"/> exists, updates its owned keys in place (<see cref="PublicCodeUpdater"/>);
+    /// otherwise generates it (<see cref="PublicCodeGenerator"/>). The file is written atomically: an update
+    /// when its text parses and differs from what is on disk (people's own content may still have validation
+    /// errors, which are reported); a new file only when it passes the validator. File checks resolve against
+    /// the file's folder.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read or written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
+    public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(facts);
+        string full = Path.GetFullPath(path);
+        var options = new PublicCodeValidationOptions { RepositoryRoot = Path.GetDirectoryName(full) };
+        PublicCodeGenerationResult result;
+        if (File.Exists(full))
+        {
+            byte[] bytes = File.ReadAllBytes(full);
+            string existing;
+            try
+            {
+                existing = new UTF8Encoding(false, true).GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                return PublicCodeUpdaterRefusal("the existing publiccode.yml is not valid UTF-8");
+            }
+            bool bom = existing.Length > 0 && existing[0] == '\uFEFF';
+            result = PublicCodeUpdater.Update(bom ? existing[1..] : existing, facts, options);
+            if (result.Text != null && !string.Equals(result.Text, bom ? existing[1..] : existing, StringComparison.Ordinal))
+            {
+                AtomicFile.WriteAllText(full, bom ? "\uFEFF" + result.Text : result.Text);
+            }
+            return result;
+        }
+        result = PublicCodeGenerator.Generate(facts, options);
+
+        // A new file is written only when it passes the validator: wrong facts are fixed in the project, not in the file.
+        if (result.Succeeded) AtomicFile.WriteAllText(full, result.Text!);
+        return result;
+    }
+
+    private static PublicCodeGenerationResult PublicCodeUpdaterRefusal(string message)
+        => new(null, new[]
+        {
+            new Diagnostics.Finding
+            {
+                RuleId = PublicCodeRules.UpdateRefused.Id,
+                Severity = Diagnostics.FindingSeverity.Error,
+                IsEnforced = true,
+                Message = "publiccode.yml was not updated: " + message,
+            },
+        }, null, Array.Empty<string>());
+}
+
+/// <summary>Writes files so that readers see either the old or the new content, never a partial one.</summary>
+public static class AtomicFile
+{
+    /// <summary>
+    /// Writes <paramref name="text"/> as UTF-8 (no byte-order mark added) to a temporary file in the same folder,
+    /// flushes it to disk, then renames it over <paramref name="path"/>. The temporary file is removed on failure.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written or replaced.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    public static void WriteAllText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                byte[] bytes = new UTF8Encoding(false).GetBytes(text);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

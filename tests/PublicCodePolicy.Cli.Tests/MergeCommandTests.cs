@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Text.Json;
+
+namespace PublicCodePolicy.Cli.Tests;
+
+[Collection(RestoredSamplesCollection.Name)]
+public sealed class MergeCommandTests : IDisposable
+{
+    private readonly RestoredSamples _samples;
+    private readonly TempDirectory _temp = new("merge");
+
+    public MergeCommandTests(RestoredSamples samples) => _samples = samples;
+
+    public void Dispose() => _temp.Dispose();
+
+    // Three repositories' CI results: the sample (fails), the same with an approved exception (passes), and a small library (passes).
+    private string[] ThreeResults()
+    {
+        var valmont = Path.Combine(_temp.Path, "valmont.json");
+        var excepted = Path.Combine(_temp.Path, "valmont-excepted.json");
+        var multi = Path.Combine(_temp.Path, "multi.json");
+        Assert.Equal(1, Cli.Run("check", Path.Combine(_samples.Valmont, "Valmont.sln"), "-f", "json", "-o", valmont).ExitCode);
+        var policy = _temp.Write("policy.json", """
+            { "exceptions": [ { "package": "System.Net.Http", "justification": "j" }, { "package": "runtime.native.*", "justification": "j" }, { "package": "Microsoft.NETCore.*", "justification": "j" } ] }
+            """);
+        Assert.Equal(0, Cli.Run("check", Path.Combine(_samples.Valmont, "Valmont.sln"), "-f", "json", "-o", excepted, "--policy", policy).ExitCode);
+        Assert.Equal(0, Cli.Run("check", Path.Combine(_samples.Cpm, "Multi", "Multi.csproj"), "-f", "json", "-o", multi).ExitCode);
+        return new[] { valmont, excepted, multi };
+    }
+
+    [Fact]
+    public void ThreeResults_MergeIntoOneOrganisationView()
+    {
+        var files = ThreeResults();
+        var r = Cli.Run(new[] { "merge", "-f", "json" }.Concat(files).ToArray());
+        Assert.Equal(1, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.StdOut);
+        var root = doc.RootElement;
+        Assert.False(root.GetProperty("passed").GetBoolean());
+        var repos = root.GetProperty("repositories").EnumerateArray().ToArray();
+        Assert.Equal(3, repos.Length);
+        // Two results share the folder name "Valmont.sln": they stay apart.
+        Assert.Equal(new[] { "Multi.csproj", "Valmont.sln", "Valmont.sln (2)" }, repos.Select(x => x.GetProperty("name").GetString()));
+        Assert.Equal(2, repos.Count(x => x.GetProperty("passed").GetBoolean()));
+        var newtonsoft = root.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "Newtonsoft.Json" && p.GetProperty("version").GetString() == "13.0.4");
+        Assert.Equal(3, newtonsoft.GetProperty("repositories").GetArrayLength());
+        // The worst verdict wins: denied in one repository, excepted in another.
+        var http = root.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "System.Net.Http");
+        Assert.Equal("denied", http.GetProperty("verdict").GetString());
+        Assert.True(root.GetProperty("summary").GetProperty("sharedPackages").GetInt32() > 0);
+    }
+
+    [Theory]
+    [InlineData("fr", "Rapport consolidé des dépôts", "non conforme")]
+    [InlineData("en", "Organisation-wide report", "failed")]
+    public void Markdown_InBothLanguages(string lang, string title, string failed)
+    {
+        var files = ThreeResults();
+        var outFile = Path.Combine(_temp.Path, "org.md");
+        Assert.Equal(1, Cli.Run(new[] { "merge", "-f", "md", "--lang", lang, "-o", outFile }.Concat(files).ToArray()).ExitCode);
+        var md = File.ReadAllText(outFile);
+        Assert.StartsWith("# " + title, md, StringComparison.Ordinal);
+        Assert.Contains("| Valmont.sln | " + failed + " |", md, StringComparison.Ordinal);
+        Assert.Contains("| System.Net.Http | 4.3.4 | LicenseRef-MICROSOFT-NET-LIBRARY | denied |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folder_OfResults_IsAccepted_AndOutputIsDeterministic()
+    {
+        ThreeResults();
+        var a = Cli.Run("merge", _temp.Path, "-f", "json");
+        var b = Cli.Run("merge", _temp.Path, "-f", "json");
+        Assert.Equal(2, a.ExitCode); // policy.json in the folder is not a result: refused, never skipped silently
+        Assert.Contains("PCP9006", a.StdErr, StringComparison.Ordinal);
+        Assert.Equal(a.StdErr, b.StdErr);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("not json")]
+    [InlineData("{\"schemaVersion\": 99}")]
+    [InlineData("{\"schemaVersion\": 1, \"root\": \"x\"}")]
+    public void UnreadableResult_IsPCP9006(string content)
+    {
+        var bad = _temp.Write("bad.json", content);
+        var r = Cli.Run("merge", bad);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("error PCP9006", r.StdErr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+namespace PublicCodePolicy.TestUtilities;
+
+/// <summary>Validators and browsers that tests run. .ci/run installs them; locally, run eng/install-test-tools.sh.</summary>
+public static class ExternalTools
+{
+    /// <summary>The official SARIF validator (npm @microsoft/sarif-multitool-linux 5.7.0).</summary>
+    public static string SarifMultitool
+    {
+        get
+        {
+            var fromEnv = Environment.GetEnvironmentVariable("SARIF_MULTITOOL");
+            if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv)) return fromEnv;
+            var local = Path.Combine(TestPaths.RepositoryRoot, ".tools", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
+            if (File.Exists(local)) return local;
+            throw new InvalidOperationException("The SARIF validator is not installed: run eng/install-test-tools.sh (npm install of @microsoft/sarif-multitool-linux@5.7.0 into .tools/).");
+        }
+    }
+}
