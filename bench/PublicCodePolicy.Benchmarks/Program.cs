@@ -5,7 +5,7 @@ using System.Globalization;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Licensing;
 using PublicCodePolicy.Licensing.Text;
-using PublicCodePolicy.Tests.Licensing;
+using PublicCodePolicy.Tests.LicenseMatching;
 
 namespace PublicCodePolicy.Benchmarks;
 

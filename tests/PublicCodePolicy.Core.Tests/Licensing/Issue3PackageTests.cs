@@ -6,7 +6,8 @@ using PublicCodePolicy.Licensing;
 using PublicCodePolicy.Licensing.Text;
 using PublicCodePolicy.Policy;
 
-namespace PublicCodePolicy.Tests.Licensing;
+// Not "PublicCodePolicy.Tests.Licensing": that would hide PublicCodePolicy.Licensing from tests written as Licensing.X.
+namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>
 /// Issue 3 "done when": packages built by the test, one licence case each, get the right concluded licence, source,

@@ -4,7 +4,8 @@ using System.Text.Json;
 using PublicCodePolicy.Licensing;
 using PublicCodePolicy.Policy;
 
-namespace PublicCodePolicy.Tests.Licensing;
+// Not "PublicCodePolicy.Tests.Licensing": that would hide PublicCodePolicy.Licensing from tests written as Licensing.X.
+namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>Issue 3 item 4: the shipped curations are few, cite evidence, and the policy file adds its own.</summary>
 public sealed class LicenseCurationTests

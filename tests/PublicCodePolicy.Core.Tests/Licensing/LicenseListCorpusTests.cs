@@ -5,7 +5,8 @@ using PublicCodePolicy.Licensing;
 using PublicCodePolicy.Licensing.Text;
 using Xunit.Abstractions;
 
-namespace PublicCodePolicy.Tests.Licensing;
+// Not "PublicCodePolicy.Tests.Licensing": that would hide PublicCodePolicy.Licensing from tests written as Licensing.X.
+namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>Issue 3 "done when": the licence list's own texts, as published and altered, identify as themselves.</summary>
 public sealed class LicenseListCorpusTests

@@ -3,7 +3,8 @@
 using System.Text.Json;
 using PublicCodePolicy.Licensing.Text;
 
-namespace PublicCodePolicy.Tests.Licensing;
+// Not "PublicCodePolicy.Tests.Licensing": that would hide PublicCodePolicy.Licensing from tests written as Licensing.X.
+namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>Issue 3 item 1: combinations, notices, proprietary terms and the matcher's limits.</summary>
 public sealed class LicenseTextMatcherTests

@@ -3,7 +3,8 @@
 using System.Text.Json;
 using PublicCodePolicy.Licensing;
 
-namespace PublicCodePolicy.Tests.Licensing;
+// Not "PublicCodePolicy.Tests.Licensing": that would hide PublicCodePolicy.Licensing from tests written as Licensing.X.
+namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>Issue 3 item 3: one test per row of the shipped URL table, plus the URLs that must stay unknown.</summary>
 public sealed class LicenseUrlTableTests

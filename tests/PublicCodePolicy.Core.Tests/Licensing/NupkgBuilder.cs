@@ -4,7 +4,8 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace PublicCodePolicy.Tests.Licensing;
+// Not "PublicCodePolicy.Tests.Licensing": that would hide PublicCodePolicy.Licensing from tests written as Licensing.X.
+namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>
 /// Builds small .nupkg files at test time (a zip with a nuspec and files, as <c>dotnet pack</c> lays them out) and

@@ -3,7 +3,8 @@
 using System.Text;
 using System.Xml.Linq;
 
-namespace PublicCodePolicy.Tests.Licensing;
+// Not "PublicCodePolicy.Tests.Licensing": that would hide PublicCodePolicy.Licensing from tests written as Licensing.X.
+namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>
 /// Renders the licence texts of the SPDX licence list source files (../shared/ref) as plain text, the way a
