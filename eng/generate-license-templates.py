@@ -68,7 +68,16 @@ def nodes(el):
             result.append({'a': c.get('match'), 't': flat(c)})
         elif name in ('optional', 'titleText', 'copyrightText'):
             inner = nodes(c)
-            if inner and all(isinstance(n, str) for n in inner) and not any(ch.isalnum() for n in inner for ch in n):
+            suffix = ''.join(inner).strip() if inner and all(isinstance(n, str) for n in inner) else ''
+            previous = result[-1] if result and isinstance(result[-1], str) else ''
+            if suffix.isalnum() and previous[-1:].isalnum() and not (c.tail or ' ')[:1].isalnum():
+                # A word-internal optional part ("name<optional>s</optional>"): the word with or without it.
+                word = re.search(r'(\w+)$', previous).group(1)
+                result[-1] = previous[:-len(word)]
+                if not result[-1]:
+                    result.pop()
+                result.append({'a': re.escape(word) + '(?:' + re.escape(suffix) + ')?', 't': word + suffix})
+            elif inner and all(isinstance(n, str) for n in inner) and not any(ch.isalnum() for n in inner for ch in n):
                 # Optional punctuation ("RSV<optional>'</optional>s") is ignored by the guidelines anyway; keeping it
                 # inline lets the words around it join as the text's words do.
                 for n in inner:

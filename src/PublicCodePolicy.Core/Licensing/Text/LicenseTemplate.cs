@@ -82,14 +82,15 @@ internal sealed class AltNode : TemplateNode
         // An alternative that is only punctuation in the list ("Section 1 – Definitions") may cover no words at all:
         // the guidelines ignore punctuation.
         if (count == 0 && DefaultWords.Length == 0) return true;
-        var regex = GetRegex();
-        if (regex == null)
+        // The list's own text is a valid copy even where its pattern forgets it (CeCILL-B's "CeCILL¹").
+        if (count == DefaultWords.Length && count > 0)
         {
-            // A pattern .NET cannot compile falls back to the default text, word for word.
-            if (count != DefaultWords.Length) return false;
-            for (int i = 0; i < count; i++) if (!string.Equals(text.Words[start + i], DefaultWords[i], StringComparison.Ordinal)) return false;
-            return true;
+            bool same = true;
+            for (int i = 0; i < count && same; i++) same = string.Equals(text.Words[start + i], DefaultWords[i], StringComparison.Ordinal);
+            if (same) return true;
         }
+        var regex = GetRegex();
+        if (regex == null) return false;
         try
         {
             // The patterns are written against the original text, punctuation included; the normalised words are
