@@ -88,7 +88,14 @@ internal static class SpdxTemplateText
             switch (e.Name.LocalName)
             {
                 case "optional":
-                    if (optional) Walk(e, sb, optional, copyright);
+                    if (optional)
+                    {
+                        // As for alternatives: the markup separates words ("<optional>Lesser</optional>General").
+                        bool tightOptional = e.Attribute("spacing")?.Value == "none";
+                        if (!tightOptional) sb.Append(' ');
+                        Walk(e, sb, optional, copyright);
+                        if (!tightOptional) sb.Append(' ');
+                    }
                     break;
                 case "alt":
                     // The list separates words with the markup itself ("ANY<alt>EXPRESS</alt>"); real texts use a space.
