@@ -127,6 +127,7 @@ public sealed class LicenseListCorpusTests
         Assert.NotNull(match);
         Assert.Equal("NOASSERTION", match.Expression.ToString());
         Assert.Contains("Near match to MIT", match.Note, StringComparison.Ordinal);
+        Assert.True(match.Note!.Contains("departs from it after \"…the rights to use copy modify\"", StringComparison.Ordinal), match.Note);
     }
 
     [Fact]

@@ -198,31 +198,6 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         return Nothing(significant, "The text matches no licence of the SPDX licence list " + LicenseListVersion + ".");
     }
 
-    /// <summary>For tests and diagnostics: where <paramref name="text"/> stops following the template of <paramref name="id"/>.</summary>
-    internal string Explain(string id, string text)
-    {
-        var t = _texts.First(x => x.Id == id);
-        var tokens = _tokenizer.Tokenize(text);
-        var ids = new int[tokens.Count];
-        for (int i = 0; i < ids.Length; i++) ids[i] = _wordIds.TryGetValue(tokens.Words[i], out var wid) ? wid : -1;
-        var bigrams = Bigrams(tokens, ids);
-        int have = t.RequiredBigrams.Count(bigrams.Contains);
-        var (nodes, pos) = TemplateMatcher.Progress(t, tokens, ids);
-        var names = _wordIds.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
-        string Describe(TemplateNode n) => n switch
-        {
-            WordNode w => names[w.Id],
-            OptionalNode o => "[" + string.Join(' ', o.Children.Take(8).Select(Describe)) + "]",
-            AltNode a => "<alt " + string.Join(' ', a.DefaultWords) + ">",
-            _ => "?",
-        };
-        var template = string.Join(' ', t.Nodes.Skip(Math.Max(0, nodes - 5)).Take(12).Select(Describe));
-        var txt = string.Join(' ', tokens.Words.Skip(Math.Max(0, pos - 10)).Take(25));
-        var analysis = Analyze(text);
-        var leftover = Unmatched(tokens, analysis.Regions);
-        return analysis.Kind + " " + analysis.Expression + " regions " + string.Join(",", analysis.Regions.Select(r => r.Id + "@" + r.StartWord + "-" + r.EndWord)) + " of " + tokens.Count + " leftover: " + string.Join(' ', leftover.Take(60)) + "; containment " + have + "/" + t.RequiredBigrams.Length + "; matched " + nodes + "/" + t.Nodes.Length + " nodes; template: " + template + " || text: " + txt;
-    }
-
     private static LicenseTextAnalysis Nothing(int words, string note) => new()
     {
         Kind = LicenseTextMatchKind.None,
@@ -488,6 +463,11 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         }
         if (best == null || bestScore < NearMatchThreshold) return null;
         double rounded = Math.Round(bestScore, 3);
+        // Where the text stops following the licence: the first thing a reviewer should read.
+        var (_, position) = TemplateMatcher.Progress(best, tokens, ids);
+        string where = position > 0 && position < tokens.Count
+            ? " The text departs from it after \"…" + string.Join(' ', tokens.Words.Skip(Math.Max(0, position - 6)).Take(6)) + "\" (word " + position.ToString(CultureInfo.InvariantCulture) + ")."
+            : string.Empty;
         return new LicenseTextAnalysis
         {
             Kind = LicenseTextMatchKind.Near,
@@ -496,7 +476,7 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
             NearestLicense = best.Id,
             WordCount = significant,
             UnmatchedWordCount = significant,
-            Note = "Near match to " + best.Id + " (similarity " + rounded.ToString("0.000", CultureInfo.InvariantCulture) + "), not an exact match under the SPDX matching guidelines: nothing is concluded. Compare the text with " + best.Id + " and record a curation if it is the same licence.",
+            Note = "Near match to " + best.Id + " (similarity " + rounded.ToString("0.000", CultureInfo.InvariantCulture) + "), not an exact match under the SPDX matching guidelines: nothing is concluded." + where + " Compare the text with " + best.Id + " and record a curation if it is the same licence.",
         };
     }
 

@@ -92,7 +92,7 @@ internal static class TemplateMatcher
         }
     }
 
-    /// <summary>For diagnostics: how many top-level template nodes matched before the text diverged, and the furthest text position then.</summary>
+    /// <summary>How many top-level template nodes the text follows before it departs, and the furthest word reached then (for near-match notes).</summary>
     public static (int Nodes, int Position) Progress(LicenseTemplate template, TokenizedText text, int[] ids)
     {
         var state = new Dictionary<int, int>();
@@ -107,6 +107,7 @@ internal static class TemplateMatcher
             if (next.Count == 0) break;
             state = next;
             furthest = state.Keys.Max();
+            if (state.Count > 256) break;
             done++;
         }
         return (done, furthest);
