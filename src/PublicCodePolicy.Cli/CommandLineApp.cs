@@ -49,6 +49,7 @@ public static class CommandLineApp
         root.Add(ExplainCommand.Create(context));
         root.Add(MergeCommand.Create(context));
         root.Add(InitCommand.Create(context));
+        root.Add(YmlCommand.Create(context));
         return root;
     }
 }

@@ -12,7 +12,7 @@ public sealed class InitCommandTests
     public void WritesAPolicyThatLoadsAndValidates(string preset, PolicyPreset expected)
     {
         using var temp = new TempDirectory("init");
-        var r = Cli.Run("init", temp.Path, "--preset", preset);
+        var r = Cli.Run("init", temp.Path, "--preset", preset, "--no-yml");
         Assert.Equal(0, r.ExitCode);
         var path = Path.Combine(temp.Path, PolicyDocument.FileName);
         Assert.Equal(expected, PolicyDocument.Load(path).Preset);
@@ -26,10 +26,10 @@ public sealed class InitCommandTests
     {
         using var temp = new TempDirectory("init2");
         var path = temp.Write(PolicyDocument.FileName, "{ \"preset\": \"fsf\" } // mine");
-        var r = Cli.Run("init", temp.Path);
+        var r = Cli.Run("init", temp.Path, "--no-yml");
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("{ \"preset\": \"fsf\" } // mine", File.ReadAllText(path));
-        Assert.Equal(0, Cli.Run("init", temp.Path, "--force").ExitCode);
+        Assert.Equal(0, Cli.Run("init", temp.Path, "--force", "--no-yml").ExitCode);
         Assert.Equal("{ \"preset\": \"fsf\" } // mine", File.ReadAllText(path + ".bak"));
         Assert.Equal(PolicyPreset.Osi, PolicyDocument.Load(path).Preset);
     }

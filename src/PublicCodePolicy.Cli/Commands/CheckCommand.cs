@@ -42,7 +42,8 @@ internal static class CheckCommand
             "  publiccode check samples/Valmont/Valmont.sln --problems-only\n" +
             "  publiccode check App.sln --format json -o publiccode-check.json\n" +
             "  publiccode check App.sln --format sarif -o publiccode.sarif   # upload to code scanning\n" +
-            "  publiccode check App.sln --policy publiccode-policy.json --preset fr-administration\n\n" +
+            "  publiccode check App.sln --policy publiccode-policy.json --preset fr-administration\n" +
+            "  publiccode check App.sln --online   # also ask your nuget.config sources: missing metadata, deprecations\n\n" +
             "Exit codes: 0 no enforced finding, 1 the policy fails, 2 usage or input error (e.g. PCP9001 not restored).");
         common.AddTo(command);
         command.Add(format);

@@ -31,6 +31,11 @@ internal sealed class CommonOptions
         Description = "Run 'dotnet restore' on the path first (by default nothing is restored: the check reads what restore produced).",
     };
 
+    public Option<bool> Online { get; } = new("--online")
+    {
+        Description = "Online mode, never the default: uses your nuget.config sources (and their credentials) to fetch the metadata of packages missing from the package folders, and to report deprecated packages (PCP1004). Without it nothing is sent over the network.",
+    };
+
     public Option<string?> AsOf { get; } = new("--as-of")
     {
         Description = "Date (YYYY-MM-DD) to check exception expiry against; default: today (UTC).",
@@ -56,5 +61,6 @@ internal sealed class CommonOptions
         command.Add(Preset);
         command.Add(Restore);
         command.Add(AsOf);
+        command.Add(Online);
     }
 }

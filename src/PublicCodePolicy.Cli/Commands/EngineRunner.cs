@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Text.Json;
 using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
+using PublicCodePolicy.Online;
 using PublicCodePolicy.Policy;
 using Spectre.Console;
 
@@ -66,6 +67,7 @@ internal static class EngineRunner
                 FailOnUnknown = policy.FailOnUnknown,
                 Exceptions = policy.Exceptions,
                 Curations = policy.Curations,
+                PublicCodeProperties = policy.PublicCodeProperties,
                 SourcePath = policy.SourcePath,
             };
         }
@@ -94,7 +96,9 @@ internal static class EngineRunner
         }
 
         var workspace = Workspace.Load(fullPath, Dotnet.AskMsBuildForAssetsFile);
-        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today });
+        using var online = parse.GetValue(options.Online) ? OpenOnline(context, fullPath) : null;
+        if (online == null && parse.GetValue(options.Online)) return null;
+        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online });
         if (context.Console.Interactive && workspace.Projects.Count > 1)
         {
             CheckResult? result = null;
@@ -108,6 +112,28 @@ internal static class EngineRunner
             return result;
         }
         return engine.Check(workspace);
+    }
+
+    /// <summary>
+    /// Opens the sources of the nuget.config files that apply to the checked path, as 'dotnet restore' there would;
+    /// says on standard error which sources will be asked, so that nothing is sent unannounced.
+    /// </summary>
+    private static NuGetFeedClient? OpenOnline(CliContext context, string fullPath)
+    {
+        var root = Directory.Exists(fullPath) ? fullPath : System.IO.Path.GetDirectoryName(fullPath)!;
+        try
+        {
+            var client = NuGetFeedClient.FromNuGetConfig(root);
+            context.Error.WriteLine(client.Sources.Count == 0
+                ? "Online mode: nuget.config enables no HTTP package source; the check stays offline."
+                : "Online mode: asking " + string.Join(", ", client.Sources) + " (from nuget.config).");
+            return client;
+        }
+        catch (NuGet.Configuration.NuGetConfigurationException ex)
+        {
+            WriteError(context, RuleCatalog.InvalidNuGetConfig.Id, "--online: the NuGet configuration cannot be read: " + ex.Message);
+            return null;
+        }
     }
 
     /// <summary>Writes a coded error in the MSBuild-like format CI systems recognise.</summary>
@@ -153,6 +179,25 @@ internal static class Dotnet
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>
+    /// Evaluates a project and returns the named properties (empty values included), or null when MSBuild cannot
+    /// evaluate it. One process per project: about a second.
+    /// </summary>
+    public static Dictionary<string, string?>? GetProperties(string projectPath, IEnumerable<string> names)
+    {
+        try
+        {
+            var (code, text) = Run("msbuild", projectPath, names.Distinct(StringComparer.Ordinal).Select(p => "-getProperty:" + p).Append("-nologo").ToArray());
+            if (code != 0) return null;
+            using var doc = JsonDocument.Parse(text.Trim());
+            return doc.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString(), StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception or KeyNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

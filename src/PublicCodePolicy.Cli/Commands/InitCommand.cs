@@ -21,15 +21,18 @@ internal static class InitCommand
             DefaultValueFactory = _ => "osi",
         };
         preset.AcceptOnlyFromAmong(PolicyPresets.Names.ToArray());
-        var force = new Option<bool>("--force") { Description = "Overwrite an existing policy file (the old one is kept as .bak)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing policy file (the old one is kept as .bak). An existing publiccode.yml is never replaced." };
+        var noYml = new Option<bool>("--no-yml") { Description = "Do not write a publiccode.yml skeleton." };
         var command = new Command("init",
-            "Write a commented " + PolicyDocument.FileName + " to start from.\n\n" +
+            "Write a commented " + PolicyDocument.FileName + " and, when the folder has none, a publiccode.yml skeleton filled\n" +
+            "from the project (required facts still missing are listed at the top of the file, with the property to set).\n\n" +
             "Examples:\n" +
             "  publiccode init\n" +
-            "  publiccode init --preset fr-administration\n\n" +
+            "  publiccode init --preset fr-administration\n" +
+            "  publiccode init --no-yml\n\n" +
             "Exit codes: 0 written, 2 the file exists (use --force) or the folder does not exist.")
         {
-            folder, preset, force,
+            folder, preset, force, noYml,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +54,22 @@ internal static class InitCommand
             }
             AtomicWrite(path, PolicyTemplate(parse.GetValue(preset) ?? "osi"));
             context.Out.WriteLine("Wrote " + path + ". Check it with: publiccode check " + Quote(dir));
+            var yml = Path.Combine(dir, PublicCode.PublicCodeFile.FileName);
+            if (parse.GetValue(noYml)) return (int)ExitCode.Success;
+            if (File.Exists(yml))
+            {
+                context.Out.WriteLine(yml + " exists and was left as it is; refresh it with: publiccode yml generate " + Quote(dir));
+                return (int)ExitCode.Success;
+            }
+            if (YmlCommand.MainProject(dir) == null)
+            {
+                context.Out.WriteLine("No project in " + dir + ": no publiccode.yml skeleton written.");
+                return (int)ExitCode.Success;
+            }
+            var facts = YmlCommand.ReadFacts(context, dir, path);
+            if (facts == null) return (int)ExitCode.InputError;
+            PublicCode.AtomicFile.WriteAllText(yml, PublicCode.PublicCodeGenerator.Skeleton(facts));
+            context.Out.WriteLine("Wrote " + yml + ". Complete it, then check it with: publiccode yml validate " + Quote(yml));
             return (int)ExitCode.Success;
         });
         return command;

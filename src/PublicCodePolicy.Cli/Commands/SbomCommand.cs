@@ -146,18 +146,8 @@ internal static class ProjectFacts
     public static SbomSubject Read(ProjectResult project)
     {
         var fallback = new SbomSubject { Name = project.Name, Version = project.Version };
-        Dictionary<string, string> values;
-        try
-        {
-            var (code, text) = Dotnet.Run("msbuild", project.ProjectPath, s_properties.Select(p => "-getProperty:" + p).Append("-nologo").ToArray());
-            if (code != 0) return fallback;
-            using var doc = JsonDocument.Parse(text.Trim());
-            values = doc.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
-        }
-        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception or KeyNotFoundException)
-        {
-            return fallback;
-        }
+        var values = Dotnet.GetProperties(project.ProjectPath, s_properties);
+        if (values == null) return fallback;
         string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         // The SDK defaults Company to the assembly name and Description to "Package Description": neither says anything.
         var company = Get("Company");

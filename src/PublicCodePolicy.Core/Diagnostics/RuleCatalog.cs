@@ -69,6 +69,10 @@ public static class RuleCatalog
     public static readonly RuleDescriptor MalformedNuspec = new("PCP1002", RuleCategory.Graph, FindingSeverity.Warning, "Package metadata (nuspec) unreadable", "Métadonnées de paquet (nuspec) illisibles");
     /// <summary>PCP1003: restore recorded errors.</summary>
     public static readonly RuleDescriptor RestoreErrors = new("PCP1003", RuleCategory.Graph, FindingSeverity.Warning, "Restore reported errors; the graph may be incomplete", "La restauration a signalé des erreurs ; le graphe peut être incomplet");
+    /// <summary>PCP1004: a dependency is deprecated by its owner (online mode).</summary>
+    public static readonly RuleDescriptor DeprecatedPackage = new("PCP1004", RuleCategory.Graph, FindingSeverity.Warning, "Dependency deprecated", "Dépendance obsolète");
+    /// <summary>PCP1005: an online package source failed; its answers are missing (online mode).</summary>
+    public static readonly RuleDescriptor OnlineSourceFailed = new("PCP1005", RuleCategory.Graph, FindingSeverity.Warning, "Package source unavailable in online mode", "Source de paquets indisponible en mode en ligne");
     /// <summary>PCP9001: the project was never restored.</summary>
     public static readonly RuleDescriptor NotRestored = new("PCP9001", RuleCategory.Configuration, FindingSeverity.Error, "Project not restored", "Projet non restauré");
     /// <summary>PCP9002: the assets file is unreadable.</summary>
@@ -82,13 +86,15 @@ public static class RuleCatalog
 
     /// <summary>PCP9006: a result file given to merge is unreadable.</summary>
     public static readonly RuleDescriptor InvalidResultFile = new("PCP9006", RuleCategory.Configuration, FindingSeverity.Error, "Check result file unreadable", "Fichier de résultat illisible");
+    /// <summary>PCP9007: online mode was asked for and the NuGet configuration is unreadable.</summary>
+    public static readonly RuleDescriptor InvalidNuGetConfig = new("PCP9007", RuleCategory.Configuration, FindingSeverity.Error, "NuGet configuration unreadable", "Configuration NuGet illisible");
 
     /// <summary>Every rule of the engine, sorted by identifier.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
-        PackageNotFound, MalformedNuspec, RestoreErrors,
-        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile,
+        PackageNotFound, MalformedNuspec, RestoreErrors, DeprecatedPackage, OnlineSourceFailed,
+        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile, InvalidNuGetConfig,
         Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
     }.Concat(PublicCode.PublicCodeRules.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 

@@ -37,6 +37,9 @@ public sealed class PackageResult
     /// <summary>Nuspec metadata; null when the package was not found or its nuspec is unreadable.</summary>
     public PackageMetadata? Metadata { get; init; }
 
+    /// <summary>The deprecation its source publishes; null when not deprecated or when the check ran offline.</summary>
+    public PackageDeprecation? Deprecation { get; init; }
+
     /// <summary>Licence resolution with evidence.</summary>
     public required LicenseResolution License { get; init; }
 

@@ -27,6 +27,21 @@ public sealed class CheckOptions
 
     /// <summary>How many projects are read at once (default: processor count).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Online mode: asked for the nuspec of packages that are in no package folder. Null (the default) keeps the
+    /// check offline; the engine itself never opens a connection.
+    /// </summary>
+    public IPackageMetadataSource? MetadataSource { get; init; }
+
+    /// <summary>
+    /// Online mode: asked whether packages are deprecated (reported as PCP1004). Null (the default) keeps the
+    /// check offline.
+    /// </summary>
+    public IPackageStatusSource? StatusSource { get; init; }
+
+    /// <summary>True when a metadata or status source is set.</summary>
+    public bool IsOnline => MetadataSource != null || StatusSource != null;
 }
 
 /// <summary>Progress of a check, for front-ends that show it.</summary>
@@ -44,6 +59,8 @@ public sealed class PolicyEngine
     private readonly IReadOnlyList<LicenseCuration> _curations;
     private readonly DateOnly _today;
     private readonly ConcurrentDictionary<string, Lazy<(PackageMetadata? Metadata, LicenseResolution License, Finding? Problem)>> _packages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PackageKey, RemoteNuspec> _remoteNuspecs = new();
+    private readonly ConcurrentDictionary<PackageKey, PackageDeprecation> _deprecations = new();
 
     /// <summary>Creates an engine.</summary>
     public PolicyEngine(CheckOptions? options = null)
@@ -58,12 +75,36 @@ public sealed class PolicyEngine
     /// <summary>The product version written into results.</summary>
     public static string ToolVersion { get; } = typeof(PolicyEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Checks every project of a workspace.</summary>
+    /// <summary>
+    /// Checks every project of a workspace. In online mode (<see cref="CheckOptions.IsOnline"/>) the sources are
+    /// asked first, and this call blocks until they answer or time out.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public CheckResult Check(Workspace workspace, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        IReadOnlyList<Finding> online = Array.Empty<Finding>();
+        if (_options.IsOnline)
+        {
+            // Task.Run: the sources' continuations must not need the caller's synchronization context, which is blocked here.
+            online = Task.Run(() => FetchOnlineAsync(workspace, cancellationToken), cancellationToken).GetAwaiter().GetResult();
+        }
+        return CheckCore(workspace, online, progress, cancellationToken);
+    }
+
+    /// <summary>Checks every project of a workspace, asking the online sources (if any) without blocking.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<CheckResult> CheckAsync(Workspace workspace, IProgress<CheckProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var online = _options.IsOnline ? await FetchOnlineAsync(workspace, cancellationToken).ConfigureAwait(false) : Array.Empty<Finding>();
+        return CheckCore(workspace, online, progress, cancellationToken);
+    }
+
+    private CheckResult CheckCore(Workspace workspace, IReadOnlyList<Finding> online, IProgress<CheckProgress>? progress, CancellationToken cancellationToken)
+    {
         var results = new ProjectResult[workspace.Projects.Count];
-        var findings = new ConcurrentBag<Finding>(workspace.Problems);
+        var findings = new ConcurrentBag<Finding>(workspace.Problems.Concat(online));
         int done = 0;
         Parallel.For(0, workspace.Projects.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken }, i =>
         {
@@ -102,7 +143,79 @@ public sealed class PolicyEngine
         };
     }
 
-    /// <summary>Checks one project.</summary>
+    // Online mode: one batch per source kind before evaluation, so evaluation stays synchronous and deterministic.
+    // A failing source only costs its answers: each problem becomes a PCP1005 warning and the offline result stands.
+    private async Task<IReadOnlyList<Finding>> FetchOnlineAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        var all = new HashSet<PackageKey>();
+        var missing = new HashSet<PackageKey>();
+        foreach (var project in workspace.Projects)
+        {
+            if (project.AssetsFilePath == null || !File.Exists(project.AssetsFilePath)) continue;
+            AssetsFile assets;
+            try
+            {
+                assets = AssetsFileReader.Read(project.AssetsFilePath);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                continue; // CheckProject reports it (PCP9002).
+            }
+            foreach (var library in assets.Libraries.Values)
+            {
+                if (!string.Equals(library.Type, "package", StringComparison.OrdinalIgnoreCase)) continue;
+                var key = new PackageKey(library.Id, library.Version);
+                if (!all.Add(key)) continue;
+                if (FindLocalNuspec(library, assets.PackageFolders) == null && !_remoteNuspecs.ContainsKey(key)) missing.Add(key);
+            }
+        }
+
+        var nuspecs = _options.MetadataSource != null && missing.Count > 0
+            ? Ask(() => _options.MetadataSource.GetNuspecsAsync(missing, cancellationToken), cancellationToken)
+            : Task.FromResult(PackageLookupResult<RemoteNuspec>.Empty);
+        var statuses = _options.StatusSource != null && all.Count > 0
+            ? Ask(() => _options.StatusSource.GetDeprecationsAsync(all, cancellationToken), cancellationToken)
+            : Task.FromResult(PackageLookupResult<PackageDeprecation>.Empty);
+        await Task.WhenAll(nuspecs, statuses).ConfigureAwait(false);
+
+        foreach (var (key, nuspec) in nuspecs.Result.Found)
+        {
+            if (missing.Contains(key)) _remoteNuspecs[key] = nuspec;
+        }
+        foreach (var (key, deprecation) in statuses.Result.Found)
+        {
+            if (all.Contains(key)) _deprecations[key] = deprecation;
+        }
+        return nuspecs.Result.Problems.Concat(statuses.Result.Problems)
+            .Distinct(StringComparer.Ordinal)
+            .Select(problem => new Finding
+            {
+                RuleId = RuleCatalog.OnlineSourceFailed.Id,
+                Severity = FindingSeverity.Warning,
+                Message = problem + " The result is the offline one for what this source would have answered.",
+                Remedy = "Check the source URL, your network and the credentials in nuget.config, or run without --online.",
+            })
+            .ToArray();
+    }
+
+    // A source that breaks its contract (throws) is a problem to report, not a crash; the caller's cancellation still cancels.
+    private static async Task<PackageLookupResult<T>> Ask<T>(Func<Task<PackageLookupResult<T>>> ask, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await ask().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            return new PackageLookupResult<T> { Problems = new[] { "The online source failed: " + ex.GetType().Name + ": " + ex.Message } };
+        }
+    }
+
+    /// <summary>
+    /// Checks one project. It never asks the online sources itself: it uses what <see cref="Check"/> or
+    /// <see cref="CheckAsync"/> fetched earlier with this engine, if anything.
+    /// </summary>
     public (ProjectResult Result, IReadOnlyList<Finding> Findings) CheckProject(WorkspaceProject project)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -171,7 +284,9 @@ public sealed class PolicyEngine
             }
             var scope = node.Scope;
             if (scope == DependencyScope.Runtime && isTest) scope = DependencyScope.Test;
-            var package = Evaluate(assets, node, scope, metadata, license, findings);
+            _deprecations.TryGetValue(new PackageKey(node.Library.Id, node.Library.Version), out var deprecation);
+            if (deprecation != null) findings.Add(DeprecationFinding(project.ProjectPath, node, deprecation));
+            var package = Evaluate(assets, node, scope, metadata, license, deprecation, findings);
             packages.Add(package);
         }
         packages.Sort((a, b) =>
@@ -195,7 +310,27 @@ public sealed class PolicyEngine
         return (result, findings);
     }
 
-    private PackageResult Evaluate(AssetsFile assets, ProjectGraph.Node node, DependencyScope scope, PackageMetadata? metadata, LicenseResolution license, List<Finding> findings)
+    private static Finding DeprecationFinding(string projectPath, ProjectGraph.Node node, PackageDeprecation deprecation)
+    {
+        var reasons = deprecation.Reasons.Count == 0 ? string.Empty : " (" + string.Join(", ", deprecation.Reasons) + ")";
+        var message = string.IsNullOrWhiteSpace(deprecation.Message) ? string.Empty : " The owner says: " + deprecation.Message.Trim();
+        if (message.Length > 0 && !message.EndsWith('.')) message += ".";
+        return new Finding
+        {
+            RuleId = RuleCatalog.DeprecatedPackage.Id,
+            Severity = FindingSeverity.Warning,
+            Message = node.Id + " " + node.Version + " is deprecated by its owner" + reasons + " on " + deprecation.Source + "." + message,
+            ProjectPath = projectPath,
+            PackageId = node.Id,
+            PackageVersion = node.Version,
+            Paths = node.Paths,
+            Remedy = deprecation.AlternatePackage != null
+                ? "Replace it with " + deprecation.AlternatePackage + ", the alternative its owner recommends."
+                : node.IsDirect ? "Replace it with a maintained package, or upgrade to a version that is not deprecated." : "Upgrade the reference that brings it in (" + string.Join(", ", node.IntroducedBy) + ") to a version that no longer depends on it.",
+        };
+    }
+
+    private PackageResult Evaluate(AssetsFile assets, ProjectGraph.Node node, DependencyScope scope, PackageMetadata? metadata, LicenseResolution license, PackageDeprecation? deprecation, List<Finding> findings)
     {
         var verdict = _evaluator.Evaluate(license.Concluded);
         Verdict v = verdict.Verdict;
@@ -213,6 +348,7 @@ public sealed class PolicyEngine
                 Metadata = metadata,
                 License = license,
                 Verdict = v,
+                Deprecation = deprecation,
             });
             if (outcome.Action == PolicyRuleAction.Deny && v != Verdict.Denied)
             {
@@ -348,8 +484,9 @@ public sealed class PolicyEngine
             Frameworks = node.Frameworks,
             Dependencies = node.Dependencies,
             Sha512 = node.Library.Sha512Base64 is { } b64 ? ToHex(b64) : null,
-            PackageDirectory = metadata?.PackageDirectory,
+            PackageDirectory = metadata is { Origin: null } ? metadata.PackageDirectory : null,
             Metadata = metadata,
+            Deprecation = deprecation,
             License = license,
             Verdict = v,
             Reason = reason,
@@ -373,7 +510,7 @@ public sealed class PolicyEngine
         return _packages.GetOrAdd(key, _ => new Lazy<(PackageMetadata?, LicenseResolution, Finding?)>(() => LoadPackage(library, folders))).Value;
     }
 
-    private (PackageMetadata?, LicenseResolution, Finding?) LoadPackage(AssetsLibrary library, IReadOnlyList<string> folders)
+    private static string? FindLocalNuspec(AssetsLibrary library, IReadOnlyList<string> folders)
     {
         string nuspecName = library.NuspecFile ?? library.Id.ToLowerInvariant() + ".nuspec";
         string relative = library.Path ?? (library.Id.ToLowerInvariant() + "/" + library.Version.ToLowerInvariant());
@@ -382,7 +519,16 @@ public sealed class PolicyEngine
             var dir = PackagePaths.Confine(folder, relative);
             if (dir == null) continue;
             var nuspec = Path.Combine(dir, nuspecName);
-            if (!File.Exists(nuspec)) continue;
+            if (File.Exists(nuspec)) return nuspec;
+        }
+        return null;
+    }
+
+    private (PackageMetadata?, LicenseResolution, Finding?) LoadPackage(AssetsLibrary library, IReadOnlyList<string> folders)
+    {
+        var nuspec = FindLocalNuspec(library, folders);
+        if (nuspec != null)
+        {
             try
             {
                 var metadata = NuspecReader.Read(nuspec);
@@ -400,14 +546,58 @@ public sealed class PolicyEngine
                 return (null, ApplyCurations(library, unresolved), problem);
             }
         }
+        if (_remoteNuspecs.TryGetValue(new PackageKey(library.Id, library.Version), out var remote)) return LoadRemote(library, folders, remote);
         var missing = new Finding
         {
             RuleId = RuleCatalog.PackageNotFound.Id,
             Severity = FindingSeverity.Warning,
-            Message = library.Id + " " + library.Version + " is not in the package folders (" + string.Join(", ", folders) + "); its licence cannot be read offline. Restore the project on this machine.",
+            Message = library.Id + " " + library.Version + " is not in the package folders (" + string.Join(", ", folders) + "); its licence cannot be read offline" + (_options.MetadataSource != null ? ", and the online sources did not provide it" : string.Empty) + ". Restore the project on this machine.",
         };
         var none = new LicenseResolution { Concluded = SpdxExpression.NoAssertion, Source = LicenseSource.None, Note = "The package is not in the package folders." };
         return (null, ApplyCurations(library, none), missing);
+    }
+
+    private (PackageMetadata?, LicenseResolution, Finding?) LoadRemote(AssetsLibrary library, IReadOnlyList<string> folders, RemoteNuspec remote)
+    {
+        var evidence = "Metadata fetched from " + remote.Location + " (source " + remote.Source + "); the package is not in the package folders.";
+        try
+        {
+            using var stream = new MemoryStream(remote.Content.ToArray(), writable: false);
+            var metadata = NuspecReader.Read(stream, remote.Location, remote.Source);
+            if (!string.Equals(metadata.Id, library.Id, StringComparison.OrdinalIgnoreCase) || !NuGet.Versioning.NuGetVersion.TryParse(metadata.Version, out var got)
+                || !NuGet.Versioning.NuGetVersion.TryParse(library.Version, out var wanted) || got != wanted)
+            {
+                throw new InvalidDataException("it describes " + metadata.Id + " " + metadata.Version + ", not the package asked for.");
+            }
+            var resolved = _resolver.Resolve(metadata);
+            var withEvidence = new LicenseResolution
+            {
+                Declared = resolved.Declared,
+                Concluded = resolved.Concluded,
+                Source = resolved.Source,
+                Evidence = resolved.Evidence,
+                Confidence = resolved.Confidence,
+                Note = resolved.Note == null ? evidence : evidence + " " + resolved.Note,
+            };
+            var fetched = new Finding
+            {
+                RuleId = RuleCatalog.PackageNotFound.Id,
+                Severity = FindingSeverity.Info,
+                Message = library.Id + " " + library.Version + " is not in the package folders (" + string.Join(", ", folders) + "); its metadata was fetched online from " + remote.Location + ".",
+            };
+            return (metadata, ApplyCurations(library, withEvidence), fetched);
+        }
+        catch (InvalidDataException ex)
+        {
+            var problem = new Finding
+            {
+                RuleId = RuleCatalog.MalformedNuspec.Id,
+                Severity = FindingSeverity.Warning,
+                Message = "The nuspec of " + library.Id + " " + library.Version + " fetched from " + remote.Location + " cannot be used: " + ex.Message,
+            };
+            var unresolved = new LicenseResolution { Concluded = SpdxExpression.NoAssertion, Source = LicenseSource.None, Evidence = remote.Location, Note = "The package is not in the package folders and the metadata fetched online is unusable." };
+            return (null, ApplyCurations(library, unresolved), problem);
+        }
     }
 
     private LicenseResolution ApplyCurations(AssetsLibrary library, LicenseResolution resolution)

@@ -24,7 +24,14 @@ public static class NuspecReader
 
     /// <summary>Reads a nuspec from a stream; <paramref name="path"/> is recorded as its location.</summary>
     /// <exception cref="InvalidDataException">The stream is not a well-formed nuspec.</exception>
-    public static PackageMetadata Read(Stream stream, string path)
+    public static PackageMetadata Read(Stream stream, string path) => Read(stream, path, origin: null);
+
+    /// <summary>
+    /// Reads a nuspec fetched from a package source (online mode): <paramref name="path"/> is the URL it was read
+    /// from and <paramref name="origin"/> the source, recorded in <see cref="PackageMetadata.Origin"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream is not a well-formed nuspec.</exception>
+    public static PackageMetadata Read(Stream stream, string path, string? origin)
     {
         var settings = new XmlReaderSettings
         {
@@ -97,6 +104,7 @@ public static class NuspecReader
             Id = id!,
             Version = version!,
             NuspecPath = path,
+            Origin = origin,
             LicenseKind = kind,
             License = license,
             LicenseUrl = licenseUrl,

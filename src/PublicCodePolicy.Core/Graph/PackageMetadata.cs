@@ -25,11 +25,17 @@ public sealed class PackageMetadata
     /// <summary>Version as the nuspec spells it.</summary>
     public required string Version { get; init; }
 
-    /// <summary>Full path of the nuspec file read.</summary>
+    /// <summary>Full path of the nuspec file read; the URL it was fetched from when <see cref="Origin"/> is set.</summary>
     public required string NuspecPath { get; init; }
 
-    /// <summary>Folder of the extracted package (the nuspec's folder).</summary>
-    public string PackageDirectory => Path.GetDirectoryName(NuspecPath) ?? string.Empty;
+    /// <summary>
+    /// Null when the nuspec was read from a package folder; otherwise the package source it was fetched from
+    /// (online mode), and the package's files are not on this machine.
+    /// </summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Folder of the extracted package (the nuspec's folder); empty when the nuspec was fetched online.</summary>
+    public string PackageDirectory => Origin != null ? string.Empty : Path.GetDirectoryName(NuspecPath) ?? string.Empty;
 
     /// <summary>Kind of <c>license</c> element.</summary>
     public DeclaredLicenseKind LicenseKind { get; init; }

@@ -85,6 +85,16 @@ public sealed class LicenseResolver
                     Confidence = 0,
                     Note = "The declared expression is not valid SPDX: " + string.Join(" ", diags.Select(d => d.Message)),
                 };
+            case DeclaredLicenseKind.File when metadata.Origin != null:
+                // Only the nuspec was fetched: the licence file is inside a package that is not on this machine.
+                return new LicenseResolution
+                {
+                    Declared = metadata.License,
+                    Concluded = SpdxExpression.NoAssertion,
+                    Source = LicenseSource.File,
+                    Evidence = metadata.License,
+                    Note = "The licence is a file inside the package, which is not on this machine; restore the project to read it.",
+                };
             case DeclaredLicenseKind.File:
                 return ResolveFile(metadata, metadata.License!, LicenseSource.File);
             default:

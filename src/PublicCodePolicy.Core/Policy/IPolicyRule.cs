@@ -55,6 +55,9 @@ public sealed class PackageRuleContext
 
     /// <summary>The verdict of the licence policy before custom rules.</summary>
     public required Verdict Verdict { get; init; }
+
+    /// <summary>The package's deprecation (online mode only); null when it is not deprecated or the check is offline.</summary>
+    public PackageDeprecation? Deprecation { get; init; }
 }
 
 /// <summary>

@@ -67,6 +67,12 @@ public sealed class PolicyDocument
     /// <summary>Package-level licence corrections from the policy file (added to the shipped curations).</summary>
     public IReadOnlyList<Licensing.LicenseCuration> Curations { get; init; } = Array.Empty<Licensing.LicenseCuration>();
 
+    /// <summary>
+    /// The <c>publicCode</c> section: solution-wide publiccode.yml facts as MSBuild-style properties
+    /// (<c>maintenanceType</c> → <c>PublicCodeMaintenanceType</c>); a project's own properties override them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> PublicCodeProperties { get; init; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
     /// <summary>The file the policy was read from, or null for the built-in default.</summary>
     public string? SourcePath { get; init; }
 
@@ -119,6 +125,7 @@ public sealed class PolicyDocument
             bool failOnUnknown = true;
             var exceptions = new List<PolicyException>();
             var curations = new List<Licensing.LicenseCuration>();
+            IReadOnlyDictionary<string, string?> publicCode = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var prop in root.EnumerateObject())
             {
                 switch (prop.Name)
@@ -160,6 +167,10 @@ public sealed class PolicyDocument
                         int j = 0;
                         foreach (var c in prop.Value.EnumerateArray()) curations.Add(Licensing.LicenseCuration.Read(c, path, "$.curations[" + (j++).ToString(CultureInfo.InvariantCulture) + "]"));
                         break;
+                    case "publicCode":
+                        if (prop.Value.ValueKind != JsonValueKind.Object) throw new PolicyFormatException(path, "$.publicCode", "Must be an object (see docs/publiccode.md).");
+                        publicCode = PublicCode.PublicCodeFactsBuilder.PropertiesFromPolicySection(prop.Value);
+                        break;
                     default:
                         throw new PolicyFormatException(path, "$." + prop.Name, "Unknown property '" + prop.Name + "'.");
                 }
@@ -173,6 +184,7 @@ public sealed class PolicyDocument
                 FailOnUnknown = failOnUnknown,
                 Exceptions = exceptions,
                 Curations = curations,
+                PublicCodeProperties = publicCode,
                 SourcePath = path,
             };
         }

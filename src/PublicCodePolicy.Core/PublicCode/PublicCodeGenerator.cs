@@ -51,6 +51,24 @@ public static class PublicCodeGenerator
         return new PublicCodeGenerationResult(text, result.ToFindings(), result, keys);
     }
 
+    /// <summary>
+    /// A starting file for <c>publiccode init</c>: every fact the project already gives, and, as comments at the top,
+    /// each required fact still missing with the property or policy key that sets it. It always parses; it passes
+    /// the validator once the missing facts are filled in (by hand, or through the properties and
+    /// <c>publiccode yml generate</c> on a file that does not exist yet).
+    /// </summary>
+    public static string Skeleton(PublicCodeFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var text = Write(facts, new List<string>());
+        var missing = MissingFacts(facts);
+        if (missing.Count == 0) return text;
+        var header = new System.Text.StringBuilder();
+        header.Append("# To complete before publishing (then check with: publiccode yml validate):\n");
+        foreach (var m in missing) header.Append("#   - ").Append(m.Message).Append(' ').Append(m.Remedy).Append('\n');
+        return header + text;
+    }
+
     /// <summary>The PCP3003 findings for required facts that are missing or unusable.</summary>
     public static IReadOnlyList<Finding> MissingFacts(PublicCodeFacts facts)
     {

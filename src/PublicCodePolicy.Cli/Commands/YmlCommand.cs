@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.CommandLine;
+using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.Engine;
+using PublicCodePolicy.Policy;
+using PublicCodePolicy.PublicCode;
+
+namespace PublicCodePolicy.Cli.Commands;
+
+/// <summary><c>publiccode yml validate|generate</c>: publiccode.yml checked like the official parser, generated from the project.</summary>
+internal static class YmlCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("yml",
+            "publiccode.yml (standard 0.7): validate it with the official parser's rules, or generate and refresh it from the project.\n\n" +
+            "Examples:\n" +
+            "  publiccode yml validate\n" +
+            "  publiccode yml validate publiccode.yml --format json\n" +
+            "  publiccode yml generate App.sln\n")
+        {
+            Validate(context),
+            Generate(context),
+        };
+        return command;
+    }
+
+    private static Command Validate(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "The publiccode.yml to validate (default: ./publiccode.yml).", DefaultValueFactory = _ => PublicCodeFile.FileName };
+        var format = new Option<string>("--format", "-f") { Description = "text (the official parser's FILE:LINE:COL lines) or json (its --json list).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var noFiles = new Option<bool>("--no-file-checks") { Description = "Do not check that logo and screenshots exist (e.g. when validating a file away from its repository)." };
+        var command = new Command("validate",
+            "Validate publiccode.yml with the rules of publiccode-parser-go (no network): same keys, messages, lines and columns.\n\n" +
+            "Examples:\n" +
+            "  publiccode yml validate\n" +
+            "  publiccode yml validate path/to/publiccode.yml --format json\n\n" +
+            "Exit codes: 0 valid (warnings allowed), 1 errors found, 2 the file does not exist.")
+        {
+            file, format, noFiles,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' does not exist. Create one with 'publiccode yml generate' or 'publiccode init'.");
+                return (int)ExitCode.InputError;
+            }
+            var result = PublicCodeValidator.ValidateFile(path, new PublicCodeValidationOptions { CheckFiles = !parse.GetValue(noFiles) });
+            if (parse.GetValue(format) == "json") context.Out.WriteLine(result.ToJson());
+            else
+            {
+                var text = result.ToText(Path.GetFileName(path));
+                if (text.Length > 0) context.Out.Write(text.EndsWith('\n') ? text : text + "\n");
+                context.Out.WriteLine(result.HasErrors ? Path.GetFileName(path) + ": invalid" : Path.GetFileName(path) + ": valid");
+            }
+            return (int)(result.HasErrors ? ExitCode.PolicyFailed : ExitCode.Success);
+        });
+        return command;
+    }
+
+    private static Command Generate(CliContext context)
+    {
+        var common = new CommonOptions();
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write (default: publiccode.yml in the folder of the solution or project).", HelpName = "FILE" };
+        var command = new Command("generate",
+            "Generate publiccode.yml from the project (Product, Description, PackageLicenseExpression, RepositoryUrl, Version,\n" +
+            "SOURCE_DATE_EPOCH, PublicCode* properties, the policy file's publicCode section), or refresh an existing one:\n" +
+            "only url, softwareVersion, releaseDate and legal.license change; every other key, its order and its comments stay.\n\n" +
+            "Examples:\n" +
+            "  publiccode yml generate\n" +
+            "  publiccode yml generate src/App/App.csproj -o publiccode.yml\n\n" +
+            "Exit codes: 0 written or already up to date, 1 required facts missing or the file cannot be updated (nothing written), 2 input error.");
+        common.AddTo(command);
+        command.Add(output);
+        command.SetAction(parse =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(common.Path) ?? ".");
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' does not exist.");
+                return (int)ExitCode.InputError;
+            }
+            var facts = ReadFacts(context, path, parse.GetValue(common.Policy));
+            if (facts == null) return (int)ExitCode.InputError;
+            var target = parse.GetValue(output) ?? Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, PublicCodeFile.FileName);
+            bool existed = File.Exists(target);
+            var result = PublicCodeFile.GenerateOrUpdate(target, facts);
+            foreach (var f in result.Findings)
+            {
+                var sev = f.Severity == FindingSeverity.Error ? "error" : f.Severity == FindingSeverity.Warning ? "warning" : "info";
+                context.Error.WriteLine(sev + " " + f.RuleId + ": " + f.Message + (f.Remedy != null ? " " + f.Remedy : string.Empty));
+            }
+            if (result.Text == null)
+            {
+                context.Error.WriteLine("publiccode.yml was not written.");
+                return (int)ExitCode.PolicyFailed;
+            }
+            context.Out.WriteLine(target + (!existed ? ": written" : result.ChangedKeys.Count > 0 ? ": updated " + string.Join(", ", result.ChangedKeys) : ": up to date"));
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The publiccode.yml facts of the main project of <paramref name="path"/>: the policy file's publicCode section,
+    /// then the project's evaluated properties (which win). Null after printing an error.
+    /// </summary>
+    internal static PublicCodeFacts? ReadFacts(CliContext context, string path, string? policyPath)
+    {
+        var project = MainProject(path);
+        if (project == null)
+        {
+            EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "No project was found in '" + path + "'.");
+            return null;
+        }
+        IReadOnlyDictionary<string, string?> fromPolicy = new Dictionary<string, string?>();
+        try
+        {
+            var policyFile = policyPath ?? PolicyDocument.Find(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!);
+            if (policyFile != null) fromPolicy = PolicyDocument.Load(policyFile).PublicCodeProperties;
+        }
+        catch (Exception ex) when (ex is PolicyFormatException or IOException)
+        {
+            EngineRunner.WriteError(context, RuleCatalog.InvalidPolicy.Id, ex.Message);
+            return null;
+        }
+        var names = PublicCodeFactsBuilder.PropertyNames
+            .Concat(PublicCodeFactsBuilder.LanguagePropertyStems.SelectMany(stem => new[] { stem + "Fr", stem + "En" }));
+        var fromProject = Dotnet.GetProperties(project, names);
+        if (fromProject == null)
+        {
+            EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "MSBuild could not evaluate '" + project + "'.");
+            return null;
+        }
+        // The SDK defaults Description to "Package Description": it says nothing about the software.
+        if (fromProject.TryGetValue("Description", out var d) && d == "Package Description") fromProject["Description"] = null;
+        return PublicCodeFactsBuilder.FromMsBuildProperties(PublicCodeFactsBuilder.Merge(fromPolicy, fromProject), Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+    }
+
+    /// <summary>
+    /// The project that publiccode.yml describes: the project itself; in a solution or folder, the first non-test
+    /// project (by path) that is an application, else the first non-test project.
+    /// </summary>
+    internal static string? MainProject(string path)
+    {
+        var ws = Workspace.Load(path);
+        var candidates = ws.Projects.Select(p => p.ProjectPath)
+            .Where(p => !Path.GetFileNameWithoutExtension(p).EndsWith("Tests", StringComparison.OrdinalIgnoreCase) && !Path.GetFileNameWithoutExtension(p).EndsWith(".Test", StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        if (candidates.Length == 0) return ws.Projects.FirstOrDefault()?.ProjectPath;
+        foreach (var c in candidates)
+        {
+            var text = File.ReadAllText(c);
+            if (text.Contains("<OutputType>Exe</OutputType>", StringComparison.OrdinalIgnoreCase) || text.Contains("<OutputType>WinExe</OutputType>", StringComparison.OrdinalIgnoreCase) || text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
+                return c;
+        }
+        return candidates[0];
+    }
+}
