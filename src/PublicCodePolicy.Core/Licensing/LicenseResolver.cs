@@ -181,7 +181,9 @@ public sealed class LicenseResolver
             Concluded = SpdxExpression.NoAssertion,
             Source = LicenseSource.None,
             Confidence = 0,
-            Note = _textIdentifier == null ? "The package declares no licence (licence files were not read)." : "The package declares no licence and has no licence file at its root.",
+            Note = _textIdentifier == null ? "The package declares no licence (licence files were not read)."
+                : string.IsNullOrEmpty(metadata.PackageDirectory) ? "The package declares no licence, and its files are not on this machine."
+                : "The package declares no licence and has no licence file at its root.",
         };
     }
 
