@@ -280,6 +280,16 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         return n;
     }
 
+    private static IEnumerable<string> OutsideRegions(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions, bool skippableOnly)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (skippableOnly && !tokens.Skippable[i]) continue;
+            if (regions.Any(r => i >= r.StartWord && i < r.EndWord)) continue;
+            yield return tokens.Words[i];
+        }
+    }
+
     private static List<string> Unmatched(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
     {
         var inRegion = new bool[tokens.Count];
@@ -301,7 +311,9 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
             notes.Add("a commercial licence is offered as an alternative");
             leftover = RemovePhrase(leftover, commercial!);
         }
-        var restriction = leftover.FirstOrDefault(s_restrictionWords.Contains);
+        // Copyright lines are skipped when matching, but a restriction hidden on one ("Copyright 2024 X. Not for
+        // military use.") still counts.
+        var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
         if (leftover.Count > MaxUnmatchedWords || restriction != null)
         {
             return null;

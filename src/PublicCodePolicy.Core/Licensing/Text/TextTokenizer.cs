@@ -87,6 +87,8 @@ internal sealed class TextTokenizer
     /// <summary>Normalises characters that vary between copies of one text.</summary>
     public static string NormalizeCharacters(string text)
     {
+        // Most template fragments hold none of these characters: keep the string as it is.
+        if (text.AsSpan().IndexOfAny("\u2018\u2019\u201A\u201B`\u00B4\u201C\u201D\u201E\u201F\u00AB\u00BB\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00A0\u2007\u202F\t\f\v\r") < 0) return text;
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)
         {
