@@ -111,6 +111,8 @@ public sealed class LicenseListCorpusTests
     {
         var a = Matcher.Analyze(SpdxTemplateText.Render("MIT") + extra);
         Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Equal("MIT", Assert.Single(a.Regions).Id);
+        Assert.Contains("may restrict", a.Note, StringComparison.Ordinal);
     }
 
     [Fact]

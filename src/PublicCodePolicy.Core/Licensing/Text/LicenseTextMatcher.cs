@@ -174,14 +174,14 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         if (byNotice != null) return byNotice;
         var proprietary = MatchNotices(tokens, significant, regions, "proprietary");
         if (proprietary != null) return proprietary;
-        var near = Nearest(tokens, ids, significant);
-        if (near != null) return near;
-        var reserved = MatchNotices(tokens, significant, regions, "reserved");
-        if (reserved != null) return reserved;
         if (regions.Count > 0)
         {
-            int unmatched = Unmatched(tokens, regions).Count;
+            // Licence texts were found exactly, with words around them that may change the terms: say so, rather
+            // than calling the whole a near match.
+            var leftover = Unmatched(tokens, regions);
+            int unmatched = leftover.Count;
             bool onlyExceptions = regions.All(r => r.IsException);
+            var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
             return new LicenseTextAnalysis
             {
                 Kind = LicenseTextMatchKind.None,
@@ -192,9 +192,14 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
                 Score = Covered(regions, tokens) / (double)significant,
                 Note = onlyExceptions && unmatched <= MaxUnmatchedWords
                     ? "The text is the licence exception " + string.Join(", ", regions.Select(r => r.Id)) + ", without the licence it modifies; nothing is concluded."
-                    : "The text contains " + string.Join(", ", regions.Select(r => r.Id)) + " but also " + unmatched.ToString(CultureInfo.InvariantCulture) + " other words; nothing is concluded.",
+                    : "The text contains " + string.Join(", ", regions.Select(r => r.Id)) + " but also " + unmatched.ToString(CultureInfo.InvariantCulture) + " other words"
+                        + (restriction == null ? string.Empty : ", among them '" + restriction + "', which may restrict the licence") + "; nothing is concluded.",
             };
         }
+        var near = Nearest(tokens, ids, significant);
+        if (near != null) return near;
+        var reserved = MatchNotices(tokens, significant, regions, "reserved");
+        if (reserved != null) return reserved;
         return Nothing(significant, "The text matches no licence of the SPDX licence list " + LicenseListVersion + ".");
     }
 
