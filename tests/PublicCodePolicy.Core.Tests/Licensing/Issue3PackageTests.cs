@@ -107,6 +107,34 @@ public sealed class Issue3PackageTests : IClassFixture<Issue3PackageTests.Packag
         else Assert.Equal(source == LicenseSource.Url ? 0.9 : 1.0, r.Confidence);
     }
 
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("..\\..\\x")]
+    [InlineData("docs/../../../x")]
+    [InlineData("/etc/passwd")]
+    [InlineData("C:\\Windows\\win.ini")]
+    public void HostileLicencePaths_AreNotRead(string path)
+    {
+        var nuspec = _packages.Nuspecs["Case.HostilePath"];
+        var metadata = NuspecReader.Read(nuspec);
+        var hostile = new PackageMetadata { Id = metadata.Id, Version = metadata.Version, NuspecPath = nuspec, LicenseKind = DeclaredLicenseKind.File, License = path };
+        var r = new LicenseResolver(textIdentifier: LicenseTextMatcher.Shared).Resolve(hostile);
+        Assert.True(r.IsNoAssertion);
+        Assert.Equal(path, r.Evidence);
+        Assert.Contains("leaves the package folder", r.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingDeclaredLicenceFile_IsNoAssertionWithReason()
+    {
+        var nuspec = _packages.Nuspecs["Case.Gpl3"];
+        var metadata = NuspecReader.Read(nuspec);
+        var missing = new PackageMetadata { Id = metadata.Id, Version = metadata.Version, NuspecPath = nuspec, LicenseKind = DeclaredLicenseKind.File, License = "LICENSE-NOT-THERE.txt" };
+        var r = new LicenseResolver(textIdentifier: LicenseTextMatcher.Shared).Resolve(missing);
+        Assert.True(r.IsNoAssertion);
+        Assert.Contains("missing", r.Note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Declared_IsKeptApartFromConcluded()
     {
