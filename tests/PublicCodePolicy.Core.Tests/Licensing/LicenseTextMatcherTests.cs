@@ -113,6 +113,26 @@ public sealed class LicenseTextMatcherTests
         Assert.False(string.IsNullOrEmpty(a.Note));
     }
 
+    private const string MitBody = "Permission is hereby granted, free of charge, to any person obtaining a copy\nof this software and associated documentation files (the \"Software\"), to deal\nin the Software without restriction, including without limitation the rights\nto use, copy, modify, merge, publish, distribute, sublicense, and/or sell\ncopies of the Software, and to permit persons to whom the Software is\nfurnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all\ncopies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\nFITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n";
+
+    [Theory]
+    [InlineData("The MIT License (MIT)\n\nCopyright (c) .NET Foundation and Contributors\n\nAll rights reserved.\n\n")]
+    [InlineData("# MIT License\n\n**Copyright © 2016-2025 Ville de Paris**\n\n")]
+    [InlineData("MIT License\r\n\r\nCopyright (c) 2019 Jean Dupont <jean@example.org>\r\n\r\n")]
+    public void RealWorldMitFiles_AreMit(string head)
+    {
+        Assert.Equal("MIT", Matcher.Analyze(head + MitBody).Expression.ToString());
+    }
+
+    [Fact]
+    public void BsdWithOrganisationName_IsBsd3Clause()
+    {
+        var text = SpdxTemplateText.Render("BSD-3-Clause", copyright: "Copyright (c) 2018, Métropole de Lyon")
+            .Replace("Neither the name of the copyright holder nor the names of its contributors", "Neither the name of Métropole de Lyon nor the\nnames of its contributors", StringComparison.Ordinal);
+        Assert.Contains("Métropole de Lyon nor", text, StringComparison.Ordinal);
+        Assert.Equal("BSD-3-Clause", Matcher.Analyze(text).Expression.ToString());
+    }
+
     [Fact]
     public void AllRightsReservedInAFreeLicence_IsNotProprietary()
     {
