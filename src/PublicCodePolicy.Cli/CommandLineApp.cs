@@ -50,6 +50,7 @@ public static class CommandLineApp
         root.Add(MergeCommand.Create(context));
         root.Add(InitCommand.Create(context));
         root.Add(YmlCommand.Create(context));
+        root.Add(ReportCommand.Create(context));
         return root;
     }
 }

@@ -58,18 +58,7 @@ internal static class EngineRunner
 
         if (parse.GetValue(options.Preset) is { } presetName && PolicyPresets.TryParse(presetName, out var preset))
         {
-            policy = new PolicyDocument
-            {
-                Preset = preset,
-                Allow = policy.Allow,
-                Deny = policy.Deny,
-                EnforcedScopes = policy.EnforcedScopes,
-                FailOnUnknown = policy.FailOnUnknown,
-                Exceptions = policy.Exceptions,
-                Curations = policy.Curations,
-                PublicCodeProperties = policy.PublicCodeProperties,
-                SourcePath = policy.SourcePath,
-            };
+            policy = policy with { Preset = preset };
         }
 
         DateOnly? today = null;

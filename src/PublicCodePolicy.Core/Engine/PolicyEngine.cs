@@ -59,6 +59,8 @@ public sealed class PolicyEngine
     private readonly IReadOnlyList<LicenseCuration> _curations;
     private readonly DateOnly _today;
     private readonly ConcurrentDictionary<string, Lazy<(PackageMetadata? Metadata, LicenseResolution License, Finding? Problem)>> _packages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LicenseVerdict> _verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SpdxLicense[]> _deprecatedLeaves = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PackageKey, RemoteNuspec> _remoteNuspecs = new();
     private readonly ConcurrentDictionary<PackageKey, PackageDeprecation> _deprecations = new();
 
@@ -332,7 +334,9 @@ public sealed class PolicyEngine
 
     private PackageResult Evaluate(AssetsFile assets, ProjectGraph.Node node, DependencyScope scope, PackageMetadata? metadata, LicenseResolution license, PackageDeprecation? deprecation, List<Finding> findings)
     {
-        var verdict = _evaluator.Evaluate(license.Concluded);
+        var licenseText = license.Concluded.ToString();
+        // The verdict on a licence depends only on the licence and the policy: computed once per distinct expression.
+        var verdict = _verdicts.GetOrAdd(licenseText, _ => _evaluator.Evaluate(license.Concluded));
         Verdict v = verdict.Verdict;
         string reason = verdict.Reason;
         string? customRuleId = null;
@@ -375,7 +379,6 @@ public sealed class PolicyEngine
         PolicyException? applied = null;
         if (v is Verdict.Denied or Verdict.Unknown)
         {
-            var licenseText = license.Concluded.ToString();
             var candidates = _options.Policy.Exceptions.Where(e => e.Matches(node.Id, node.Version) && (e.License == null || string.Equals(e.License, licenseText, StringComparison.OrdinalIgnoreCase))).ToArray();
             var valid = candidates.FirstOrDefault(e => e.Expires == null || e.Expires.Value >= _today);
             if (valid != null)
@@ -459,20 +462,17 @@ public sealed class PolicyEngine
                 PackageVersion = node.Version,
             });
         }
-        foreach (var leaf in license.Concluded.Leaves().OfType<SpdxLicense>())
+        foreach (var leaf in _deprecatedLeaves.GetOrAdd(licenseText, _ => license.Concluded.Leaves().OfType<SpdxLicense>().Where(l => LicenseList.Default.TryGetLicense(l.Id, out var info) && info.IsDeprecated).ToArray()))
         {
-            if (LicenseList.Default.TryGetLicense(leaf.Id, out var info) && info.IsDeprecated)
+            findings.Add(new Finding
             {
-                findings.Add(new Finding
-                {
-                    RuleId = RuleCatalog.DeprecatedLicenseId.Id,
-                    Severity = FindingSeverity.Info,
-                    Message = node.Id + " " + node.Version + " uses the deprecated SPDX identifier " + leaf.Id + ".",
-                    ProjectPath = assets.ProjectPath,
-                    PackageId = node.Id,
-                    PackageVersion = node.Version,
-                });
-            }
+                RuleId = RuleCatalog.DeprecatedLicenseId.Id,
+                Severity = FindingSeverity.Info,
+                Message = node.Id + " " + node.Version + " uses the deprecated SPDX identifier " + leaf.Id + ".",
+                ProjectPath = assets.ProjectPath,
+                PackageId = node.Id,
+                PackageVersion = node.Version,
+            });
         }
 
         return new PackageResult
@@ -499,7 +499,9 @@ public sealed class PolicyEngine
     private static string Remedy(AssetsFile assets, ProjectGraph.Node node)
     {
         if (node.IsDirect) return "Remove or replace the reference to " + node.Id + " in " + Path.GetFileName(assets.ProjectPath) + ".";
-        var via = node.IntroducedBy.Count == 0 ? "its parent package" : string.Join(", ", node.IntroducedBy);
+        var via = node.IntroducedBy.Count == 0 ? "its parent package"
+            : node.IntroducedBy.Count <= 5 ? string.Join(", ", node.IntroducedBy)
+            : string.Join(", ", node.IntroducedBy.Take(5)) + " and " + (node.IntroducedBy.Count - 5).ToString(CultureInfo.InvariantCulture) + " other direct references";
         return "It comes through " + via + ": replace or upgrade that reference, or remove it.";
     }
 

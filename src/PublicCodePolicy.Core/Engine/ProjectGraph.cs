@@ -147,39 +147,58 @@ public sealed class ProjectGraph
             }
         }
 
-        // Shortest path from each root (breadth-first, deterministic order).
-        var paths = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        var introducedBy = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        // Shortest path from each root (breadth-first, deterministic order). Large solutions run this for every
+        // project, so the walk works on integer indices with one reused parent array, and path text is built only
+        // for the paths kept.
+        var keys = edges.Keys.Concat(nodes.Keys).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(k => k, StringComparer.OrdinalIgnoreCase).ToArray();
+        var index = new Dictionary<string, int>(keys.Length, StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < keys.Length; i++) index[keys[i]] = i;
+        var adjacency = new int[keys.Length][];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            adjacency[i] = edges.TryGetValue(keys[i], out var next) ? next.Where(index.ContainsKey).Select(n => index[n]).OrderBy(n => n).ToArray() : Array.Empty<int>();
+        }
+        var labels = keys.Select(k => Label(k, nodes, projectLibs)).ToArray();
+        var isNode = keys.Select(nodes.ContainsKey).ToArray();
+        var paths = new List<string>?[keys.Length];
+        var introducedBy = new List<string>?[keys.Length];
+        var parent = new int[keys.Length];
+        Array.Fill(parent, -2);
+        var visited = new List<int>();
+        var walk = new Queue<int>();
         string projectLabel = assets.ProjectName;
+        var chain = new List<string>();
         foreach (var root in roots)
         {
-            var parent = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [root.Key] = null };
-            var q = new Queue<string>();
-            q.Enqueue(root.Key);
-            while (q.Count > 0)
+            if (!index.TryGetValue(root.Key, out int start)) continue;
+            parent[start] = -1;
+            visited.Add(start);
+            walk.Enqueue(start);
+            while (walk.Count > 0)
             {
-                var key = q.Dequeue();
-                if (!edges.TryGetValue(key, out var next)) continue;
-                foreach (var n in next.OrderBy(x => x, StringComparer.OrdinalIgnoreCase))
+                int current = walk.Dequeue();
+                foreach (int n in adjacency[current])
                 {
-                    if (parent.ContainsKey(n)) continue;
-                    parent[n] = key;
-                    q.Enqueue(n);
+                    if (parent[n] != -2) continue;
+                    parent[n] = current;
+                    visited.Add(n);
+                    walk.Enqueue(n);
                 }
             }
-            foreach (var reached in parent.Keys)
+            foreach (int reached in visited)
             {
-                if (!nodes.ContainsKey(reached)) continue;
-                if (!paths.TryGetValue(reached, out var list)) paths[reached] = list = new List<string>();
-                if (!introducedBy.TryGetValue(reached, out var via)) introducedBy[reached] = via = new List<string>();
-                via.Add(root.Label);
+                if (!isNode[reached]) continue;
+                (introducedBy[reached] ??= new List<string>()).Add(root.Label);
+                var list = paths[reached] ??= new List<string>();
                 if (list.Count >= MaxPathsPerPackage) continue;
-                var chain = new List<string>();
-                for (string? k = reached; k != null; k = parent[k]) chain.Add(Label(k, nodes, projectLibs));
+                chain.Clear();
+                for (int k = reached; k >= 0; k = parent[k]) chain.Add(labels[k]);
                 chain.Add(projectLabel);
                 chain.Reverse();
                 list.Add(string.Join(" → ", chain));
             }
+            foreach (int v in visited) parent[v] = -2;
+            visited.Clear();
         }
 
         foreach (var (key, node) in nodes)
@@ -189,8 +208,10 @@ public sealed class ProjectGraph
             node.Dependencies = edges.TryGetValue(key, out var e)
                 ? e.Where(nodes.ContainsKey).Select(k => nodes[k].Id + "/" + nodes[k].Version).OrderBy(x => x, StringComparer.OrdinalIgnoreCase).ToArray()
                 : Array.Empty<string>();
-            node.Paths = paths.TryGetValue(key, out var p) ? p.OrderBy(x => x.Length).ThenBy(x => x, StringComparer.Ordinal).ToArray() : Array.Empty<string>();
-            node.IntroducedBy = introducedBy.TryGetValue(key, out var ib) ? ib.Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToArray() : Array.Empty<string>();
+            int at = index[key];
+            node.Paths = paths[at] is { } p ? p.OrderBy(x => x.Length).ThenBy(x => x, StringComparer.Ordinal).ToArray() : Array.Empty<string>();
+            // Roots were walked in sorted order, each once: the list is already sorted and distinct.
+            node.IntroducedBy = introducedBy[at] is { } ib ? ib.ToArray() : Array.Empty<string>();
         }
         var sorted = nodes.Values
             .OrderBy(n => n.Id, StringComparer.OrdinalIgnoreCase).ThenBy(n => n.Id, StringComparer.Ordinal).ThenBy(n => n.Version, StringComparer.Ordinal)

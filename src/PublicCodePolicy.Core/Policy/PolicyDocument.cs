@@ -41,7 +41,7 @@ public sealed class PolicyException
 }
 
 /// <summary>A policy: preset, allow/deny lists, enforced scopes and exceptions. Load one with <see cref="PolicyDocument.Load(string)"/>.</summary>
-public sealed class PolicyDocument
+public sealed record PolicyDocument
 {
     /// <summary>Default file name looked for up the folder tree.</summary>
     public const string FileName = "publiccode-policy.json";

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PublicCodePolicy.Report;
+
+/// <summary>
+/// Reads what the report needs from git: the repository root, the checked commit and its time, and the authors of the
+/// history. Runs the <c>git</c> command line; when git is missing or the folder is not in a repository, every answer is
+/// "not a repository" rather than an error. Only what <c>git log</c> shows is used: names and e-mail domains.
+/// </summary>
+public static class GitHistory
+{
+    /// <summary>The repository's top-level folder containing <paramref name="directory"/>; null when not in a git work tree.</summary>
+    public static string? FindRepositoryRoot(string directory)
+    {
+        var (ok, output) = Git(directory, "rev-parse", "--show-toplevel");
+        if (!ok) return null;
+        var root = output.Trim();
+        return root.Length == 0 ? null : Path.GetFullPath(root);
+    }
+
+    /// <summary>The full hash of HEAD; null when not in a repository or there is no commit yet.</summary>
+    public static string? HeadCommit(string directory)
+    {
+        var (ok, output) = Git(directory, "rev-parse", "--verify", "--quiet", "HEAD");
+        var hash = output.Trim();
+        return ok && hash.Length == 40 ? hash : null;
+    }
+
+    /// <summary>The committer time of HEAD; null when not in a repository or there is no commit yet.</summary>
+    public static DateTimeOffset? HeadTime(string directory)
+    {
+        var (ok, output) = Git(directory, "log", "-1", "--format=%ct", "HEAD");
+        return ok && long.TryParse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+    }
+
+    /// <summary>
+    /// Authors of the commits that touch <paramref name="directory"/> (history of HEAD), grouped by e-mail domain:
+    /// most commits first, then by domain; names sorted ordinally. <c>.mailmap</c> is honoured (<c>%aN</c>, <c>%aE</c>),
+    /// so a person who used several spellings is counted once.
+    /// </summary>
+    public static ContributorSummary ReadContributors(string directory)
+    {
+        if (FindRepositoryRoot(directory) == null) return ContributorSummary.None;
+        var (ok, output) = Git(directory, "log", "--format=%aN%x09%aE", "HEAD", "--", ".");
+        if (!ok) return new ContributorSummary { IsGitRepository = true };
+        return Summarize(output.Split('\n'));
+    }
+
+    /// <summary>Groups <c>name TAB email</c> lines (one per commit) by e-mail domain.</summary>
+    public static ContributorSummary Summarize(IEnumerable<string> authorLines)
+    {
+        ArgumentNullException.ThrowIfNull(authorLines);
+        var byDomain = new Dictionary<string, (SortedSet<string> Names, int Commits)>(StringComparer.Ordinal);
+        int commits = 0;
+        foreach (var raw in authorLines)
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0) continue;
+            commits++;
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var name = (tab < 0 ? line : line.Substring(0, tab)).Trim();
+            var email = tab < 0 ? string.Empty : line.Substring(tab + 1).Trim();
+            var at = email.LastIndexOf('@');
+            var domain = at < 0 ? string.Empty : email.Substring(at + 1).Trim().TrimEnd('>').ToLowerInvariant();
+            if (!byDomain.TryGetValue(domain, out var entry)) entry = (new SortedSet<string>(StringComparer.Ordinal), 0);
+            if (name.Length > 0) entry.Names.Add(name);
+            byDomain[domain] = (entry.Names, entry.Commits + 1);
+        }
+        var organisations = byDomain
+            .Select(kv => new ContributorOrganisation(kv.Key, kv.Value.Names.ToArray(), kv.Value.Commits))
+            .OrderByDescending(o => o.Commits)
+            .ThenBy(o => o.Domain, StringComparer.Ordinal)
+            .ToArray();
+        return new ContributorSummary { IsGitRepository = true, Commits = commits, Organisations = organisations };
+    }
+
+    private static (bool Ok, string Output) Git(string directory, params string[] args)
+    {
+        if (!Directory.Exists(directory)) return (false, string.Empty);
+        var psi = new ProcessStartInfo("git")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        // No pager, no prompt, no colour, no locale-dependent output, no user config that could change the format.
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("core.quotepath=off");
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("log.showSignature=false");
+        psi.ArgumentList.Add("--no-pager");
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        psi.Environment["LC_ALL"] = "C";
+        psi.Environment["GIT_OPTIONAL_LOCKS"] = "0";
+        psi.StandardOutputEncoding = System.Text.Encoding.UTF8;
+        try
+        {
+            using var process = Process.Start(psi);
+            if (process == null) return (false, string.Empty);
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            _ = stderr.Result;
+            return (process.ExitCode == 0, stdout.Result);
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            // git is not installed: the folder is treated as not being a repository.
+            return (false, string.Empty);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PublicCodePolicy.Graph;
+using PublicCodePolicy.Policy;
+
+namespace PublicCodePolicy.Report;
+
+/// <summary>
+/// Writes the report as JSON for machines (schema: <c>docs/schemas/compliance-report.schema.json</c>). The JSON is
+/// language-neutral (codes, not sentences), so the French and English reports share it byte for byte.
+/// </summary>
+public static class ReportJsonWriter
+{
+    /// <summary>Version of the JSON format; raised only for incompatible changes.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Writes the report to a stream (UTF-8, indented, LF line ends, final newline).</summary>
+    public static void Write(ComplianceReport report, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", SchemaVersion);
+        w.WriteStartObject("tool");
+        w.WriteString("name", "PublicCodePolicy");
+        w.WriteString("version", report.ToolVersion);
+        w.WriteEndObject();
+        Nullable(w, "date", report.Date?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        w.WriteString("licenseListVersion", report.LicenseListVersion);
+        w.WriteBoolean("passed", report.Passed);
+        w.WriteNumber("enforcedFindings", report.EnforcedFindings);
+
+        var s = report.Software;
+        w.WriteStartObject("software");
+        w.WriteString("name", s.Name);
+        w.WriteString("nameSource", SourceName(s.NameSource));
+        Nullable(w, "version", s.Version);
+        Nullable(w, "description", s.Description);
+        w.WriteStartObject("descriptions");
+        foreach (var (tag, text) in s.Descriptions.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteString(tag, text);
+        w.WriteEndObject();
+        Nullable(w, "organisation", s.Organisation);
+        Nullable(w, "license", s.License);
+        w.WriteString("licenseSource", SourceName(s.LicenseSource));
+        NullableBool(w, "licenseIsFree", s.LicenseIsFree);
+        NullableBool(w, "licenseOnFrenchAdministrationList", s.LicenseOnFrenchList);
+        Strings(w, "otherLicenses", s.OtherLicenses);
+        Nullable(w, "repositoryUrl", s.RepositoryUrl);
+        w.WriteBoolean("repositoryUrlIsPublic", s.RepositoryUrlIsPublic);
+        w.WriteEndObject();
+
+        var pc = report.PublicCode;
+        w.WriteStartObject("publiccode");
+        w.WriteString("status", !pc.Found ? "missing" : pc.Valid ? "valid" : "invalid");
+        Nullable(w, "path", pc.Path);
+        w.WriteStartArray("findings");
+        foreach (var f in pc.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", f.IsError ? "error" : "warning");
+            w.WriteString("key", f.Key);
+            w.WriteString("message", f.Message);
+            w.WriteNumber("line", f.Line);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Strings(w, "isBasedOn", pc.IsBasedOn);
+        Strings(w, "usedBy", pc.UsedBy);
+        w.WriteStartArray("fundedBy");
+        foreach (var o in pc.FundedBy) Organisation(w, null, o);
+        w.WriteEndArray();
+        if (pc.Organisation != null) Organisation(w, "organisation", pc.Organisation);
+        else w.WriteNull("organisation");
+        Nullable(w, "maintenanceType", pc.MaintenanceType);
+        w.WriteEndObject();
+
+        w.WriteStartObject("totals");
+        Counts(w, report.Totals);
+        w.WriteEndObject();
+
+        w.WriteStartArray("deliverables");
+        foreach (var d in report.Deliverables)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", d.Name);
+            w.WriteString("path", d.Path);
+            w.WriteBoolean("isTestProject", d.IsTestProject);
+            w.WriteBoolean("restored", d.Restored);
+            Nullable(w, "version", d.Version);
+            Nullable(w, "license", d.License);
+            w.WriteStartObject("all");
+            Counts(w, d.All);
+            w.WriteEndObject();
+            w.WriteStartObject("byScope");
+            foreach (var (scope, counts) in d.ByScope)
+            {
+                w.WriteStartObject(scope.ToName());
+                Counts(w, counts);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("nonAllowed");
+        foreach (var i in report.NonAllowed)
+        {
+            w.WriteStartObject();
+            w.WriteString("project", i.Project);
+            w.WriteString("id", i.Id);
+            w.WriteString("version", i.Version);
+            w.WriteString("scope", i.Scope.ToName());
+            w.WriteBoolean("direct", i.IsDirect);
+            w.WriteString("verdict", i.Verdict.ToName());
+            w.WriteBoolean("enforced", i.Enforced);
+            w.WriteString("license", i.License);
+            Nullable(w, "declaredLicense", i.DeclaredLicense);
+            w.WriteString("licenseSource", i.LicenseSource);
+            Nullable(w, "evidence", i.Evidence);
+            w.WriteString("reason", i.Reason);
+            Strings(w, "paths", i.Paths);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("exceptions");
+        foreach (var x in report.Exceptions)
+        {
+            w.WriteStartObject();
+            w.WriteString("package", x.Package);
+            Nullable(w, "versions", x.Versions);
+            w.WriteString("justification", x.Justification);
+            Nullable(w, "approvedBy", x.ApprovedBy);
+            Nullable(w, "expires", x.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Strings(w, "appliedTo", x.AppliedTo);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("sboms");
+        foreach (var b in report.Sboms)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", b.FileName);
+            w.WriteString("format", b.Format);
+            w.WriteNumber("size", b.Size);
+            w.WriteString("sha256", b.Sha256);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        var c = report.Contributors;
+        w.WriteStartObject("contributors");
+        w.WriteBoolean("gitRepository", c.IsGitRepository);
+        w.WriteNumber("commits", c.Commits);
+        w.WriteStartArray("organisations");
+        foreach (var o in c.Organisations)
+        {
+            w.WriteStartObject();
+            w.WriteString("domain", o.Domain);
+            w.WriteNumber("commits", o.Commits);
+            Strings(w, "contributors", o.Contributors);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartArray("upstreamContributions");
+        foreach (var u in report.UpstreamContributions)
+        {
+            w.WriteStartObject();
+            w.WriteString("project", u.Project);
+            w.WriteString("url", u.Url);
+            Nullable(w, "description", u.Description);
+            Nullable(w, "date", u.Date);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        var p = report.Policy;
+        w.WriteStartObject("policy");
+        w.WriteString("preset", p.Preset);
+        Nullable(w, "file", p.File);
+        Strings(w, "enforcedScopes", p.EnforcedScopes.Select(x => x.ToName()).ToArray());
+        w.WriteString("unknownLicenses", p.FailOnUnknown ? "fail" : "warn");
+        Strings(w, "allow", p.Allow);
+        Strings(w, "deny", p.Deny);
+        w.WriteEndObject();
+
+        var v = report.Verification;
+        w.WriteStartObject("verification");
+        w.WriteBoolean("baseIsRepositoryRoot", v.BaseIsRepositoryRoot);
+        Nullable(w, "commit", v.Commit);
+        w.WriteString("command", v.Command);
+        w.WriteNumber("expectedExitCode", v.ExpectedExitCode);
+        w.WriteString("expectedSummary", v.ExpectedSummary);
+        w.WriteEndObject();
+
+        w.WriteEndObject();
+        w.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes the report to a string.</summary>
+    public static string WriteToString(ComplianceReport report)
+    {
+        using var ms = new MemoryStream();
+        Write(report, ms);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static string SourceName(FactSource source) => source switch
+    {
+        FactSource.PublicCodeYml => "publiccode.yml",
+        FactSource.MsBuild => "msbuild",
+        FactSource.FileName => "file-name",
+        _ => "none",
+    };
+
+    private static void Counts(Utf8JsonWriter w, VerdictCounts c)
+    {
+        foreach (var v in ReportChart.Order) w.WriteNumber(v.ToName(), c.Of(v));
+        w.WriteNumber("total", c.Total);
+        if (c.FreeShare is { } share) w.WriteNumber("freeShare", Math.Round(share, 4));
+        else w.WriteNull("freeShare");
+    }
+
+    private static void Organisation(Utf8JsonWriter w, string? name, PublicCodeOrganisationRef o)
+    {
+        if (name != null) w.WriteStartObject(name);
+        else w.WriteStartObject();
+        Nullable(w, "name", o.Name);
+        Nullable(w, "uri", o.Uri);
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value == null) w.WriteNull(name);
+        else w.WriteString(name, value);
+    }
+
+    private static void NullableBool(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value == null) w.WriteNull(name);
+        else w.WriteBoolean(name, value.Value);
+    }
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Diagnostics;
+using System.Text;
+using AngleSharp.Html.Parser;
+
+namespace PublicCodePolicy.Cli.Tests;
+
+/// <summary>
+/// Issue 7 (report part): Debian's headless Chromium renders the HTML report to PNG, prints it to PDF and dumps the
+/// rendered DOM, without errors; the rendered page shows the key figures.
+/// </summary>
+[Collection(RestoredSamplesCollection.Name)]
+public sealed class ReportBrowserTests
+{
+    private readonly RestoredSamples _samples;
+
+    public ReportBrowserTests(RestoredSamples samples)
+    {
+        _samples = samples;
+        SampleGit.Ensure(samples.Valmont);
+    }
+
+    [ChromiumFact]
+    public void Chromium_RendersPrintsAndShowsTheKeyFigures()
+    {
+        using var temp = new TempDirectory("report-browser");
+        var r = Cli.Run("report", Path.Combine(_samples.Valmont, "Valmont.sln"), "--format", "html", "-o", temp.Path);
+        Assert.True(r.ExitCode == 1, r.All);
+        var url = new Uri(Path.Combine(temp.Path, "publiccode-report.html")).AbsoluteUri;
+
+        var png = Path.Combine(temp.Path, "report.png");
+        var shot = Chromium.Run(temp.Path, "--screenshot=" + png, "--window-size=1000,1400", url);
+        Assert.True(shot.ExitCode == 0, shot.All);
+        Chromium.AssertNoPageErrors(shot);
+        var pngBytes = File.ReadAllBytes(png);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, pngBytes.Take(4).ToArray());
+        Assert.True(pngBytes.Length > 20_000, "The screenshot is nearly empty: " + pngBytes.Length + " bytes.");
+
+        var pdf = Path.Combine(temp.Path, "report.pdf");
+        var print = Chromium.Run(temp.Path, "--print-to-pdf=" + pdf, "--no-pdf-header-footer", url);
+        Assert.True(print.ExitCode == 0, print.All);
+        Chromium.AssertNoPageErrors(print);
+        var pdfBytes = File.ReadAllBytes(pdf);
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdfBytes, 0, 5));
+        // A4 pages: the report is a few pages long, neither one clipped page nor one page per table row.
+        var pdfText = Encoding.Latin1.GetString(pdfBytes);
+        var pages = Count(pdfText, "/Type /Page") - Count(pdfText, "/Type /Pages");
+        Assert.InRange(pages, 2, 12);
+
+        // What the browser rendered (after parsing, styling and layout) still carries the figures a jury reads first.
+        var dump = Chromium.Run(temp.Path, "--dump-dom", url);
+        Assert.True(dump.ExitCode == 0, dump.All);
+        var doc = new HtmlParser().ParseDocument(dump.StdOut);
+        Assert.Equal("Dossier de conformité logiciel libre", doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal("28", doc.QuerySelector("[data-figure=dependencies] dd")!.TextContent);
+        Assert.Equal("78,6\u00a0%", doc.QuerySelector("[data-figure=free-share] dd")!.TextContent);
+        Assert.Equal("6", doc.QuerySelector("[data-figure=denied] dd")!.TextContent);
+        Assert.Equal("failed", doc.QuerySelector("[data-result]")!.GetAttribute("data-result"));
+        Assert.NotNull(doc.QuerySelector("#dependencies svg g.bar[data-label=\"Total\"][data-total=\"28\"]"));
+    }
+
+    private static int Count(string text, string what) => text.Split(what).Length - 1;
+}
+
+/// <summary>A fact that needs Debian's <c>chromium</c>; skipped with the install command when it is absent.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (Chromium.Executable == null) Skip = "chromium is not installed: run 'apt-get install -y chromium' (.ci/run installs it).";
+    }
+}
+
+/// <summary>Runs headless Chromium with the flags that work offline on this machine (see the shared NOTES).</summary>
+internal static class Chromium
+{
+    public static string? Executable { get; } = Find();
+
+    public static ProcessResult Run(string workDir, params string[] args)
+    {
+        var profile = Path.Combine(workDir, "chromium-profile-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(profile);
+        var psi = new ProcessStartInfo(Executable!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workDir };
+        foreach (var a in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+        }.Concat(args))
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("chromium did not finish in 2 minutes: " + string.Join(' ', args));
+        }
+        return new ProcessResult(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// Fails on any error Chromium logs about the page (console errors, blocked or failed loads). The D-Bus errors a
+    /// container without a session bus always logs are about the machine, not the page, and are ignored.
+    /// </summary>
+    public static void AssertNoPageErrors(ProcessResult result)
+    {
+        var errors = result.StdErr.Split('\n')
+            .Where(l => l.Contains(":ERROR:", StringComparison.Ordinal) || l.Contains("CONSOLE", StringComparison.Ordinal) || l.Contains("net::ERR_", StringComparison.Ordinal))
+            .Where(l => !l.Contains(":ERROR:dbus/", StringComparison.Ordinal) && !l.Contains(":ERROR:bus.cc", StringComparison.Ordinal) && !l.Contains(":ERROR:object_proxy.cc", StringComparison.Ordinal))
+            .ToArray();
+        Assert.True(errors.Length == 0, "Chromium reported errors:\n" + string.Join('\n', errors));
+    }
+
+    private static string? Find()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, "chromium");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}
