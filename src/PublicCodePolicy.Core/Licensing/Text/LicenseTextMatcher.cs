@@ -81,7 +81,9 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
 
     /// <summary>
     /// The built-in identifier for callers that may never need it (the engine's default): it builds <see cref="Shared"/>
-    /// only when the first licence text is identified, so a build whose packages all declare expressions pays nothing.
+    /// only when the first licence text is identified, so a build whose packages all declare expressions pays nothing,
+    /// and it remembers results on disk (<see cref="LicenseTextCache"/>), so later runs identify known texts without
+    /// building it at all.
     /// </summary>
     public static ILicenseTextIdentifier Default { get; } = new DeferredIdentifier();
 
@@ -544,6 +546,14 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
     }
 
     private sealed class DeferredIdentifier : ILicenseTextIdentifier
+    {
+        // Results are remembered on disk (see LicenseTextCache), so most runs never build the index.
+        private readonly Lazy<LicenseTextCache> _cache = new(() => new LicenseTextCache(new SharedIdentifier(), LicenseTextCache.DefaultDirectory()));
+
+        public LicenseTextMatch? Identify(string text) => _cache.Value.Identify(text);
+    }
+
+    private sealed class SharedIdentifier : ILicenseTextIdentifier
     {
         public LicenseTextMatch? Identify(string text) => Shared.Identify(text);
     }
