@@ -133,11 +133,16 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         return new LicenseTextMatcher(root.GetProperty("licenseListVersion").GetString()!, tokenizer, wordIds, texts.ToArray(), headers.ToArray(), notices);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Identifies a text. When nothing is concluded but the analysis has something to say (a near match, a licence
+    /// found among other words), the result is <c>NOASSERTION</c> with that note and score, so the evidence reaches
+    /// the report; null only when the text says nothing the matcher recognises.
+    /// </summary>
     public LicenseTextMatch? Identify(string text)
     {
         var analysis = Analyze(text);
-        return analysis.Kind == LicenseTextMatchKind.None ? null : new LicenseTextMatch(analysis.Expression, analysis.Score, analysis.Note);
+        if (analysis.Kind != LicenseTextMatchKind.None) return new LicenseTextMatch(analysis.Expression, analysis.Score, analysis.Note);
+        return analysis.Note != null && analysis.Score > 0 ? new LicenseTextMatch(SpdxExpression.NoAssertion, analysis.Score, analysis.Note) : null;
     }
 
     /// <summary>Analyses a licence text: which licences it holds, where, and how sure the result is.</summary>
