@@ -11,7 +11,7 @@ public sealed class LicenseUrlTableTests
     [InlineData("http://go.microsoft.com/fwlink/?LinkId=329770", "LicenseRef-MICROSOFT-NET-LIBRARY")]
     [InlineData("https://opensource.org/licenses/MIT", "MIT")]
     [InlineData("http://www.opensource.org/licenses/mit-license.php", "MIT")]
-    [InlineData("https://opensource.org/license/apache-2-0", null)]
+    [InlineData("https://opensource.org/license/apache-2-0", "Apache-2.0")]
     [InlineData("https://opensource.org/licenses/Apache-2.0", "Apache-2.0")]
     [InlineData("https://spdx.org/licenses/BSD-3-Clause.html", "BSD-3-Clause")]
     [InlineData("https://licenses.nuget.org/MIT", "MIT")]

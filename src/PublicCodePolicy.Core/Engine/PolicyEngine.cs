@@ -19,8 +19,8 @@ public sealed class CheckOptions
     /// <summary>Custom rules, evaluated for every package after the licence policy.</summary>
     public IReadOnlyList<IPolicyRule> Rules { get; init; } = Array.Empty<IPolicyRule>();
 
-    /// <summary>Identifies licence texts (licence files); null leaves them unidentified.</summary>
-    public ILicenseTextIdentifier? TextIdentifier { get; init; }
+    /// <summary>Identifies licence texts (licence files). Default: the built-in SPDX matcher, built on first use; null leaves them unidentified.</summary>
+    public ILicenseTextIdentifier? TextIdentifier { get; init; } = Licensing.Text.LicenseTextMatcher.Default;
 
     /// <summary>The day exceptions are checked against (expiry). Default: today (UTC).</summary>
     public DateOnly? Today { get; init; }

@@ -5,16 +5,37 @@ using PublicCodePolicy.Graph;
 namespace PublicCodePolicy.Licensing;
 
 /// <summary>
-/// Concludes a package's licence from its metadata, in order: declared expression; declared licence file;
-/// <c>licenseUrl</c> through the URL table; otherwise <c>NOASSERTION</c>. Never reaches the network.
+/// Concludes a package's licence from its metadata and files, offline, keeping what the package declares apart from
+/// what is concluded. Order:
+/// <list type="number">
+/// <item>a declared <c>&lt;license type="expression"&gt;</c> is the licence;</item>
+/// <item>a declared <c>&lt;license type="file"&gt;</c> is identified by its text (the path must stay inside the package);</item>
+/// <item>otherwise the <c>licenseUrl</c> is looked up in the curated URL table, and the conventional licence files at the
+/// package root (<c>LICENSE*</c>, <c>LICENCE*</c>, <c>COPYING*</c>; <c>NOTICE*</c> only when none of those exist) are identified:
+/// <list type="bullet">
+/// <item>URL row and files agree, or the files say nothing certain: the URL row is concluded (source <c>url</c>);</item>
+/// <item>URL row and an identified file disagree: <c>NOASSERTION</c>, with both in the note. The URL is the publisher's
+/// declaration and the file ships with this very version; which one governs is a human decision (record a curation);</item>
+/// <item>no URL, or a URL not in the table: the files are concluded (source <c>package-file</c>) when every one of them is
+/// identified; a URL not in the table is never guessed nor fetched;</item>
+/// </list></item>
+/// <item>otherwise <c>NOASSERTION</c>.</item>
+/// </list>
+/// A near match of a licence text is never concluded: it gives <c>NOASSERTION</c> with its similarity as the confidence.
 /// </summary>
 public sealed class LicenseResolver
 {
     /// <summary>Largest licence file read (bytes).</summary>
     public const long MaxLicenseFileBytes = 1024 * 1024;
 
+    /// <summary>Most conventional licence files read from one package.</summary>
+    public const int MaxConventionalFiles = 8;
+
     // NuGet writes this URL into licenseUrl when a package declares an expression or a file: it says nothing itself.
     private const string NuGetDeprecationUrl = "aka.ms/deprecatelicenseurl";
+
+    private static readonly string[] s_licenseFilePrefixes = { "LICENSE", "LICENCE", "COPYING", "UNLICENSE" };
+    private static readonly string[] s_noticeFilePrefixes = { "NOTICE" };
 
     private readonly LicenseList _list;
     private readonly LicenseUrlTable _urls;
@@ -23,7 +44,7 @@ public sealed class LicenseResolver
     /// <summary>Creates a resolver.</summary>
     /// <param name="list">Licence list (default: the embedded one).</param>
     /// <param name="urls">URL table (default: the embedded one).</param>
-    /// <param name="textIdentifier">Identifies licence texts; without one, licence files stay unidentified.</param>
+    /// <param name="textIdentifier">Identifies licence texts (e.g. <see cref="Text.LicenseTextMatcher.Default"/>); without one, licence files stay unidentified.</param>
     public LicenseResolver(LicenseList? list = null, LicenseUrlTable? urls = null, ILicenseTextIdentifier? textIdentifier = null)
     {
         _list = list ?? LicenseList.Default;
@@ -34,7 +55,8 @@ public sealed class LicenseResolver
     /// <summary>The licence list used.</summary>
     public LicenseList LicenseList => _list;
 
-    /// <summary>Resolves the licence of a package from its nuspec metadata (and, for licence files, the package folder).</summary>
+    /// <summary>Resolves the licence of a package from its nuspec metadata and, for licence files, the package folder.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="metadata"/> is null.</exception>
     public LicenseResolution Resolve(PackageMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
@@ -76,36 +98,81 @@ public sealed class LicenseResolver
             case DeclaredLicenseKind.File:
                 return ResolveFile(metadata, metadata.License!, LicenseSource.File);
             default:
-                return ResolveUrlOrNothing(metadata);
+                return ResolveUndeclared(metadata);
         }
     }
 
-    private LicenseResolution ResolveUrlOrNothing(PackageMetadata metadata)
+    private LicenseResolution ResolveUndeclared(PackageMetadata metadata)
     {
         var url = metadata.LicenseUrl;
-        if (!string.IsNullOrWhiteSpace(url) && !LicenseUrlTable.Normalize(url).Equals(NuGetDeprecationUrl, StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(url) || LicenseUrlTable.Normalize(url).Equals(NuGetDeprecationUrl, StringComparison.Ordinal)) url = null;
+        var row = url == null ? null : _urls.Find(url);
+        SpdxExpression? rowExpression = row != null && _list.TryParse(row.License, out var e, out _) ? e : null;
+        var files = IdentifyConventionalFiles(metadata.PackageDirectory);
+
+        if (rowExpression != null)
         {
-            var row = _urls.Find(url);
-            if (row != null && _list.TryParse(row.License, out var e, out _) && e is not null)
+            if (files != null && files.Concluded != null && !files.Concluded.Equals(rowExpression))
             {
                 return new LicenseResolution
                 {
                     Declared = url,
-                    Concluded = e,
+                    Concluded = SpdxExpression.NoAssertion,
                     Source = LicenseSource.Url,
                     Evidence = url,
-                    Confidence = 0.9,
-                    Note = row.Note,
+                    Confidence = 0,
+                    Note = "The licence URL means " + rowExpression + ", but " + files.Evidence + " in the package is " + files.Concluded
+                        + ". The URL is the publisher's declaration and the file ships with this version: decide which governs and record a curation.",
                 };
             }
+            string? confirmation = files == null ? null
+                : files.Concluded != null ? "Confirmed by " + files.Evidence + " in the package."
+                : files.Evidence + " in the package was not identified (" + files.Note + ")";
+            return new LicenseResolution
+            {
+                Declared = url,
+                Concluded = rowExpression,
+                Source = LicenseSource.Url,
+                Evidence = url,
+                Confidence = files?.Concluded != null ? 1.0 : 0.9,
+                Note = Join(row!.Note, confirmation),
+            };
+        }
+
+        if (files != null && files.Concluded != null)
+        {
+            return new LicenseResolution
+            {
+                Declared = url,
+                Concluded = files.Concluded,
+                Source = LicenseSource.PackageFile,
+                Evidence = files.Evidence,
+                Confidence = files.Score,
+                Note = Join(url == null ? "The package declares no licence; concluded from its licence file." : "The licence URL is not in the curated table (not fetched); concluded from the package's licence file.", files.Note),
+            };
+        }
+        if (url != null)
+        {
             return new LicenseResolution
             {
                 Declared = url,
                 Concluded = SpdxExpression.NoAssertion,
                 Source = LicenseSource.Url,
                 Evidence = url,
-                Confidence = 0,
-                Note = "The licence URL is not in the curated table; it was not fetched.",
+                Confidence = files?.Score ?? 0,
+                Note = Join("The licence URL is not in the curated table; it was not fetched.", files == null ? null : files.Evidence + ": " + files.Note),
+            };
+        }
+        if (files != null)
+        {
+            return new LicenseResolution
+            {
+                Declared = null,
+                Concluded = SpdxExpression.NoAssertion,
+                Source = LicenseSource.PackageFile,
+                Evidence = files.Evidence,
+                Confidence = files.Score,
+                Note = Join("The package declares no licence and its licence file was not identified.", files.Note),
             };
         }
         return new LicenseResolution
@@ -114,8 +181,73 @@ public sealed class LicenseResolver
             Concluded = SpdxExpression.NoAssertion,
             Source = LicenseSource.None,
             Confidence = 0,
-            Note = "The package declares no licence.",
+            Note = _textIdentifier == null ? "The package declares no licence (licence files were not read)."
+                : string.IsNullOrEmpty(metadata.PackageDirectory) ? "The package declares no licence, and its files are not on this machine."
+                : "The package declares no licence and has no licence file at its root.",
         };
+    }
+
+    private static string? Join(string? a, string? b) => a == null ? b : b == null ? a : a.TrimEnd('.') + ". " + b;
+
+    private sealed record FilesOutcome(SpdxExpression? Concluded, string Evidence, double Score, string? Note);
+
+    // Identifies the conventional licence files at the package root. Null when there are none (or no identifier).
+    private FilesOutcome? IdentifyConventionalFiles(string packageDirectory)
+    {
+        if (_textIdentifier == null || string.IsNullOrEmpty(packageDirectory) || !Directory.Exists(packageDirectory)) return null;
+        string[] names;
+        try
+        {
+            names = Directory.GetFiles(packageDirectory).Select(Path.GetFileName).OfType<string>().ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var picked = names.Where(n => HasPrefix(n, s_licenseFilePrefixes)).ToList();
+        if (picked.Count == 0) picked = names.Where(n => HasPrefix(n, s_noticeFilePrefixes)).ToList();
+        if (picked.Count == 0) return null;
+        picked.Sort(StringComparer.Ordinal);
+        if (picked.Count > MaxConventionalFiles) picked = picked.Take(MaxConventionalFiles).ToList();
+
+        var concluded = new List<SpdxExpression>();
+        var notes = new List<string>();
+        double score = 1.0;
+        bool complete = true;
+        foreach (var name in picked)
+        {
+            var full = PackagePaths.Confine(packageDirectory, name);
+            var text = full == null ? null : ReadLicenseText(full);
+            var match = text == null ? null : _textIdentifier.Identify(text);
+            if (match == null || match.Expression is SpdxSpecial)
+            {
+                complete = false;
+                score = Math.Min(score, match?.Score ?? 0);
+                notes.Add(name + ": " + (match?.Note ?? (text == null ? "unreadable or too large" : "not identified")));
+                continue;
+            }
+            concluded.Add(match.Expression);
+            score = Math.Min(score, match.Score);
+            if (match.Note != null) notes.Add(name + ": " + match.Note);
+        }
+        var evidence = string.Join(", ", picked);
+        if (!complete) return new FilesOutcome(null, evidence, score, string.Join(" ", notes));
+        return new FilesOutcome(Combine(concluded), evidence, score, string.Join(" ", notes));
+    }
+
+    private static bool HasPrefix(string name, string[] prefixes) => prefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+
+    // Several licence files all apply (AND). The GPL-3.0 text beside the LGPL-3.0 text (COPYING + COPYING.LESSER) is the
+    // base the LGPL-3.0 incorporates, not a second licence: the LGPL-3.0 alone is concluded.
+    private SpdxExpression Combine(List<SpdxExpression> parts)
+    {
+        var distinct = parts.Distinct().ToList();
+        if (distinct.Count == 1) return distinct[0];
+        bool lgpl3 = distinct.Any(p => p is SpdxLicense l && l.Id.StartsWith("LGPL-3.0", StringComparison.Ordinal));
+        if (lgpl3) distinct.RemoveAll(p => p is SpdxLicense l && l.Id.StartsWith("GPL-3.0", StringComparison.Ordinal));
+        if (distinct.Count == 1) return distinct[0];
+        var text = string.Join(" AND ", distinct.Select(p => p is SpdxCompound ? "(" + p + ")" : p.ToString()));
+        return _list.TryParse(text, out var e, out _) && e != null ? e : new SpdxCompound(SpdxNodeKind.And, distinct);
     }
 
     private LicenseResolution ResolveFile(PackageMetadata metadata, string relativePath, LicenseSource source)

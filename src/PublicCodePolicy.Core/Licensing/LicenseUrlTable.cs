@@ -5,7 +5,14 @@ using System.Text.RegularExpressions;
 namespace PublicCodePolicy.Licensing;
 
 /// <summary>One row of the curated licence URL table.</summary>
-public sealed record LicenseUrlEntry(string Url, string License, string? Note);
+/// <param name="Url">The address as the row spells it.</param>
+/// <param name="License">The SPDX expression the address proves.</param>
+/// <param name="Note">A remark shown with the resolution.</param>
+public sealed record LicenseUrlEntry(string Url, string License, string? Note)
+{
+    /// <summary>Why the address proves the licence (<c>spdx-crossref</c>: a cross-reference of the SPDX licence list).</summary>
+    public string? Evidence { get; init; }
+}
 
 /// <summary>
 /// Maps licence URLs to SPDX expressions. Only URLs whose address itself proves the licence are mapped; anything
@@ -77,7 +84,10 @@ public sealed class LicenseUrlTable
         var rows = new List<LicenseUrlEntry>();
         foreach (var item in doc.RootElement.GetProperty("items").EnumerateArray())
         {
-            rows.Add(new LicenseUrlEntry(item.GetProperty("url").GetString()!, item.GetProperty("license").GetString()!, item.TryGetProperty("note", out var n) ? n.GetString() : null));
+            rows.Add(new LicenseUrlEntry(item.GetProperty("url").GetString()!, item.GetProperty("license").GetString()!, item.TryGetProperty("note", out var n) ? n.GetString() : null)
+            {
+                Evidence = item.TryGetProperty("evidence", out var ev) ? ev.GetString() : null,
+            });
         }
         return new LicenseUrlTable(list, rows);
     }
