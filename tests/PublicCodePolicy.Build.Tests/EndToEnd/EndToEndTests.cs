@@ -35,7 +35,7 @@ public sealed class EndToEndTests
             "buildTransitive/PublicCodePolicy.props", "buildTransitive/PublicCodePolicy.targets",
             "buildMultiTargeting/PublicCodePolicy.props", "buildMultiTargeting/PublicCodePolicy.targets",
             "tasks/net8.0/PublicCodePolicy.Build.dll", "tasks/net8.0/PublicCodePolicy.Build.deps.json",
-            "tasks/net8.0/PublicCodePolicy.Core.dll", "tasks/net8.0/NuGet.Versioning.dll",
+            "tasks/net8.0/PublicCodePolicy.Core.dll", "tasks/net8.0/NuGet.Versioning.dll", "tasks/net8.0/YamlDotNet.dll",
             "tasks/net8.0/fr/PublicCodePolicy.Build.resources.dll",
         })
         {
