@@ -252,53 +252,23 @@ public sealed class LicenseResolver
 
     private LicenseResolution ResolveFile(PackageMetadata metadata, string relativePath, LicenseSource source)
     {
+        // The declared file, when it cannot be identified, is still the evidence: NOASSERTION with the reason.
+        LicenseResolution Unresolved(string note) => new()
+        {
+            Declared = relativePath,
+            Concluded = SpdxExpression.NoAssertion,
+            Source = source,
+            Evidence = relativePath,
+            Note = note,
+        };
+
         var full = PackagePaths.Confine(metadata.PackageDirectory, relativePath);
-        if (full == null)
-        {
-            return new LicenseResolution
-            {
-                Declared = relativePath,
-                Concluded = SpdxExpression.NoAssertion,
-                Source = source,
-                Evidence = relativePath,
-                Note = "The licence file path leaves the package folder; it was not read.",
-            };
-        }
-        if (_textIdentifier == null)
-        {
-            return new LicenseResolution
-            {
-                Declared = relativePath,
-                Concluded = SpdxExpression.NoAssertion,
-                Source = source,
-                Evidence = relativePath,
-                Note = "Unidentified licence file.",
-            };
-        }
+        if (full == null) return Unresolved("The licence file path leaves the package folder; it was not read.");
+        if (_textIdentifier == null) return Unresolved("Unidentified licence file.");
         string? text = ReadLicenseText(full);
-        if (text == null)
-        {
-            return new LicenseResolution
-            {
-                Declared = relativePath,
-                Concluded = SpdxExpression.NoAssertion,
-                Source = source,
-                Evidence = relativePath,
-                Note = "The licence file is missing from the package folder or is too large.",
-            };
-        }
+        if (text == null) return Unresolved("The licence file is missing from the package folder or is too large.");
         var match = _textIdentifier.Identify(text);
-        if (match == null)
-        {
-            return new LicenseResolution
-            {
-                Declared = relativePath,
-                Concluded = SpdxExpression.NoAssertion,
-                Source = source,
-                Evidence = relativePath,
-                Note = "Unidentified licence file.",
-            };
-        }
+        if (match == null) return Unresolved("Unidentified licence file.");
         return new LicenseResolution
         {
             Declared = relativePath,
