@@ -20,7 +20,7 @@ set -euo pipefail
 
 rounds="${1:-15}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="${PCP_BENCH_DIR:-$(mktemp -d /tmp/pcp-bench.XXXXXX)}"
+work="${PCP_BENCH_DIR:-$(mktemp -d -t pcp-bench.XXXXXX)}"
 export NUGET_PACKAGES="${PCP_BENCH_PACKAGES:-$work/packages}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S)"
