@@ -46,6 +46,12 @@ internal static class Strings
     /// <summary>{0} (see {1})</summary>
     public static string Information(object? arg0, object? arg1) => Format(nameof(Information), arg0, arg1);
 
+    /// <summary>SOURCE_DATE_EPOCH is not valid ({0}); no SBOM was written.</summary>
+    public static string InvalidSourceDateEpoch(object? arg0) => Format(nameof(InvalidSourceDateEpoch), arg0);
+
+    /// <summary>The SBOM &#x27;{0}&#x27; cannot be written: {1}</summary>
+    public static string SbomUnwritable(object? arg0, object? arg1) => Format(nameof(SbomUnwritable), arg0, arg1);
+
     private static string Format(string name, params object?[] args)
         => string.Format(CultureInfo.CurrentCulture, s_resources.GetString(name, CultureInfo.CurrentUICulture) ?? name, args);
 }

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Text.Json;
+using PublicCodePolicy.Sbom.Tests;
+using Xunit.Abstractions;
+
+namespace PublicCodePolicy.Build.Tests.EndToEnd;
+
+/// <summary>
+/// The opt-in outputs of the check, built by a real consumer of the package: the SBOMs (PublicCodePolicySbom).
+/// One restore per project; every later build reuses it.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class OptInOutputsTests
+{
+    private readonly PackageFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public OptInOutputsTests(PackageFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public void Sbom_IsWrittenUnderObj_SchemaValid_NotRewrittenByANoOpBuild_AndCopiedToBinAndPublish()
+    {
+        var project = _fixture.CreateProject("sbom", PackageFixture.NewtonsoftJson + PackageFixture.Serilog, properties: """
+            <PublicCodePolicySbom>cyclonedx;spdx</PublicCodePolicySbom>
+            <PublicCodePolicySbomCopyToOutput>true</PublicCodePolicySbomCopyToOutput>
+            <Version>1.4.2</Version>
+            <Company>Commune de Valmont</Company>
+            <RepositoryUrl>https://forge.valmont.fr/dsi/sbom.git</RepositoryUrl>
+            """);
+        var dir = Path.GetDirectoryName(project)!;
+        var cdx = Path.Combine(dir, "obj", "Debug", "net10.0", "PublicCodePolicy", "sbom.cdx.json");
+        var spdx = Path.Combine(dir, "obj", "Debug", "net10.0", "PublicCodePolicy", "sbom.spdx.json");
+        var copied = Path.Combine(dir, "bin", "Debug", "net10.0", "sbom.cdx.json");
+
+        var first = Build(project, restore: true, "-p:TreatWarningsAsErrors=true");
+
+        Assert.Equal(0, first.ExitCode);
+        var bytes = File.ReadAllBytes(cdx);
+        SchemaValidator.AssertValid(SchemaValidator.CycloneDx16, bytes, cdx);
+        SchemaValidator.AssertValid(SchemaValidator.Spdx23, File.ReadAllBytes(spdx), spdx);
+        using (var bom = JsonDocument.Parse(bytes))
+        {
+            Assert.Equal("1.6", bom.RootElement.GetProperty("specVersion").GetString());
+            var component = bom.RootElement.GetProperty("metadata").GetProperty("component");
+            Assert.Equal(("sbom", "1.4.2", "library"), (component.GetProperty("name").GetString(), component.GetProperty("version").GetString(), component.GetProperty("type").GetString()));
+            Assert.Equal("Commune de Valmont", component.GetProperty("supplier").GetProperty("name").GetString());
+            var names = bom.RootElement.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToArray();
+            Assert.Contains("Newtonsoft.Json", names);
+            Assert.Contains("Serilog", names);
+        }
+        Assert.Equal(bytes, File.ReadAllBytes(copied));
+
+        // A no-op build: the check is skipped, and neither the SBOM nor its copy is touched.
+        var before = (File.GetLastWriteTimeUtc(cdx), File.GetLastWriteTimeUtc(spdx), File.GetLastWriteTimeUtc(copied));
+        var again = Build(project, restore: false, "-v:d");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("Skipping target \"_PublicCodePolicyCheckCore\" because all output files are up-to-date", again.Output, StringComparison.Ordinal);
+        Assert.Equal(before, (File.GetLastWriteTimeUtc(cdx), File.GetLastWriteTimeUtc(spdx), File.GetLastWriteTimeUtc(copied)));
+
+        // Deleted: the next build (here a publish, in the same configuration) writes it again, with the same bytes, and publishes it.
+        File.Delete(cdx);
+        var publish = _fixture.Run(project, "publish", project, "-c", "Debug", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-o", Path.Combine(dir, "published"));
+        _output.WriteLine(publish.ToString());
+        Assert.Equal(0, publish.ExitCode);
+        Assert.Equal(bytes, File.ReadAllBytes(cdx));
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(dir, "published", "sbom.cdx.json")));
+        Assert.True(File.Exists(Path.Combine(dir, "published", "sbom.spdx.json")));
+    }
+
+    [Fact]
+    public void Sbom_OfAMultiTargetedProject_IsWrittenOnce_AndCopiedToEachFramework()
+    {
+        var project = _fixture.CreateProject("sbom-multi", PackageFixture.NewtonsoftJson, targetFrameworks: "net10.0;net8.0", properties: """
+            <PublicCodePolicySbom>cyclonedx</PublicCodePolicySbom>
+            <PublicCodePolicySbomCopyToOutput>true</PublicCodePolicySbomCopyToOutput>
+            """);
+        var dir = Path.GetDirectoryName(project)!;
+
+        var result = Build(project);
+
+        Assert.Equal(0, result.ExitCode);
+        var sbom = File.ReadAllBytes(Path.Combine(dir, "obj", "Debug", "PublicCodePolicy", "sbom-multi.cdx.json"));
+        SchemaValidator.AssertValid(SchemaValidator.CycloneDx16, sbom, "sbom-multi.cdx.json");
+        Assert.Equal(sbom, File.ReadAllBytes(Path.Combine(dir, "bin", "Debug", "net10.0", "sbom-multi.cdx.json")));
+        Assert.Equal(sbom, File.ReadAllBytes(Path.Combine(dir, "bin", "Debug", "net8.0", "sbom-multi.cdx.json")));
+    }
+
+    [Fact]
+    public void Sbom_IsOffByDefault_AndABadFormatIsPcp9101()
+    {
+        Assert.False(Directory.EnumerateFiles(Path.GetDirectoryName(_fixture.NonFree)!, "*.cdx.json", SearchOption.AllDirectories).Any());
+
+        var result = Build(_fixture.NonFree, restore: false, "-p:PublicCodePolicySbom=swid");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(result.BuildLines, l => l.Contains("error PCP9101: The value 'swid' of the MSBuild property PublicCodePolicySbom is not valid; use one of: cyclonedx, spdx.", StringComparison.Ordinal));
+    }
+
+    private DotNetResult Build(string project, bool restore = true, params string[] extra)
+    {
+        var result = _fixture.Build(project, restore, extra);
+        if (!extra.Contains("-v:d")) _output.WriteLine(result.ToString());
+        return result;
+    }
+}
