@@ -6,6 +6,7 @@ using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Policy;
+using PublicCodePolicy.PublicCode;
 using PublicCodePolicy.Sbom;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
@@ -61,7 +62,7 @@ public sealed class CheckDependencies : MSBuildTask
     /// <summary>File name of the SBOMs without extension (the assembly name); the project file's name when empty.</summary>
     public string? SbomFileName { get; set; }
 
-    /// <summary>The <c>SOURCE_DATE_EPOCH</c> the build sees: the SBOM's time.</summary>
+    /// <summary>The <c>SOURCE_DATE_EPOCH</c> the build sees: the SBOM's time and publiccode.yml's release date.</summary>
     public string? SourceDateEpoch { get; set; }
 
     /// <summary>The described software's name (<c>PackageId</c>, else <c>AssemblyName</c>).</summary>
@@ -85,6 +86,15 @@ public sealed class CheckDependencies : MSBuildTask
     /// <summary>MSBuild's <c>OutputType</c>: <c>Exe</c> and <c>WinExe</c> are applications, the rest libraries.</summary>
     public string? SubjectOutputType { get; set; }
 
+    /// <summary><c>PublicCodeGenerateYml</c>: <c>true</c> generates or refreshes publiccode.yml, <c>validate</c> only validates it; empty or <c>false</c> does neither.</summary>
+    public string? PublicCodeYml { get; set; }
+
+    /// <summary>Where publiccode.yml is (<c>PublicCodeYmlPath</c>).</summary>
+    public string? PublicCodeYmlPath { get; set; }
+
+    /// <summary>The properties <see cref="PublicCodeFactsBuilder"/> reads: item spec = property name, metadata <c>Value</c> = its value.</summary>
+    public ITaskItem[]? PublicCodeProperties { get; set; }
+
     /// <summary>Number of findings written.</summary>
     [Output]
     public int FindingCount { get; private set; }
@@ -105,12 +115,14 @@ public sealed class CheckDependencies : MSBuildTask
         LogInput(nameof(Mode), Mode);
         LogInput(nameof(Sbom), Sbom);
         LogInput(nameof(SbomSpecVersion), SbomSpecVersion);
+        LogInput(nameof(PublicCodeYml), PublicCodeYml);
 
         var findings = new List<CachedFinding>();
         int packageCount = 0;
         _ = PolicyModes.TryParse(Mode, out var mode); // An invalid mode is reported by ReportFindings, on every build.
         var policy = LoadPolicy(findings);
         var sbomFormats = ParseSbomOptions(findings, out var specVersion);
+        var ymlMode = ParseYmlMode(findings);
         if (policy != null)
         {
             bool? isTest = bool.TryParse(IsTestProject?.Trim(), out var t) ? t : null;
@@ -120,9 +132,10 @@ public sealed class CheckDependencies : MSBuildTask
             var result = engine.Check(new Workspace(ProjectPath, new[] { new WorkspaceProject(ProjectPath, AssetsFile, isTest) }));
             var project = result.Projects[0];
             packageCount = project.Packages.Count;
-            findings.AddRange(result.Findings.Where(f => f.RuleId != RuleCatalog.UnusedException.Id).Select(ToCached));
+            findings.AddRange(result.Findings.Where(f => f.RuleId != RuleCatalog.UnusedException.Id).Select(f => ToCached(f)));
             if (sbomFormats.Count > 0 && project.Loaded) WriteSboms(findings, result, project, sbomFormats, specVersion);
         }
+        if (ymlMode != YmlMode.Off && policy != null) RunPublicCodeYml(findings, policy, ymlMode);
 
         var sorted = FindingsFiles.Sort(findings);
         FindingCount = sorted.Count;
@@ -203,10 +216,10 @@ public sealed class CheckDependencies : MSBuildTask
         };
     }
 
-    private CachedFinding ToCached(Finding f)
+    private CachedFinding ToCached(Finding f, string? file = null)
     {
         var message = f.Remedy != null ? f.Message + " " + f.Remedy : f.Message;
-        return new CachedFinding(f.RuleId, f.Severity, f.IsEnforced, message, f.ProjectPath ?? ProjectPath, f.PackageId, f.PackageVersion, string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri);
+        return new CachedFinding(f.RuleId, f.Severity, f.IsEnforced, message, f.ProjectPath ?? file ?? ProjectPath, f.PackageId, f.PackageVersion, string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -300,6 +313,66 @@ public sealed class CheckDependencies : MSBuildTask
             Description = description,
             Type = isExe ? SbomComponentType.Application : SbomComponentType.Library,
         };
+    }
+
+    private enum YmlMode
+    {
+        Off,
+        Generate,
+        Validate,
+    }
+
+    private YmlMode ParseYmlMode(List<CachedFinding> findings)
+    {
+        var value = NonEmpty(PublicCodeYml);
+        if (value == null || value.Equals("false", StringComparison.OrdinalIgnoreCase)) return YmlMode.Off;
+        if (value.Equals("true", StringComparison.OrdinalIgnoreCase)) return YmlMode.Generate;
+        if (value.Equals("validate", StringComparison.OrdinalIgnoreCase)) return YmlMode.Validate;
+        findings.Add(ConfigurationError(RuleCatalog.InvalidBuildProperty, Strings.InvalidPropertyValue(value, "PublicCodeGenerateYml", "true, validate, false"), ProjectPath));
+        return YmlMode.Off;
+    }
+
+    // publiccode.yml: generated or refreshed from the policy file's publicCode section and the project's properties
+    // (which win), or only validated. Its findings go through the same report as the dependencies' findings.
+    private void RunPublicCodeYml(List<CachedFinding> findings, PolicyDocument policy, YmlMode mode)
+    {
+        var path = Path.GetFullPath(NonEmpty(PublicCodeYmlPath) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!, PublicCodeFile.FileName));
+        LogInput(nameof(PublicCodeYmlPath), path);
+        try
+        {
+            if (mode == YmlMode.Validate)
+            {
+                if (!File.Exists(path))
+                {
+                    var rule = PublicCodeRules.ValidationError;
+                    findings.Add(new CachedFinding(rule.Id, FindingSeverity.Error, true, Strings.PublicCodeYmlNotFound(path), ProjectPath, null, null, rule.HelpUri));
+                    return;
+                }
+                var validation = PublicCodeValidator.ValidateFile(path, new PublicCodeValidationOptions { RepositoryRoot = Path.GetDirectoryName(path) });
+                findings.AddRange(validation.ToFindings(path).Select(f => ToCached(f, path)));
+                return;
+            }
+
+            var fromProject = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var item in PublicCodeProperties ?? Array.Empty<ITaskItem>())
+            {
+                fromProject[item.ItemSpec] = item.GetMetadata("Value");
+            }
+            // The SDK defaults Description to "Package Description": it says nothing about the software.
+            if (fromProject.TryGetValue("Description", out var d) && d == "Package Description") fromProject["Description"] = null;
+            var facts = PublicCodeFactsBuilder.FromMsBuildProperties(PublicCodeFactsBuilder.Merge(policy.PublicCodeProperties, fromProject), NonEmpty(SourceDateEpoch));
+            bool existed = File.Exists(path);
+            var before = existed ? File.GetLastWriteTimeUtc(path) : default;
+            var result = PublicCodeFile.GenerateOrUpdate(path, facts);
+            // Missing facts name a property to set in the project; the other findings are about the file.
+            findings.AddRange(result.Findings.Select(f => ToCached(f, f.RuleId == PublicCodeRules.MissingFact.Id ? ProjectPath : path)));
+            if (result.Text != null) LogOutput(path, !existed || File.GetLastWriteTimeUtc(path) != before);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var rule = PublicCodeRules.UpdateRefused;
+            findings.Add(new CachedFinding(rule.Id, FindingSeverity.Error, true, Strings.PublicCodeYmlUnreadable(path, ex.Message), path, null, null, rule.HelpUri));
+        }
     }
 
     private static CachedFinding ConfigurationError(RuleDescriptor rule, string message, string? file)

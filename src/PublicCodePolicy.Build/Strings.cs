@@ -52,6 +52,12 @@ internal static class Strings
     /// <summary>The SBOM &#x27;{0}&#x27; cannot be written: {1}</summary>
     public static string SbomUnwritable(object? arg0, object? arg1) => Format(nameof(SbomUnwritable), arg0, arg1);
 
+    /// <summary>PublicCodeGenerateYml is &#x27;validate&#x27; but &#x27;{0}&#x27; does not exist. …</summary>
+    public static string PublicCodeYmlNotFound(object? arg0) => Format(nameof(PublicCodeYmlNotFound), arg0);
+
+    /// <summary>&#x27;{0}&#x27; cannot be read or written: {1}</summary>
+    public static string PublicCodeYmlUnreadable(object? arg0, object? arg1) => Format(nameof(PublicCodeYmlUnreadable), arg0, arg1);
+
     private static string Format(string name, params object?[] args)
         => string.Format(CultureInfo.CurrentCulture, s_resources.GetString(name, CultureInfo.CurrentUICulture) ?? name, args);
 }

@@ -7,12 +7,33 @@ using Xunit.Abstractions;
 namespace PublicCodePolicy.Build.Tests.EndToEnd;
 
 /// <summary>
-/// The opt-in outputs of the check, built by a real consumer of the package: the SBOMs (PublicCodePolicySbom).
-/// One restore per project; every later build reuses it.
+/// The opt-in outputs of the check, built by a real consumer of the package: the SBOMs (PublicCodePolicySbom) and
+/// publiccode.yml (PublicCodeGenerateYml). One restore per project; every later build reuses it.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class OptInOutputsTests
 {
+    // The example of docs/publiccode.md, as a project would declare it.
+    private const string PublicCodeProperties = """
+        <Product>Guichet Valmont</Product>
+        <Description>Guichet numérique de l'état civil de la commune de Valmont.</Description>
+        <Version>2.1.0</Version>
+        <RepositoryUrl>https://forge.valmont.fr/dsi/guichet.git</RepositoryUrl>
+        <PackageProjectUrl>https://guichet.valmont.fr</PackageProjectUrl>
+        <Company>Commune de Valmont</Company>
+        <PublicCodeOrganisationUri>https://lannuaire.service-public.fr/normandie/seine-maritime/mairie-76719-01</PublicCodeOrganisationUri>
+        <PublicCodePlatforms>web</PublicCodePlatforms>
+        <PublicCodeCategories>digital-citizenship;document-management</PublicCodeCategories>
+        <PublicCodeDevelopmentStatus>stable</PublicCodeDevelopmentStatus>
+        <PublicCodeSoftwareType>standalone/web</PublicCodeSoftwareType>
+        <PublicCodeAudienceCountries>FR</PublicCodeAudienceCountries>
+        <PublicCodeMaintenanceType>internal</PublicCodeMaintenanceType>
+        <PublicCodeMaintenanceContacts>Jeanne Martin &lt;dsi@valmont.fr&gt;</PublicCodeMaintenanceContacts>
+        <PublicCodeLocalisationReady>true</PublicCodeLocalisationReady>
+        <PublicCodeLongDescriptionFr>Le guichet permet aux habitants de demander en ligne des copies et extraits d'actes d'état civil, de suivre leur demande et de recevoir les documents. Les agents traitent les demandes depuis une file unique.</PublicCodeLongDescriptionFr>
+        <PublicCodeFeaturesFr>Demande d'actes en ligne;Suivi des demandes;Export CSV</PublicCodeFeaturesFr>
+        """;
+
     private readonly PackageFixture _fixture;
     private readonly ITestOutputHelper _output;
 
@@ -99,6 +120,52 @@ public sealed class OptInOutputsTests
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(result.BuildLines, l => l.Contains("error PCP9101: The value 'swid' of the MSBuild property PublicCodePolicySbom is not valid; use one of: cyclonedx, spdx.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PublicCodeYml_IsGenerated_ThenOnlySoftwareVersionChanges_AndHandEditsSurvive()
+    {
+        var project = _fixture.CreateProject("yml", PackageFixture.NewtonsoftJson, properties: "<PublicCodeGenerateYml>true</PublicCodeGenerateYml>" + PublicCodeProperties);
+        var yml = Path.Combine(Path.GetDirectoryName(project)!, "publiccode.yml");
+
+        var first = Build(project, restore: true, "-p:SOURCE_DATE_EPOCH=1764374400", "-p:TreatWarningsAsErrors=true");
+
+        Assert.Equal(0, first.ExitCode);
+        var generated = File.ReadAllText(yml);
+        Assert.Contains("name: \"Guichet Valmont\"", generated, StringComparison.Ordinal);
+        Assert.Contains("softwareVersion: \"2.1.0\"", generated, StringComparison.Ordinal);
+        Assert.Contains("releaseDate: \"2025-11-29\"", generated, StringComparison.Ordinal);
+
+        // Someone documents the file by hand; the project moves to 2.2.0.
+        var edited = generated.Replace("publiccodeYmlVersion: \"0\"", "# Maintained by the DSI of Valmont.\npubliccodeYmlVersion: \"0\"", StringComparison.Ordinal);
+        Assert.NotEqual(generated, edited);
+        File.WriteAllText(yml, edited);
+        var bumped = Build(project, restore: false, "-p:SOURCE_DATE_EPOCH=1764374400", "-p:Version=2.2.0", "-p:TreatWarningsAsErrors=true");
+
+        Assert.Equal(0, bumped.ExitCode);
+        Assert.Equal(edited.Replace("softwareVersion: \"2.1.0\"", "softwareVersion: \"2.2.0\"", StringComparison.Ordinal), File.ReadAllText(yml));
+
+        // Nothing changed: the check (and so the generation) is skipped.
+        var noOp = Build(project, restore: false, "-p:SOURCE_DATE_EPOCH=1764374400", "-p:Version=2.2.0", "-v:d");
+        Assert.Contains("Skipping target \"_PublicCodePolicyCheckCore\" because all output files are up-to-date", noOp.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PublicCodeYml_Validate_ReportsABrokenFile_AsPcp3001Warnings_ThroughTheUsualSettings()
+    {
+        var project = _fixture.CreateProject("yml-validate", PackageFixture.NewtonsoftJson, properties: "<PublicCodeGenerateYml>validate</PublicCodeGenerateYml>");
+        var yml = Path.Combine(Path.GetDirectoryName(project)!, "publiccode.yml");
+        File.WriteAllText(yml, "publiccodeYmlVersion: \"0\"\nname: Guichet\n");
+
+        var result = Build(project);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.BuildLines, l => l.StartsWith(yml + " : warning PCP3001: " + yml + ":", StringComparison.Ordinal));
+        Assert.Equal("publiccodeYmlVersion: \"0\"\nname: Guichet\n", File.ReadAllText(yml)); // validate never writes
+
+        var strict = Build(project, restore: false, "-p:TreatWarningsAsErrors=true");
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains(strict.BuildLines, l => l.StartsWith(yml + " : error PCP3001: ", StringComparison.Ordinal));
     }
 
     private DotNetResult Build(string project, bool restore = true, params string[] extra)
