@@ -5,6 +5,7 @@ using Microsoft.Build.Framework;
 using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Graph;
+using PublicCodePolicy.Online;
 using PublicCodePolicy.Policy;
 using PublicCodePolicy.PublicCode;
 using PublicCodePolicy.Sbom;
@@ -95,6 +96,9 @@ public sealed class CheckDependencies : MSBuildTask
     /// <summary>The properties <see cref="PublicCodeFactsBuilder"/> reads: item spec = property name, metadata <c>Value</c> = its value.</summary>
     public ITaskItem[]? PublicCodeProperties { get; set; }
 
+    /// <summary><c>PublicCodePolicyOnline</c>: <c>true</c> asks the package sources of nuget.config for missing metadata and deprecations.</summary>
+    public string? Online { get; set; }
+
     /// <summary>Number of findings written.</summary>
     [Output]
     public int FindingCount { get; private set; }
@@ -116,6 +120,7 @@ public sealed class CheckDependencies : MSBuildTask
         LogInput(nameof(Sbom), Sbom);
         LogInput(nameof(SbomSpecVersion), SbomSpecVersion);
         LogInput(nameof(PublicCodeYml), PublicCodeYml);
+        LogInput(nameof(Online), Online);
 
         var findings = new List<CachedFinding>();
         int packageCount = 0;
@@ -126,8 +131,10 @@ public sealed class CheckDependencies : MSBuildTask
         if (policy != null)
         {
             bool? isTest = bool.TryParse(IsTestProject?.Trim(), out var t) ? t : null;
-            var engine = new PolicyEngine(new CheckOptions { Policy = policy, MaxParallelism = 1 });
-            // One project: Check (not CheckProject), whose result is what the SBOM writers need. An exception that matches nothing in this project may match another project of the
+            using var online = IsTrue(Online) ? OpenOnline(findings) : null;
+            var engine = new PolicyEngine(new CheckOptions { Policy = policy, MaxParallelism = 1, MetadataSource = online, StatusSource = online });
+            // One project: Check (not CheckProject) so that online mode fetches first, and the result is what the SBOM
+            // writers need. An exception that matches nothing in this project may match another project of the
             // solution, so PCP0004 is left to the solution-wide 'publiccode check'.
             var result = engine.Check(new Workspace(ProjectPath, new[] { new WorkspaceProject(ProjectPath, AssetsFile, isTest) }));
             var project = result.Projects[0];
@@ -222,7 +229,25 @@ public sealed class CheckDependencies : MSBuildTask
         return new CachedFinding(f.RuleId, f.Severity, f.IsEnforced, message, f.ProjectPath ?? file ?? ProjectPath, f.PackageId, f.PackageVersion, string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri);
     }
 
+    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // Online mode: the sources of the nuget.config files that apply to the project folder, as restore there uses them.
+    private NuGetFeedClient? OpenOnline(List<CachedFinding> findings)
+    {
+        try
+        {
+            var client = NuGetFeedClient.FromNuGetConfig(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+            Log.LogMessage(MessageImportance.Normal, client.Sources.Count == 0 ? Strings.OnlineNoSources() : Strings.OnlineSources(string.Join(", ", client.Sources)));
+            return client;
+        }
+        catch (NuGet.Configuration.NuGetConfigurationException ex)
+        {
+            findings.Add(ConfigurationError(RuleCatalog.InvalidNuGetConfig, Strings.InvalidNuGetConfig(ex.Message), ProjectPath));
+            return null;
+        }
+    }
 
     private IReadOnlyList<SbomFormat> ParseSbomOptions(List<CachedFinding> findings, out CycloneDxSpecVersion specVersion)
     {

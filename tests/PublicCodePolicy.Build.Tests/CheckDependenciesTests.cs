@@ -231,6 +231,33 @@ public sealed class CheckDependenciesTests : IDisposable
     }
 
     [Fact]
+    public void Online_IsOff_UnlessTrue_ThenAsksTheSourcesOfNuGetConfig()
+    {
+        // A local HTTP address that refuses connections: the source is asked, fails at once, and nothing leaves the machine.
+        _project.Write("nuget.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="http://127.0.0.1:9/v3/index.json" allowInsecureConnections="true" />
+              </packageSources>
+            </configuration>
+            """);
+        Assert.True(_project.NewCheck(_engine).Execute());
+        Assert.DoesNotContain(_engine.Messages, m => m.Message != null && m.Message.Contains("online mode", StringComparison.Ordinal));
+        Assert.DoesNotContain(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP1005");
+
+        var online = new MockEngine();
+        var task = _project.NewCheck(online);
+        task.Online = "true";
+        Assert.True(task.Execute());
+
+        Assert.Contains(online.Messages, m => m.Message == "PublicCodePolicy: online mode, asking http://127.0.0.1:9/v3/index.json (from nuget.config).");
+        Assert.Contains(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP1005");
+        Assert.Contains(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP0001"); // the offline result stands
+    }
+
+    [Fact]
     public void WriteIfChanged_ReplacesDifferentContent()
     {
         var path = _project.Write("f.txt", "old");

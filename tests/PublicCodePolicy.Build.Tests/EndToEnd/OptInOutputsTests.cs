@@ -168,6 +168,30 @@ public sealed class OptInOutputsTests
         Assert.Contains(strict.BuildLines, l => l.StartsWith(yml + " : error PCP3001: ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Online_LoadsTheTasksOwnNuGetClient_AndAsksTheSourcesOfNuGetConfig()
+    {
+        var project = _fixture.CreateProject("online", PackageFixture.NewtonsoftJson);
+        Assert.Equal(0, _fixture.Run(project, "restore", project).ExitCode);
+        // After the restore, the project's own nuget.config names one HTTP source that refuses connections at once:
+        // the online mode asks it, gets nothing, and nothing leaves the machine.
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="refusing" value="http://127.0.0.1:9/v3/index.json" allowInsecureConnections="true" />
+              </packageSources>
+            </configuration>
+            """);
+
+        var result = Build(project, restore: false, "-p:PublicCodePolicyOnline=true", "-v:n");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("PublicCodePolicy: online mode, asking http://127.0.0.1:9/v3/index.json (from nuget.config).", result.Output, StringComparison.Ordinal);
+        Assert.Contains(result.BuildLines, l => l.Contains("warning PCP1005: ", StringComparison.Ordinal));
+    }
+
     private DotNetResult Build(string project, bool restore = true, params string[] extra)
     {
         var result = _fixture.Build(project, restore, extra);
