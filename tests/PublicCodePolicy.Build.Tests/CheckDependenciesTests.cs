@@ -231,30 +231,41 @@ public sealed class CheckDependenciesTests : IDisposable
     }
 
     [Fact]
-    public void Online_IsOff_UnlessTrue_ThenAsksTheSourcesOfNuGetConfig()
+    public void Online_IsOff_UnlessTrue_ThenOpensTheSourcesOfNuGetConfig()
     {
-        // A local HTTP address that refuses connections: the source is asked, fails at once, and nothing leaves the machine.
+        // Only a local folder source: the client is created from this nuget.config, has no HTTP source to ask, and
+        // nothing leaves the machine (the E2E test has it ask a refusing HTTP source).
         _project.Write("nuget.config", """
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
-                <add key="local" value="http://127.0.0.1:9/v3/index.json" allowInsecureConnections="true" />
+                <add key="folder" value="packages" />
               </packageSources>
             </configuration>
             """);
         Assert.True(_project.NewCheck(_engine).Execute());
         Assert.DoesNotContain(_engine.Messages, m => m.Message != null && m.Message.Contains("online mode", StringComparison.Ordinal));
-        Assert.DoesNotContain(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP1005");
 
         var online = new MockEngine();
         var task = _project.NewCheck(online);
-        task.Online = "true";
+        task.Online = "True";
         Assert.True(task.Execute());
 
-        Assert.Contains(online.Messages, m => m.Message == "PublicCodePolicy: online mode, asking http://127.0.0.1:9/v3/index.json (from nuget.config).");
-        Assert.Contains(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP1005");
-        Assert.Contains(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP0001"); // the offline result stands
+        Assert.Contains(online.Messages, m => m.Message == "PublicCodePolicy: online mode, but nuget.config enables no HTTP package source; the check stays offline.");
+        Assert.Equal("PCP0001", Assert.Single(FindingsFiles.ReadCache(_project.CacheFile)).Id);
+    }
+
+    [Fact]
+    public void Online_WithAnUnreadableNuGetConfig_IsPcp9007()
+    {
+        _project.Write("nuget.config", "<configuration><packageSources>");
+        var task = _project.NewCheck(_engine);
+        task.Online = "true";
+
+        Assert.True(task.Execute());
+
+        Assert.Contains(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP9007" && f.Message.StartsWith("PublicCodePolicyOnline: the NuGet configuration cannot be read: ", StringComparison.Ordinal));
     }
 
     [Fact]
