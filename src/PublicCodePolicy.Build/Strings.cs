@@ -46,6 +46,27 @@ internal static class Strings
     /// <summary>{0} (see {1})</summary>
     public static string Information(object? arg0, object? arg1) => Format(nameof(Information), arg0, arg1);
 
+    /// <summary>SOURCE_DATE_EPOCH is not valid ({0}); no SBOM was written.</summary>
+    public static string InvalidSourceDateEpoch(object? arg0) => Format(nameof(InvalidSourceDateEpoch), arg0);
+
+    /// <summary>The SBOM &#x27;{0}&#x27; cannot be written: {1}</summary>
+    public static string SbomUnwritable(object? arg0, object? arg1) => Format(nameof(SbomUnwritable), arg0, arg1);
+
+    /// <summary>PublicCodeGenerateYml is &#x27;validate&#x27; but &#x27;{0}&#x27; does not exist. …</summary>
+    public static string PublicCodeYmlNotFound(object? arg0) => Format(nameof(PublicCodeYmlNotFound), arg0);
+
+    /// <summary>&#x27;{0}&#x27; cannot be read or written: {1}</summary>
+    public static string PublicCodeYmlUnreadable(object? arg0, object? arg1) => Format(nameof(PublicCodeYmlUnreadable), arg0, arg1);
+
+    /// <summary>PublicCodePolicy: online mode, asking {0} (from nuget.config).</summary>
+    public static string OnlineSources(object? arg0) => Format(nameof(OnlineSources), arg0);
+
+    /// <summary>PublicCodePolicy: online mode, but nuget.config enables no HTTP package source; the check stays offline.</summary>
+    public static string OnlineNoSources() => Format(nameof(OnlineNoSources));
+
+    /// <summary>PublicCodePolicyOnline: the NuGet configuration cannot be read: {0}</summary>
+    public static string InvalidNuGetConfig(object? arg0) => Format(nameof(InvalidNuGetConfig), arg0);
+
     private static string Format(string name, params object?[] args)
         => string.Format(CultureInfo.CurrentCulture, s_resources.GetString(name, CultureInfo.CurrentUICulture) ?? name, args);
 }

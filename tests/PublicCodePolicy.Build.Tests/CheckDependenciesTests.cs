@@ -173,6 +173,102 @@ public sealed class CheckDependenciesTests : IDisposable
     }
 
     [Fact]
+    public void Sbom_IsWrittenNextToTheFindings_OnlyWhenItsContentChanges()
+    {
+        var task = _project.NewCheck(_engine);
+        task.Sbom = "cyclonedx;spdx";
+        task.SubjectVersion = "3.0.0";
+
+        Assert.True(task.Execute());
+
+        var cdx = Path.Combine(_project.ObjDir, "App.cdx.json");
+        Assert.Contains("\"specVersion\": \"1.6\"", File.ReadAllText(cdx), StringComparison.Ordinal);
+        Assert.Contains("\"SPDXID\": \"SPDXRef-DOCUMENT\"", File.ReadAllText(Path.Combine(_project.ObjDir, "App.spdx.json")), StringComparison.Ordinal);
+        var past = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(cdx, past);
+
+        var again = _project.NewCheck(new MockEngine());
+        again.Sbom = "cyclonedx";
+        again.SubjectVersion = "3.0.0";
+        Assert.True(again.Execute());
+        Assert.Equal(past, File.GetLastWriteTimeUtc(cdx));
+
+        var v17 = _project.NewCheck(new MockEngine());
+        v17.Sbom = "CycloneDX";
+        v17.SbomSpecVersion = "1.7";
+        Assert.True(v17.Execute());
+        Assert.Contains("\"specVersion\": \"1.7\"", File.ReadAllText(cdx), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("swid", null, "The value 'swid' of the MSBuild property PublicCodePolicySbom is not valid; use one of: cyclonedx, spdx.")]
+    [InlineData("cyclonedx", "1.5", "The value '1.5' of the MSBuild property PublicCodePolicySbomSpecVersion is not valid; use one of: 1.6, 1.7.")]
+    public void InvalidSbomProperty_IsPcp9101_AndNoSbomIsWritten(string sbom, string? spec, string expected)
+    {
+        var task = _project.NewCheck(_engine);
+        task.Sbom = sbom;
+        task.SbomSpecVersion = spec;
+
+        Assert.True(task.Execute());
+
+        Assert.Contains(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP9101" && f.Message == expected);
+        Assert.Empty(Directory.GetFiles(_project.ObjDir, "*.cdx.json"));
+    }
+
+    [Fact]
+    public void UnusedException_IsLeftToTheSolutionWideCheck()
+    {
+        // Another project of the solution may use it: one project's build cannot tell that it is stale.
+        var policy = _project.Write("publiccode-policy.json", """
+            { "exceptions": [ { "package": "Other.Package", "justification": "Used by the web project." } ] }
+            """);
+        var task = _project.NewCheck(_engine);
+        task.PolicyFile = policy;
+
+        Assert.True(task.Execute());
+
+        Assert.DoesNotContain(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP0004");
+    }
+
+    [Fact]
+    public void Online_IsOff_UnlessTrue_ThenOpensTheSourcesOfNuGetConfig()
+    {
+        // Only a local folder source: the client is created from this nuget.config, has no HTTP source to ask, and
+        // nothing leaves the machine (the E2E test has it ask a refusing HTTP source).
+        _project.Write("nuget.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="folder" value="packages" />
+              </packageSources>
+            </configuration>
+            """);
+        Assert.True(_project.NewCheck(_engine).Execute());
+        Assert.DoesNotContain(_engine.Messages, m => m.Message != null && m.Message.Contains("online mode", StringComparison.Ordinal));
+
+        var online = new MockEngine();
+        var task = _project.NewCheck(online);
+        task.Online = "True";
+        Assert.True(task.Execute());
+
+        Assert.Contains(online.Messages, m => m.Message == "PublicCodePolicy: online mode, but nuget.config enables no HTTP package source; the check stays offline.");
+        Assert.Equal("PCP0001", Assert.Single(FindingsFiles.ReadCache(_project.CacheFile)).Id);
+    }
+
+    [Fact]
+    public void Online_WithAnUnreadableNuGetConfig_IsPcp9007()
+    {
+        _project.Write("nuget.config", "<configuration><packageSources>");
+        var task = _project.NewCheck(_engine);
+        task.Online = "true";
+
+        Assert.True(task.Execute());
+
+        Assert.Contains(FindingsFiles.ReadCache(_project.CacheFile), f => f.Id == "PCP9007" && f.Message.StartsWith("PublicCodePolicyOnline: the NuGet configuration cannot be read: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WriteIfChanged_ReplacesDifferentContent()
     {
         var path = _project.Write("f.txt", "old");

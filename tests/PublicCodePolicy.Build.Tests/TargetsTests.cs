@@ -30,6 +30,20 @@ public sealed class TargetsTests
     }
 
     [Fact]
+    public void PublicCodeFacts_PassEveryPropertyTheFactsBuilderReads()
+    {
+        var passed = XDocument.Parse(Targets).Descendants("_PublicCodePolicyFact")
+            .Select(e => (Name: e.Attribute("Include")!.Value, Value: e.Attribute("Value")?.Value))
+            .ToArray();
+        var expected = PublicCode.PublicCodeFactsBuilder.PropertyNames
+            .Concat(PublicCode.PublicCodeFactsBuilder.LanguagePropertyStems.SelectMany(stem => new[] { stem + "Fr", stem + "En" }))
+            .Append("PackageId");
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), passed.Where(p => p.Value != null).Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(passed.Where(p => p.Value != null), p => Assert.Equal("$(" + p.Name + ")", p.Value));
+    }
+
+    [Fact]
     public void HelpLinks_UseTheCatalogueBase()
     {
         Assert.Contains("<_PublicCodePolicyHelpBase>" + RuleCatalog.HelpBaseUri + "</_PublicCodePolicyHelpBase>", Targets, StringComparison.Ordinal);

@@ -37,9 +37,17 @@ public sealed class EndToEndTests
             "tasks/net8.0/PublicCodePolicy.Build.dll", "tasks/net8.0/PublicCodePolicy.Build.deps.json",
             "tasks/net8.0/PublicCodePolicy.Core.dll", "tasks/net8.0/NuGet.Versioning.dll", "tasks/net8.0/YamlDotNet.dll",
             "tasks/net8.0/fr/PublicCodePolicy.Build.resources.dll",
+            // Online mode (PublicCodePolicyOnline): the task's own NuGet client, never the SDK's.
+            "tasks/net8.0/PublicCodePolicy.Online.dll", "tasks/net8.0/NuGet.Protocol.dll", "tasks/net8.0/NuGet.Configuration.dll",
         })
         {
             Assert.Contains(expected, entries);
+        }
+        using (var deps = new StreamReader(zip.GetEntry("tasks/net8.0/PublicCodePolicy.Build.deps.json")!.Open()))
+        {
+            var text = deps.ReadToEnd();
+            Assert.Contains("\"NuGet.Protocol/7.9.0\"", text, StringComparison.Ordinal);
+            Assert.Contains("\"NuGet.Configuration/7.9.0\"", text, StringComparison.Ordinal);
         }
         // The SDK provides MSBuild; shipping its assemblies would load a second copy.
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.Ordinal));
