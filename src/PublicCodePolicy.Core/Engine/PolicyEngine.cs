@@ -195,7 +195,7 @@ public sealed class PolicyEngine
                 RuleId = RuleCatalog.OnlineSourceFailed.Id,
                 Severity = FindingSeverity.Warning,
                 Message = problem + " The result is the offline one for what this source would have answered.",
-                Remedy = "Check the source URL, your network and the credentials in nuget.config, or run without --online.",
+                Remedy = "Check the source URL, your network and the credentials in nuget.config, or turn online mode off (CLI --online, build property PublicCodePolicyOnline).",
             })
             .ToArray();
     }
