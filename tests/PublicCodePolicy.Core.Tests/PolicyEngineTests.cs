@@ -120,6 +120,18 @@ public sealed class PolicyEngineTests : IDisposable
     }
 
     [Fact]
+    public void ImplicitSdkReference_RemedySaysSo_InsteadOfAskingToRemoveIt()
+    {
+        var project = new FakeRestore("Lib", "netstandard2.0")
+            .Package("NETStandard.Library", "2.0.3", Mit, dependsOn: new[] { "Microsoft.NETCore.Platforms" })
+            .Package("Microsoft.NETCore.Platforms", "1.1.0", NetLibrary)
+            .Direct("NETStandard.Library", autoReferenced: true)
+            .WriteTo(_temp.Path);
+        var finding = Assert.Single(Check(project).Findings, f => f.PackageId == "Microsoft.NETCore.Platforms" && f.RuleId == "PCP0001");
+        Assert.Equal("It comes through NETStandard.Library 2.0.3, referenced implicitly by the .NET SDK for this target framework: retarget the project, or record a justified exception.", finding.Remedy);
+    }
+
+    [Fact]
     public void Exception_AcceptsPackage_AndIsReported()
     {
         var project = new FakeRestore("App").Package("System.Net.Http", "4.3.4", NetLibrary).Direct("System.Net.Http").WriteTo(_temp.Path);

@@ -12,7 +12,7 @@ namespace PublicCodePolicy.TestUtilities;
 public sealed class FakeRestore
 {
     private readonly List<Pkg> _packages = new();
-    private readonly List<(string Id, string Range, string? SuppressParent)> _direct = new();
+    private readonly List<(string Id, string Range, string? SuppressParent, bool AutoReferenced)> _direct = new();
     private readonly List<string> _projectRefs = new();
 
     /// <summary>Creates a builder for a project named <paramref name="projectName"/>.</summary>
@@ -37,11 +37,11 @@ public sealed class FakeRestore
         return this;
     }
 
-    /// <summary>Declares a direct reference (<paramref name="suppressParent"/> "All" for PrivateAssets=all).</summary>
-    public FakeRestore Direct(string id, string? suppressParent = null)
+    /// <summary>Declares a direct reference (<paramref name="suppressParent"/> "All" for PrivateAssets=all; <paramref name="autoReferenced"/> for one the SDK adds itself).</summary>
+    public FakeRestore Direct(string id, string? suppressParent = null, bool autoReferenced = false)
     {
         var v = _packages.First(p => p.Id == id).Version;
-        _direct.Add((id, "[" + v + ", )", suppressParent));
+        _direct.Add((id, "[" + v + ", )", suppressParent, autoReferenced));
         return this;
     }
 
@@ -182,6 +182,7 @@ public sealed class FakeRestore
             {
                 w.WriteStartObject(d.Id);
                 if (d.SuppressParent != null) w.WriteString("suppressParent", d.SuppressParent);
+                if (d.AutoReferenced) w.WriteBoolean("autoReferenced", true);
                 w.WriteString("target", "Package");
                 w.WriteString("version", d.Range);
                 w.WriteEndObject();

@@ -498,6 +498,11 @@ public sealed class PolicyEngine
 
     private static string Remedy(AssetsFile assets, ProjectGraph.Node node)
     {
+        // The SDK adds some references itself (NETStandard.Library for netstandard2.0): nothing to remove in the project file.
+        var implicitIds = assets.DeclaredDependencies.Values.SelectMany(d => d).Where(d => d.AutoReferenced).Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (implicitIds.Contains(node.Id)) return node.Id + " is referenced implicitly by the .NET SDK for this target framework: retarget the project, or record a justified exception.";
+        if (node.IntroducedBy.Count > 0 && node.IntroducedBy.All(via => implicitIds.Contains(via.Split(' ')[0])))
+            return "It comes through " + string.Join(", ", node.IntroducedBy) + ", referenced implicitly by the .NET SDK for this target framework: retarget the project, or record a justified exception.";
         if (node.IsDirect) return "Remove or replace the reference to " + node.Id + " in " + Path.GetFileName(assets.ProjectPath) + ".";
         var via = node.IntroducedBy.Count == 0 ? "its parent package"
             : node.IntroducedBy.Count <= 5 ? string.Join(", ", node.IntroducedBy)
