@@ -250,26 +250,14 @@ public sealed class CycloneDxWriter
             {
                 // A single listed identifier: license.id (validated against the SPDX list the schema embeds).
                 case SpdxLicense { OrLater: false, IsListed: true } listed:
-                    w.WriteStartObject("license");
-                    w.WriteString("id", listed.Id);
-                    w.WriteOptional("acknowledgement", acknowledgement);
-                    w.WriteOptional("url", url);
-                    w.WriteEndObject();
+                    WriteLicense("id", listed.Id);
                     break;
                 // An unlisted identifier or a LicenseRef-: license.name (the id enum would reject it).
                 case SpdxLicense { OrLater: false } unlisted:
-                    w.WriteStartObject("license");
-                    w.WriteString("name", unlisted.Id);
-                    w.WriteOptional("acknowledgement", acknowledgement);
-                    w.WriteOptional("url", url);
-                    w.WriteEndObject();
+                    WriteLicense("name", unlisted.Id);
                     break;
                 case SpdxLicenseRef { DocumentRef: null } reference:
-                    w.WriteStartObject("license");
-                    w.WriteString("name", reference.LicenseRef);
-                    w.WriteOptional("acknowledgement", acknowledgement);
-                    w.WriteOptional("url", url);
-                    w.WriteEndObject();
+                    WriteLicense("name", reference.LicenseRef);
                     break;
                 // Compound, WITH, or-later: the expression, never split into leaves (AND/OR would be lost).
                 default:
@@ -279,6 +267,16 @@ public sealed class CycloneDxWriter
             }
             w.WriteEndObject();
             url = null;
+
+            // A single licence is an object whose identifying key is "id" or "name"; the rest is the same.
+            void WriteLicense(string key, string value)
+            {
+                w.WriteStartObject("license");
+                w.WriteString(key, value);
+                w.WriteOptional("acknowledgement", acknowledgement);
+                w.WriteOptional("url", url);
+                w.WriteEndObject();
+            }
         }
         w.WriteEndArray();
     }
