@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
+using PublicCodePolicy.Output;
+
 namespace PublicCodePolicy.Merge;
 
 /// <summary>One repository's check result, as read back from <c>publiccode check --format json</c>.</summary>
@@ -177,12 +179,8 @@ public static class ResultMerger
             w.WriteString("version", p.Version);
             w.WriteString("license", p.License);
             w.WriteString("verdict", p.Verdict);
-            w.WriteStartArray("scopes");
-            foreach (var s in p.Scopes) w.WriteStringValue(s);
-            w.WriteEndArray();
-            w.WriteStartArray("repositories");
-            foreach (var r in p.Repositories) w.WriteStringValue(r);
-            w.WriteEndArray();
+            w.WriteStringArray("scopes", p.Scopes);
+            w.WriteStringArray("repositories", p.Repositories);
             w.WriteEndObject();
         }
         w.WriteEndArray();

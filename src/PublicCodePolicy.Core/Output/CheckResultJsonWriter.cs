@@ -37,7 +37,7 @@ public static class CheckResultJsonWriter
         w.WriteString("root", Path.GetFileName(result.RootPath.TrimEnd(Path.DirectorySeparatorChar)));
         w.WriteStartObject("policy");
         w.WriteString("preset", result.Policy.Preset.ToName());
-        WriteNullable(w, "file", result.Policy.SourcePath == null ? null : Relative(baseDir, result.Policy.SourcePath));
+        w.WriteStringOrNull("file", result.Policy.SourcePath == null ? null : Relative(baseDir, result.Policy.SourcePath));
         w.WriteStartArray("enforcedScopes");
         foreach (var s in result.Policy.EnforcedScopes.OrderBy(s => s)) w.WriteStringValue(s.ToName());
         w.WriteEndArray();
@@ -62,13 +62,9 @@ public static class CheckResultJsonWriter
             w.WriteString("path", Relative(baseDir, p.ProjectPath));
             w.WriteBoolean("restored", p.Loaded);
             w.WriteBoolean("isTestProject", p.IsTestProject);
-            WriteNullable(w, "version", p.Version);
-            w.WriteStartArray("targetFrameworks");
-            foreach (var t in p.TargetFrameworks) w.WriteStringValue(t);
-            w.WriteEndArray();
-            w.WriteStartArray("projectReferences");
-            foreach (var r in p.ProjectReferences) w.WriteStringValue(Relative(baseDir, r));
-            w.WriteEndArray();
+            w.WriteStringOrNull("version", p.Version);
+            w.WriteStringArray("targetFrameworks", p.TargetFrameworks);
+            w.WriteStringArray("projectReferences", p.ProjectReferences.Select(r => Relative(baseDir, r)));
             w.WriteStartArray("packages");
             foreach (var pkg in p.Packages) WritePackage(w, pkg);
             w.WriteEndArray();
@@ -99,39 +95,33 @@ public static class CheckResultJsonWriter
         w.WriteString("scope", pkg.Scope.ToName());
         w.WriteBoolean("direct", pkg.IsDirect);
         w.WriteString("license", pkg.License.Concluded.ToString());
-        WriteNullable(w, "declaredLicense", pkg.License.Declared);
+        w.WriteStringOrNull("declaredLicense", pkg.License.Declared);
         w.WriteString("licenseSource", SourceName(pkg.License.Source));
-        WriteNullable(w, "licenseEvidence", pkg.License.Evidence);
+        w.WriteStringOrNull("licenseEvidence", pkg.License.Evidence);
         w.WriteNumber("licenseConfidence", Math.Round(pkg.License.Confidence, 3));
-        WriteNullable(w, "licenseNote", pkg.License.Note);
+        w.WriteStringOrNull("licenseNote", pkg.License.Note);
         w.WriteString("verdict", pkg.Verdict.ToName());
         w.WriteString("reason", pkg.Reason);
         if (pkg.AppliedException is { } ex)
         {
             w.WriteStartObject("exception");
             w.WriteString("justification", ex.Justification);
-            WriteNullable(w, "approvedBy", ex.ApprovedBy);
-            WriteNullable(w, "expires", ex.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteStringOrNull("approvedBy", ex.ApprovedBy);
+            w.WriteStringOrNull("expires", ex.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteEndObject();
         }
         else
         {
             w.WriteNull("exception");
         }
-        w.WriteStartArray("paths");
-        foreach (var path in pkg.Paths) w.WriteStringValue(path);
-        w.WriteEndArray();
-        w.WriteStartArray("frameworks");
-        foreach (var f in pkg.Frameworks) w.WriteStringValue(f);
-        w.WriteEndArray();
-        w.WriteStartArray("dependencies");
-        foreach (var d in pkg.Dependencies) w.WriteStringValue(d);
-        w.WriteEndArray();
-        WriteNullable(w, "sha512", pkg.Sha512);
-        WriteNullable(w, "authors", pkg.Metadata?.Authors);
-        WriteNullable(w, "copyright", pkg.Metadata?.Copyright);
-        WriteNullable(w, "projectUrl", pkg.Metadata?.ProjectUrl);
-        WriteNullable(w, "repositoryUrl", pkg.Metadata?.Repository?.Url);
+        w.WriteStringArray("paths", pkg.Paths);
+        w.WriteStringArray("frameworks", pkg.Frameworks);
+        w.WriteStringArray("dependencies", pkg.Dependencies);
+        w.WriteStringOrNull("sha512", pkg.Sha512);
+        w.WriteStringOrNull("authors", pkg.Metadata?.Authors);
+        w.WriteStringOrNull("copyright", pkg.Metadata?.Copyright);
+        w.WriteStringOrNull("projectUrl", pkg.Metadata?.ProjectUrl);
+        w.WriteStringOrNull("repositoryUrl", pkg.Metadata?.Repository?.Url);
         w.WriteEndObject();
     }
 
@@ -142,14 +132,12 @@ public static class CheckResultJsonWriter
         w.WriteString("severity", f.Severity switch { FindingSeverity.Error => "error", FindingSeverity.Warning => "warning", _ => "info" });
         w.WriteBoolean("enforced", f.IsEnforced);
         w.WriteString("message", f.Message);
-        WriteNullable(w, "project", f.ProjectPath == null ? null : Relative(baseDir, f.ProjectPath));
-        WriteNullable(w, "package", f.PackageId);
-        WriteNullable(w, "packageVersion", f.PackageVersion);
-        w.WriteStartArray("paths");
-        foreach (var p in f.Paths) w.WriteStringValue(p);
-        w.WriteEndArray();
-        WriteNullable(w, "remedy", f.Remedy);
-        WriteNullable(w, "helpUri", string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri);
+        w.WriteStringOrNull("project", f.ProjectPath == null ? null : Relative(baseDir, f.ProjectPath));
+        w.WriteStringOrNull("package", f.PackageId);
+        w.WriteStringOrNull("packageVersion", f.PackageVersion);
+        w.WriteStringArray("paths", f.Paths);
+        w.WriteStringOrNull("remedy", f.Remedy);
+        w.WriteStringOrNull("helpUri", string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri);
         w.WriteEndObject();
     }
 
@@ -169,11 +157,5 @@ public static class CheckResultJsonWriter
     {
         var rel = Path.GetRelativePath(baseDir, path);
         return rel.Replace('\\', '/');
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value == null) w.WriteNull(name);
-        else w.WriteString(name, value);
     }
 }

@@ -6,6 +6,8 @@ using System.Text.Json;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Policy;
 
+using PublicCodePolicy.Output;
+
 namespace PublicCodePolicy.Report;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class ReportJsonWriter
         w.WriteString("name", "PublicCodePolicy");
         w.WriteString("version", report.ToolVersion);
         w.WriteEndObject();
-        Nullable(w, "date", report.Date?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        w.WriteStringOrNull("date", report.Date?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         w.WriteString("licenseListVersion", report.LicenseListVersion);
         w.WriteBoolean("passed", report.Passed);
         w.WriteNumber("enforcedFindings", report.EnforcedFindings);
@@ -38,25 +40,25 @@ public static class ReportJsonWriter
         w.WriteStartObject("software");
         w.WriteString("name", s.Name);
         w.WriteString("nameSource", SourceName(s.NameSource));
-        Nullable(w, "version", s.Version);
-        Nullable(w, "description", s.Description);
+        w.WriteStringOrNull("version", s.Version);
+        w.WriteStringOrNull("description", s.Description);
         w.WriteStartObject("descriptions");
         foreach (var (tag, text) in s.Descriptions.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteString(tag, text);
         w.WriteEndObject();
-        Nullable(w, "organisation", s.Organisation);
-        Nullable(w, "license", s.License);
+        w.WriteStringOrNull("organisation", s.Organisation);
+        w.WriteStringOrNull("license", s.License);
         w.WriteString("licenseSource", SourceName(s.LicenseSource));
         NullableBool(w, "licenseIsFree", s.LicenseIsFree);
         NullableBool(w, "licenseOnFrenchAdministrationList", s.LicenseOnFrenchList);
-        Strings(w, "otherLicenses", s.OtherLicenses);
-        Nullable(w, "repositoryUrl", s.RepositoryUrl);
+        w.WriteStringArray("otherLicenses", s.OtherLicenses);
+        w.WriteStringOrNull("repositoryUrl", s.RepositoryUrl);
         w.WriteBoolean("repositoryUrlIsPublic", s.RepositoryUrlIsPublic);
         w.WriteEndObject();
 
         var pc = report.PublicCode;
         w.WriteStartObject("publiccode");
         w.WriteString("status", !pc.Found ? "missing" : pc.Valid ? "valid" : "invalid");
-        Nullable(w, "path", pc.Path);
+        w.WriteStringOrNull("path", pc.Path);
         w.WriteStartArray("findings");
         foreach (var f in pc.Findings)
         {
@@ -68,14 +70,14 @@ public static class ReportJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Strings(w, "isBasedOn", pc.IsBasedOn);
-        Strings(w, "usedBy", pc.UsedBy);
+        w.WriteStringArray("isBasedOn", pc.IsBasedOn);
+        w.WriteStringArray("usedBy", pc.UsedBy);
         w.WriteStartArray("fundedBy");
         foreach (var o in pc.FundedBy) Organisation(w, null, o);
         w.WriteEndArray();
         if (pc.Organisation != null) Organisation(w, "organisation", pc.Organisation);
         else w.WriteNull("organisation");
-        Nullable(w, "maintenanceType", pc.MaintenanceType);
+        w.WriteStringOrNull("maintenanceType", pc.MaintenanceType);
         w.WriteEndObject();
 
         w.WriteStartObject("totals");
@@ -90,8 +92,8 @@ public static class ReportJsonWriter
             w.WriteString("path", d.Path);
             w.WriteBoolean("isTestProject", d.IsTestProject);
             w.WriteBoolean("restored", d.Restored);
-            Nullable(w, "version", d.Version);
-            Nullable(w, "license", d.License);
+            w.WriteStringOrNull("version", d.Version);
+            w.WriteStringOrNull("license", d.License);
             w.WriteStartObject("all");
             Counts(w, d.All);
             w.WriteEndObject();
@@ -119,11 +121,11 @@ public static class ReportJsonWriter
             w.WriteString("verdict", i.Verdict.ToName());
             w.WriteBoolean("enforced", i.Enforced);
             w.WriteString("license", i.License);
-            Nullable(w, "declaredLicense", i.DeclaredLicense);
+            w.WriteStringOrNull("declaredLicense", i.DeclaredLicense);
             w.WriteString("licenseSource", i.LicenseSource);
-            Nullable(w, "evidence", i.Evidence);
+            w.WriteStringOrNull("evidence", i.Evidence);
             w.WriteString("reason", i.Reason);
-            Strings(w, "paths", i.Paths);
+            w.WriteStringArray("paths", i.Paths);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -133,11 +135,11 @@ public static class ReportJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("package", x.Package);
-            Nullable(w, "versions", x.Versions);
+            w.WriteStringOrNull("versions", x.Versions);
             w.WriteString("justification", x.Justification);
-            Nullable(w, "approvedBy", x.ApprovedBy);
-            Nullable(w, "expires", x.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Strings(w, "appliedTo", x.AppliedTo);
+            w.WriteStringOrNull("approvedBy", x.ApprovedBy);
+            w.WriteStringOrNull("expires", x.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteStringArray("appliedTo", x.AppliedTo);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -164,7 +166,7 @@ public static class ReportJsonWriter
             w.WriteStartObject();
             w.WriteString("domain", o.Domain);
             w.WriteNumber("commits", o.Commits);
-            Strings(w, "contributors", o.Contributors);
+            w.WriteStringArray("contributors", o.Contributors);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -176,8 +178,8 @@ public static class ReportJsonWriter
             w.WriteStartObject();
             w.WriteString("project", u.Project);
             w.WriteString("url", u.Url);
-            Nullable(w, "description", u.Description);
-            Nullable(w, "date", u.Date);
+            w.WriteStringOrNull("description", u.Description);
+            w.WriteStringOrNull("date", u.Date);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -185,17 +187,17 @@ public static class ReportJsonWriter
         var p = report.Policy;
         w.WriteStartObject("policy");
         w.WriteString("preset", p.Preset);
-        Nullable(w, "file", p.File);
-        Strings(w, "enforcedScopes", p.EnforcedScopes.Select(x => x.ToName()).ToArray());
+        w.WriteStringOrNull("file", p.File);
+        w.WriteStringArray("enforcedScopes", p.EnforcedScopes.Select(x => x.ToName()).ToArray());
         w.WriteString("unknownLicenses", p.FailOnUnknown ? "fail" : "warn");
-        Strings(w, "allow", p.Allow);
-        Strings(w, "deny", p.Deny);
+        w.WriteStringArray("allow", p.Allow);
+        w.WriteStringArray("deny", p.Deny);
         w.WriteEndObject();
 
         var v = report.Verification;
         w.WriteStartObject("verification");
         w.WriteBoolean("baseIsRepositoryRoot", v.BaseIsRepositoryRoot);
-        Nullable(w, "commit", v.Commit);
+        w.WriteStringOrNull("commit", v.Commit);
         w.WriteString("command", v.Command);
         w.WriteNumber("expectedExitCode", v.ExpectedExitCode);
         w.WriteString("expectedSummary", v.ExpectedSummary);
@@ -234,22 +236,9 @@ public static class ReportJsonWriter
     {
         if (name != null) w.WriteStartObject(name);
         else w.WriteStartObject();
-        Nullable(w, "name", o.Name);
-        Nullable(w, "uri", o.Uri);
+        w.WriteStringOrNull("name", o.Name);
+        w.WriteStringOrNull("uri", o.Uri);
         w.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void Nullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value == null) w.WriteNull(name);
-        else w.WriteString(name, value);
     }
 
     private static void NullableBool(Utf8JsonWriter w, string name, bool? value)
