@@ -5,7 +5,7 @@
 matcher ships with: src/PublicCodePolicy.Core/Data/spdx-templates.json.gz.
 
 Usage: python3 eng/generate-license-templates.py [<license-list-XML src folder>]
-       (default: ../shared/ref/spdx/license-list-XML-3.28.0 beside the repository)
+       (default: tests/data/spdx/license-list-XML-3.28.0, vendored in this repository)
 
 Each licence or exception becomes a list of nodes: a string is literal text; {"o": [...]} is an <optional>
 part (titles and copyright lines are optional too, as the SPDX matching guidelines say); {"a": regex, "t": text}
@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 
 NS = '{http://www.spdx.org/license}'
 here = os.path.dirname(os.path.abspath(__file__))
-src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, '..', '..', 'shared', 'ref', 'spdx', 'license-list-XML-3.28.0')
+src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, '..', 'tests', 'data', 'spdx', 'license-list-XML-3.28.0')
 out = os.path.join(here, '..', 'src', 'PublicCodePolicy.Core', 'Data', 'spdx-templates.json.gz')
 BREAK = {'p', 'br', 'list', 'item'}
 ws = re.compile(r'\s+')

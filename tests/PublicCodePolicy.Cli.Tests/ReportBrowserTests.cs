@@ -75,7 +75,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 }
 
-/// <summary>Runs headless Chromium with the flags that work offline on this machine (see the shared NOTES).</summary>
+/// <summary>Runs headless Chromium with the flags that work offline on this machine (Debian Chromium without background networking).</summary>
 internal static class Chromium
 {
     public static string? Executable { get; } = Find();

@@ -12,7 +12,7 @@ public sealed class YmlCommandTests
 
     public YmlCommandTests(RestoredSamples samples) => _samples = samples;
 
-    private static string Conformance(string name) => Path.Combine(TestPaths.SharedRef, "publiccode", "parser-go-testdata", "v0", name);
+    private static string Conformance(string name) => Path.Combine(TestPaths.TestData, "publiccode", "parser-go-testdata", "v0", name);
 
     [Fact]
     public void Validate_ValidFile_Exits0()

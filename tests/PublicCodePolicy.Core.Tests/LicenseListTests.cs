@@ -10,7 +10,7 @@ public sealed class LicenseListTests
     [Fact]
     public void EmbeddedList_MatchesTheSharedReference()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.SharedRef, "spdx", "licenses-3.28.0.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.TestData, "spdx", "licenses-3.28.0.json")));
         var reference = doc.RootElement.GetProperty("licenses").EnumerateArray().ToArray();
         Assert.Equal("3.28.0", LicenseList.Default.Version);
         Assert.Equal(reference.Length, LicenseList.Default.Licenses.Count);

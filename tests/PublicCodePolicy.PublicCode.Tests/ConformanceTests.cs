@@ -11,7 +11,7 @@ namespace PublicCodePolicy.PublicCode.Tests;
 /// </summary>
 public sealed class ConformanceTests
 {
-    private static readonly string s_root = Path.Combine(TestPaths.SharedRef, "publiccode", "parser-go-testdata");
+    private static readonly string s_root = Path.Combine(TestPaths.TestData, "publiccode", "parser-go-testdata");
 
     /// <summary>
     /// Cases whose expected result depends on something this validator does not do, with the reason.

@@ -4,10 +4,10 @@ using PublicCodePolicy.PublicCode;
 
 namespace PublicCodePolicy.PublicCode.Tests;
 
-/// <summary>The real files in ../shared/ref/publiccode/examples give the verdicts noted in the reference README (STANDARDS.md §1.5).</summary>
+/// <summary>The real files in tests/data/publiccode/examples give the verdicts noted in the reference README (STANDARDS.md §1.5).</summary>
 public sealed class ExampleTests
 {
-    private static readonly string s_examples = Path.Combine(TestPaths.SharedRef, "publiccode", "examples");
+    private static readonly string s_examples = Path.Combine(TestPaths.TestData, "publiccode", "examples");
 
     [Theory]
     [InlineData("standard-0.7-example.publiccode.yml")]

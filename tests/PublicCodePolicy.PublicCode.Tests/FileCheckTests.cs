@@ -7,8 +7,8 @@ namespace PublicCodePolicy.PublicCode.Tests;
 /// <summary>Files named by publiccode.yml are checked relative to the repository root, without the network.</summary>
 public sealed class FileCheckTests
 {
-    private static readonly string s_validYml = File.ReadAllText(Path.Combine(TestPaths.SharedRef, "publiccode", "parser-go-testdata", "v0", "valid", "no-network", "valid.yml"));
-    private static readonly string s_realPng = Path.Combine(TestPaths.SharedRef, "publiccode", "parser-go-testdata", "v0", "valid", "assets", "img", "logo.png");
+    private static readonly string s_validYml = File.ReadAllText(Path.Combine(TestPaths.TestData, "publiccode", "parser-go-testdata", "v0", "valid", "no-network", "valid.yml"));
+    private static readonly string s_realPng = Path.Combine(TestPaths.TestData, "publiccode", "parser-go-testdata", "v0", "valid", "assets", "img", "logo.png");
 
     private static string WithLogo(string logo)
     {

@@ -122,7 +122,7 @@ public sealed class HostileInputTests
     [Fact]
     public void UnknownKey_IsAnError()
     {
-        string valid = File.ReadAllText(Path.Combine(TestPaths.SharedRef, "publiccode", "parser-go-testdata", "v0", "valid", "valid.yml"));
+        string valid = File.ReadAllText(Path.Combine(TestPaths.TestData, "publiccode", "parser-go-testdata", "v0", "valid", "valid.yml"));
         int at = valid.IndexOf("\nname: ", StringComparison.Ordinal) + 1;
         string text = valid[..at] + "foobar: 1\n" + valid[at..];
         var result = PublicCodeValidator.Validate(text, s_options);

@@ -18,7 +18,7 @@ public sealed class LicenceShapeTests
     public static TheoryData<string, string> VectorLicences()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.SharedRef, "cyclonedx", "test-vectors-1.6"), "valid-*.json").OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.TestData, "cyclonedx", "test-vectors-1.6"), "valid-*.json").OrderBy(f => f, StringComparer.Ordinal))
         {
             foreach (var licenses in FindAll(JsonNode.Parse(File.ReadAllText(file))!, "licenses"))
             {
@@ -76,7 +76,7 @@ public sealed class LicenceShapeTests
     [Fact]
     public void VectorSha512_IsWrittenUnchanged()
     {
-        var hashes = Directory.EnumerateFiles(Path.Combine(TestPaths.SharedRef, "cyclonedx", "test-vectors-1.6"), "valid-*.json")
+        var hashes = Directory.EnumerateFiles(Path.Combine(TestPaths.TestData, "cyclonedx", "test-vectors-1.6"), "valid-*.json")
             .SelectMany(f => FindAll(JsonNode.Parse(File.ReadAllText(f))!, "hashes"))
             .SelectMany(h => h.AsArray()).Where(h => h!["alg"]!.GetValue<string>() == "SHA-512").Select(h => h!["content"]!.GetValue<string>()).Distinct().ToArray();
         Assert.NotEmpty(hashes);
@@ -93,7 +93,7 @@ public sealed class LicenceShapeTests
     public void VectorDependencies_HaveTheSameShape()
     {
         // valid-dependency-1.6.json: library-a has no dependencies, library-b depends on library-c.
-        var vector = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.SharedRef, "cyclonedx", "test-vectors-1.6", "valid-dependency-1.6.json")))!["dependencies"]!.AsArray();
+        var vector = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.TestData, "cyclonedx", "test-vectors-1.6", "valid-dependency-1.6.json")))!["dependencies"]!.AsArray();
         var result = Synthetic.Result(Synthetic.Project("App", false,
             Synthetic.Package("library-a", "1.0.0"),
             Synthetic.Package("library-b", "1.0.0", dependencies: new[] { "library-c/1.0.0" }),

@@ -16,7 +16,7 @@ public sealed class PackageUrlTests
 
     private static IReadOnlyList<JsonElement> Load()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.SharedRef, "purl", "nuget-test.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.TestData, "purl", "nuget-test.json")));
         return doc.RootElement.GetProperty("tests").EnumerateArray().Select(t => t.Clone()).ToArray();
     }
 

@@ -5,7 +5,7 @@ using Json.Schema;
 
 namespace PublicCodePolicy.Sbom.Tests;
 
-/// <summary>Validates documents offline against the official schemas saved in ../shared/ref.</summary>
+/// <summary>Validates documents offline against the official schemas vendored in tests/data.</summary>
 internal static class SchemaValidator
 {
     private static readonly Lazy<(JsonSchema Cdx16, JsonSchema Cdx17, JsonSchema Spdx23)> s_schemas = new(Load);
@@ -41,7 +41,7 @@ internal static class SchemaValidator
 
     private static (JsonSchema, JsonSchema, JsonSchema) Load()
     {
-        string Ref(params string[] parts) => Path.Combine(new[] { TestPaths.SharedRef }.Concat(parts).ToArray());
+        string Ref(params string[] parts) => Path.Combine(new[] { TestPaths.TestData }.Concat(parts).ToArray());
         // The bom schemas $ref these by their $id; register them once, offline.
         foreach (var dependency in new[] { "spdx.schema.json", "jsf-0.82.schema.json", "cryptography-defs.schema.json" })
         {

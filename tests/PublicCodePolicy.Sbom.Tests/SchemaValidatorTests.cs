@@ -8,7 +8,7 @@ public sealed class SchemaValidatorTests
     public static TheoryData<string> Vectors()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.SharedRef, "cyclonedx", "test-vectors-1.6"), "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.TestData, "cyclonedx", "test-vectors-1.6"), "*.json").OrderBy(f => f, StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -19,7 +19,7 @@ public sealed class SchemaValidatorTests
     [MemberData(nameof(Vectors))]
     public void TestVector_ValidatesAsItsNameSays(string name)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.SharedRef, "cyclonedx", "test-vectors-1.6", name));
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.TestData, "cyclonedx", "test-vectors-1.6", name));
         var errors = SchemaValidator.Errors(SchemaValidator.CycloneDx16, bytes);
         if (name.StartsWith("valid-", StringComparison.Ordinal)) Assert.True(errors.Count == 0, name + ": " + string.Join("\n", errors));
         else Assert.True(errors.Count > 0, name + " should be rejected");
@@ -28,7 +28,7 @@ public sealed class SchemaValidatorTests
     [Fact]
     public void CycloneDxDotnetOutput_IsValid17()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.SharedRef, "cyclonedx", "examples", "cyclonedx-dotnet-6.3.1-output.bom.json"));
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.TestData, "cyclonedx", "examples", "cyclonedx-dotnet-6.3.1-output.bom.json"));
         SchemaValidator.AssertValid(SchemaValidator.CycloneDx17, bytes, "cyclonedx-dotnet output");
     }
 }

@@ -4,14 +4,17 @@ using System.Reflection;
 
 namespace PublicCodePolicy.TestUtilities;
 
-/// <summary>Where the repository and the shared reference data are.</summary>
+/// <summary>Where the repository and its vendored reference data are.</summary>
 public static class TestPaths
 {
     /// <summary>The repository root (where PublicCodePolicy.sln is).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>The shared reference data folder (../shared/ref beside the repository).</summary>
-    public static string SharedRef => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "ref"));
+    /// <summary>
+    /// The vendored reference data (official schemas, licence list sources, conformance files): <c>tests/data</c>,
+    /// with provenance and licences in its README. Tests never read anything outside the repository.
+    /// </summary>
+    public static string TestData => Path.Combine(RepositoryRoot, "tests", "data");
 
     private static string FindRoot()
     {

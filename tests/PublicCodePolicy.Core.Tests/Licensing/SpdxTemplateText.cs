@@ -7,14 +7,14 @@ using System.Xml.Linq;
 namespace PublicCodePolicy.Tests.LicenseMatching;
 
 /// <summary>
-/// Renders the licence texts of the SPDX licence list source files (../shared/ref) as plain text, the way a
+/// Renders the licence texts of the SPDX licence list source files (tests/data) as plain text, the way a
 /// licence file would hold them, for tests. It reads the XML itself, independently of the product's generator.
 /// </summary>
 internal static class SpdxTemplateText
 {
     private static readonly XNamespace s_ns = "http://www.spdx.org/license";
 
-    public static string Folder => Path.Combine(TestPaths.SharedRef, "spdx", "license-list-XML-3.28.0");
+    public static string Folder => Path.Combine(TestPaths.TestData, "spdx", "license-list-XML-3.28.0");
 
     public sealed record Entry(string Id, bool IsOsiApproved, bool IsDeprecated, bool IsException, string Path);
 
