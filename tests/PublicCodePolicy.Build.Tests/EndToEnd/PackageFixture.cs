@@ -7,8 +7,8 @@ namespace PublicCodePolicy.Build.Tests.EndToEnd;
 
 /// <summary>
 /// Packs PublicCodePolicy once per test run into a folder feed, under a version no earlier run used, so no NuGet
-/// cache can serve a stale copy. The throwaway projects share one package folder, kept between runs so that the
-/// real dependencies are downloaded once per machine.
+/// cache can serve a stale copy. The throwaway projects share one package folder of this run's own, so that two
+/// test runs at once never see (or delete) each other's packages.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -28,10 +28,7 @@ public sealed class PackageFixture : IDisposable
         Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         Feed = Path.Combine(_root.Path, "feed");
         Projects = Path.Combine(_root.Path, "projects");
-        PackagesFolder = Path.Combine(Path.GetTempPath(), "pcp-e2e-packages");
-        // Earlier runs' packs are never needed again (each run has its own version).
-        var stale = Path.Combine(PackagesFolder, "publiccodepolicy");
-        if (Directory.Exists(stale)) Directory.Delete(stale, recursive: true);
+        PackagesFolder = Path.Combine(_root.Path, "packages");
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Projects);
 
