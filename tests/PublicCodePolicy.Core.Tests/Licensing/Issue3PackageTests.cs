@@ -179,6 +179,8 @@ public sealed class Issue3PackageTests : IClassFixture<Issue3PackageTests.Packag
     {
         // Every case with a licence to find must conclude it; the three "nothing certain" cases must not.
         var expectedUnknown = new HashSet<string>(StringComparer.Ordinal) { "Case.HostilePath", "Case.UrlAndFileDisagree", "Case.UnknownUrlOnly", "Case.NearMatch" };
+        // README: "15/15 expected results": the fifteen packages of the table above.
+        Assert.Equal(15, _packages.Nuspecs.Count);
         int identified = _packages.Nuspecs.Keys.Count(id => !Resolve(id).IsNoAssertion);
         Assert.Equal(_packages.Nuspecs.Count - expectedUnknown.Count, identified);
         Assert.All(expectedUnknown, id => Assert.True(Resolve(id).IsNoAssertion, id));
