@@ -57,7 +57,7 @@ internal static class SbomCommand
             var spec = parse.GetValue(specVersion) ?? (isSpdx ? "2.3" : "1.6");
             if (isSpdx != (spec == "2.3"))
             {
-                context.Error.WriteLine("error: --spec-version " + spec + " does not apply to --format " + parse.GetValue(format) + " (CycloneDX: 1.6 or 1.7; SPDX: 2.3).");
+                EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, "--spec-version " + spec + " does not apply to --format " + parse.GetValue(format) + " (CycloneDX: 1.6 or 1.7; SPDX: 2.3).");
                 return (int)ExitCode.InputError;
             }
             DateTimeOffset? timestamp;
@@ -67,7 +67,7 @@ internal static class SbomCommand
             }
             catch (FormatException ex)
             {
-                context.Error.WriteLine("error: " + ex.Message);
+                EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, ex.Message);
                 return (int)ExitCode.InputError;
             }
 
@@ -100,13 +100,16 @@ internal static class SbomCommand
             }
 
             var outPath = parse.GetValue(output);
-            if (outPath != null) document.Save(outPath);
-            else context.Out.Write(Encoding.UTF8.GetString(document.Content.Span));
+            if (outPath != null && !EngineRunner.TryWriteOutput(context, outPath, stream => stream.Write(document.Content.Span))) return (int)ExitCode.InputError;
+            if (outPath == null)
+            {
+                context.Out.Write(Encoding.UTF8.GetString(document.Content.Span));
+            }
             foreach (var f in document.Findings)
             {
-                context.Error.WriteLine("warning " + f.RuleId + ": " + f.Message + " (" + f.HelpUri + ")");
+                context.Error.WriteLine("warning " + f.RuleId + ": " + IO.SafeText.ForTerminal(f.Message) + " (" + f.HelpUri + ")");
             }
-            if (outPath != null) context.Error.WriteLine("SBOM written to " + outPath + " (" + document.Identifier + ").");
+            if (outPath != null) context.Error.WriteLine("SBOM written to " + IO.SafeText.ForTerminal(outPath) + " (" + document.Identifier + ").");
             return (int)ExitCode.Success;
         });
         return command;

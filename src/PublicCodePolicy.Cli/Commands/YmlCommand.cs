@@ -92,7 +92,7 @@ internal static class YmlCommand
             foreach (var f in result.Findings)
             {
                 var sev = f.Severity == FindingSeverity.Error ? "error" : f.Severity == FindingSeverity.Warning ? "warning" : "info";
-                context.Error.WriteLine(sev + " " + f.RuleId + ": " + f.Message + (f.Remedy != null ? " " + f.Remedy : string.Empty));
+                context.Error.WriteLine(sev + " " + f.RuleId + ": " + IO.SafeText.ForTerminal(f.Message + (f.Remedy != null ? " " + f.Remedy : string.Empty)));
             }
             if (result.Text == null)
             {
@@ -154,7 +154,15 @@ internal static class YmlCommand
         if (candidates.Length == 0) return ws.Projects.FirstOrDefault()?.ProjectPath;
         foreach (var c in candidates)
         {
-            var text = File.ReadAllText(c);
+            string text;
+            try
+            {
+                text = IO.InputFile.ReadAllText(c, 16L * 1024 * 1024);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
             if (text.Contains("<OutputType>Exe</OutputType>", StringComparison.OrdinalIgnoreCase) || text.Contains("<OutputType>WinExe</OutputType>", StringComparison.OrdinalIgnoreCase) || text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
                 return c;
         }
