@@ -194,13 +194,15 @@ internal static class ReportCommand
                 attached.AddRange(Directory.EnumerateFiles(outDir, pattern).Where(InputFile.IsRegularFile));
             }
 
+            var facts = ProjectFacts.ReadAll(result.Projects.Where(p => p.Loaded && !p.IsTestProject));
             ComplianceReport report;
             try
             {
                 DateOnly? asOf = parse.GetValue(common.AsOf) is { } a && DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 report = ComplianceReportBuilder.Build(result, new ReportOptions
                 {
-                    ReadFacts = ProjectFacts.Read,
+                        // All deliverables evaluated at once rather than one MSBuild run per project.
+                    ReadFacts = p => facts.GetValueOrDefault(p.ProjectPath),
                     PublicCodePath = ymlPath,
                     Config = reportConfig,
                     SbomFiles = attached.Distinct(StringComparer.Ordinal).ToArray(),

@@ -7,6 +7,8 @@ using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Sbom;
 
+using PublicCodePolicy.Cli.Metadata;
+
 namespace PublicCodePolicy.Cli.Commands;
 
 /// <summary><c>publiccode sbom</c>: writes a CycloneDX or SPDX SBOM of a project or of a solution's deliverables.</summary>
@@ -84,7 +86,8 @@ internal static class SbomCommand
 
             // Two projects of the same name in different folders share one entry: facts are looked up by name.
             var deliverables = result.Projects.Where(p => p.Loaded && !p.IsTestProject).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
-            var facts = deliverables.ToDictionary(p => p.Name, p => ProjectFacts.Read(p), StringComparer.OrdinalIgnoreCase);
+            var byPath = ProjectFacts.ReadAll(deliverables);
+            var facts = deliverables.ToDictionary(p => p.Name, p => byPath[p.ProjectPath], StringComparer.OrdinalIgnoreCase);
             var options = new SbomOptions { Timestamp = timestamp, Projects = facts };
             var single = IsProjectFile(result.RootPath) && result.Projects.Count == 1 ? result.Projects[0] : null;
             SbomDocument document;
@@ -145,11 +148,25 @@ internal static class ProjectFacts
 {
     private static readonly string[] s_properties = { "Version", "PackageLicenseExpression", "RepositoryUrl", "PackageProjectUrl", "Company", "AssemblyName", "Description", "OutputType", "PackageId", "IsPackable" };
 
-    /// <summary>The project's facts; when MSBuild cannot evaluate it, the name and version restore recorded.</summary>
-    public static SbomSubject Read(ProjectResult project)
+    /// <summary>
+    /// The facts of each project (keyed by project path), all evaluated at once (see <see cref="ProjectMetadata"/>); for a
+    /// project MSBuild cannot evaluate, the name and version restore recorded.
+    /// </summary>
+    public static Dictionary<string, SbomSubject> ReadAll(IEnumerable<ProjectResult> projects)
+    {
+        var list = projects.ToArray();
+        var metadata = ProjectMetadata.Read(list.Select(p => p.ProjectPath).ToArray(), s_properties);
+        var facts = new Dictionary<string, SbomSubject>(StringComparer.Ordinal);
+        foreach (var p in list)
+        {
+            facts[p.ProjectPath] = FromValues(p, metadata.TryGetValue(p.ProjectPath, out var m) ? m?.Values : null);
+        }
+        return facts;
+    }
+
+    private static SbomSubject FromValues(ProjectResult project, IReadOnlyDictionary<string, string>? values)
     {
         var fallback = new SbomSubject { Name = project.Name, Version = project.Version };
-        var values = Dotnet.GetProperties(project.ProjectPath, s_properties);
         if (values == null) return fallback;
         string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         // The SDK defaults Company to the assembly name and Description to "Package Description": neither says anything.

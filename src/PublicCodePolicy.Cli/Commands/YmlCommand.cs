@@ -6,6 +6,8 @@ using PublicCodePolicy.Engine;
 using PublicCodePolicy.Policy;
 using PublicCodePolicy.PublicCode;
 
+using PublicCodePolicy.Cli.Metadata;
+
 namespace PublicCodePolicy.Cli.Commands;
 
 /// <summary><c>publiccode yml validate|generate</c>: publiccode.yml checked like the official parser, generated from the project.</summary>
@@ -130,7 +132,8 @@ internal static class YmlCommand
         }
         var names = PublicCodeFactsBuilder.PropertyNames
             .Concat(PublicCodeFactsBuilder.LanguagePropertyStems.SelectMany(stem => new[] { stem + "Fr", stem + "En" }));
-        var fromProject = Dotnet.GetProperties(project, names);
+        var evaluated = ProjectMetadata.Read(new[] { project }, names)[project];
+        var fromProject = evaluated?.Values.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
         if (fromProject == null)
         {
             EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "MSBuild could not evaluate '" + project + "'.");
