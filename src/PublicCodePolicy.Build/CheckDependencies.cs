@@ -147,8 +147,17 @@ public sealed class CheckDependencies : MSBuildTask
         var sorted = FindingsFiles.Sort(findings);
         FindingCount = sorted.Count;
         ReportableCount = sorted.Count(f => f.Severity != FindingSeverity.Info);
-        LogOutput(FindingsFile, FindingsFiles.WriteIfChanged(FindingsFile, FindingsFiles.SerializeForAnalyzer(sorted, mode)));
-        LogOutput(CacheFile, FindingsFiles.WriteIfChanged(CacheFile, FindingsFiles.SerializeCache(sorted, packageCount)));
+        try
+        {
+            LogOutput(FindingsFile, FindingsFiles.WriteIfChanged(FindingsFile, FindingsFiles.SerializeForAnalyzer(sorted, mode)));
+            LogOutput(CacheFile, FindingsFiles.WriteIfChanged(CacheFile, FindingsFiles.SerializeCache(sorted, packageCount)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // obj/ on a full or read-only disk: a coded error, never the task's crash (MSB4018).
+            var rule = RuleCatalog.OutputNotWritten;
+            Log.LogError(null, rule.Id, null, rule.HelpUri, ProjectPath, 0, 0, 0, 0, ex.Message);
+        }
         Log.LogMessage(MessageImportance.Normal, Strings.CheckSummary(Path.GetFileName(ProjectPath), packageCount, sorted.Count));
         return !Log.HasLoggedErrors;
     }
@@ -306,7 +315,7 @@ public sealed class CheckDependencies : MSBuildTask
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                findings.Add(ConfigurationError(RuleCatalog.InvalidBuildProperty, Strings.SbomUnwritable(path, ex.Message), ProjectPath));
+                findings.Add(ConfigurationError(ex is PublicCodePolicy.IO.OutputWriteException ? RuleCatalog.OutputNotWritten : RuleCatalog.InvalidBuildProperty, Strings.SbomUnwritable(path, ex.Message), ProjectPath));
                 continue;
             }
             // What the format cannot express (PCP2xxx) is reported like any other finding; the same finding for both formats once.

@@ -102,12 +102,15 @@ public static class FindingsFiles
         return stream.ToArray();
     }
 
+    /// <summary>Largest findings cache read (docs/limits.md).</summary>
+    public const long MaxCacheBytes = 256L * 1024 * 1024;
+
     /// <summary>Reads the report step's cache.</summary>
     /// <exception cref="InvalidDataException">The file is not a cache of this version.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static IReadOnlyList<CachedFinding> ReadCache(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = PublicCodePolicy.IO.InputFile.ReadAllBytes(path, MaxCacheBytes);
         try
         {
             using var doc = JsonDocument.Parse(bytes);
@@ -154,7 +157,7 @@ public static class FindingsFiles
         {
             try
             {
-                var existing = File.ReadAllBytes(path);
+                var existing = PublicCodePolicy.IO.InputFile.ReadAllBytes(path, content.LongLength);
                 if (existing.AsSpan().SequenceEqual(content)) return false;
             }
             catch (IOException)
@@ -162,11 +165,7 @@ public static class FindingsFiles
                 // Unreadable now: rewrite it.
             }
         }
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, "." + Path.GetFileName(path) + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
-        File.WriteAllBytes(temp, content);
-        File.Move(temp, path, overwrite: true);
+        PublicCodePolicy.IO.OutputFile.Write(path, content, createDirectory: true);
         return true;
     }
 

@@ -16,13 +16,28 @@ public static class CommandLineApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in parse.Errors) stderr.WriteLine("error: " + error.Message);
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine("error " + Diagnostics.RuleCatalog.InvalidUsage.Id + ": " + IO.SafeText.ForTerminal(error.Message) + " (" + Diagnostics.RuleCatalog.InvalidUsage.HelpUri + ")");
+            }
             stderr.WriteLine("Run 'publiccode --help' (or 'publiccode <command> --help') for usage.");
             return (int)ExitCode.InputError;
         }
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (IO.OutputWriteException ex)
+        {
+            // Every writer goes through OutputFile; a failure there is the user's disk or path, not a bug.
+            stderr.WriteLine("error " + Diagnostics.RuleCatalog.OutputNotWritten.Id + ": " + IO.SafeText.ForTerminal(ex.Message) + " The previous file, if any, is unchanged. (" + Diagnostics.RuleCatalog.OutputNotWritten.HelpUri + ")");
+            return (int)ExitCode.InputError;
+        }
+        catch (IO.InputFileException ex)
+        {
+            // Readers map refusals to their own codes; one that reaches here is still an input problem, never exit 3.
+            stderr.WriteLine("error " + Diagnostics.RuleCatalog.InputNotFound.Id + ": " + IO.SafeText.ForTerminal(ex.Message) + " (" + Diagnostics.RuleCatalog.InputNotFound.HelpUri + ")");
+            return (int)ExitCode.InputError;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

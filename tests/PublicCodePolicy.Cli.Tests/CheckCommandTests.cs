@@ -154,7 +154,7 @@ public sealed class CheckCommandTests
     {
         var r = Cli.Run(args);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("error:", r.StdErr, StringComparison.Ordinal);
+        Assert.Contains("error PCP9011: ", r.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

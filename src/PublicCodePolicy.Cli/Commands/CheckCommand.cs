@@ -5,6 +5,7 @@ using System.Globalization;
 using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Graph;
+using PublicCodePolicy.IO;
 using PublicCodePolicy.Output;
 using PublicCodePolicy.Policy;
 using Spectre.Console;
@@ -55,13 +56,17 @@ internal static class CheckCommand
             if (result == null) return (int)ExitCode.InputError;
             var outPath = parse.GetValue(output);
             var chosen = parse.GetValue(format);
-            if (chosen is "json" or "sarif")
+            if (outPath != null && result.HasInputErrors)
+            {
+                // A result with input errors is not a result: the last good file stays for the next step to find.
+                context.Error.WriteLine("Input errors: " + SafeText.ForTerminal(outPath) + " was left as it was.");
+            }
+            else if (chosen is "json" or "sarif")
             {
                 Action<CheckResult, Stream> write = chosen == "json" ? CheckResultJsonWriter.Write : SarifWriter.Write;
                 if (outPath != null)
                 {
-                    using var file = File.Create(outPath);
-                    write(result, file);
+                    if (!EngineRunner.TryWriteOutput(context, outPath, stream => write(result, stream))) return (int)ExitCode.InputError;
                 }
                 else
                 {
@@ -72,8 +77,12 @@ internal static class CheckCommand
             }
             else if (outPath != null)
             {
-                using var writer = new StreamWriter(outPath);
-                TableRenderer.Render(result, writer, ConsoleEnvironment.Plain, parse.GetValue(problemsOnly));
+                bool written = EngineRunner.TryWriteOutput(context, outPath, stream =>
+                {
+                    using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+                    TableRenderer.Render(result, writer, ConsoleEnvironment.Plain, parse.GetValue(problemsOnly));
+                });
+                if (!written) return (int)ExitCode.InputError;
             }
             else
             {
@@ -103,12 +112,12 @@ internal static class TableRenderer
         });
         if (!env.Interactive) console.Profile.Width = 200;
         console.WriteLine("PublicCodePolicy " + result.ToolVersion + " · policy " + result.Policy.Preset.ToName()
-            + (result.Policy.SourcePath != null ? " (" + Path.GetFileName(result.Policy.SourcePath) + ")" : " (built-in)")
+            + (result.Policy.SourcePath != null ? " (" + T(Path.GetFileName(result.Policy.SourcePath)) + ")" : " (built-in)")
             + " · SPDX licence list " + result.LicenseListVersion);
         foreach (var project in result.Projects)
         {
             console.WriteLine();
-            var title = project.Name + (project.IsTestProject ? " (test project)" : string.Empty) + (project.Loaded ? " — " + string.Join(", ", project.TargetFrameworks) : " — not restored");
+            var title = T(project.Name) + (project.IsTestProject ? " (test project)" : string.Empty) + (project.Loaded ? " — " + T(string.Join(", ", project.TargetFrameworks)) : " — not restored");
             var rows = project.Packages.Where(p => !problemsOnly || p.Verdict != Verdict.Allowed).ToArray();
             if (rows.Length == 0)
             {
@@ -120,13 +129,13 @@ internal static class TableRenderer
             foreach (var p in rows)
             {
                 table.AddRow(
-                    Markup.Escape(p.Id + (p.IsDirect ? string.Empty : " (transitive)")),
-                    Markup.Escape(p.Version),
+                    Markup.Escape(T(p.Id) + (p.IsDirect ? string.Empty : " (transitive)")),
+                    Markup.Escape(T(p.Version)),
                     Markup.Escape(p.Scope.ToName()),
-                    Markup.Escape(p.License.Concluded.ToString()),
+                    Markup.Escape(T(p.License.Concluded.ToString())),
                     Markup.Escape(CheckResultJsonWriter.SourceName(p.License.Source)),
                     VerdictMarkup(p.Verdict),
-                    Markup.Escape(p.Reason));
+                    Markup.Escape(T(p.Reason)));
             }
             console.Write(table);
         }
@@ -139,11 +148,11 @@ internal static class TableRenderer
             foreach (var f in shown)
             {
                 var sev = f.Severity switch { FindingSeverity.Error => "error", FindingSeverity.Warning => "warning", _ => "info" };
-                var where = f.ProjectPath != null ? Path.GetFileName(f.ProjectPath) + ": " : string.Empty;
-                console.MarkupLine((env.Color ? SeverityColor(f.Severity) : string.Empty) + Markup.Escape(where + sev + " " + f.RuleId + ": " + f.Message) + (env.Color ? "[/]" : string.Empty));
-                foreach (var path in f.Paths.Take(3)) console.WriteLine("    via " + path);
+                var where = f.ProjectPath != null ? T(Path.GetFileName(f.ProjectPath)) + ": " : string.Empty;
+                console.MarkupLine((env.Color ? SeverityColor(f.Severity) : string.Empty) + Markup.Escape(where + sev + " " + f.RuleId + ": " + T(f.Message)) + (env.Color ? "[/]" : string.Empty));
+                foreach (var path in f.Paths.Take(3)) console.WriteLine("    via " + T(path));
                 if (f.Paths.Count > 3) console.WriteLine("    … and " + (f.Paths.Count - 3).ToString(CultureInfo.InvariantCulture) + " more paths");
-                if (f.Remedy != null) console.WriteLine("    fix: " + f.Remedy);
+                if (f.Remedy != null) console.WriteLine("    fix: " + T(f.Remedy));
                 if (!string.IsNullOrEmpty(f.HelpUri)) console.WriteLine("    see " + f.HelpUri);
             }
         }
@@ -156,6 +165,9 @@ internal static class TableRenderer
             ? "Result: PASSED — no enforced finding."
             : string.Create(CultureInfo.InvariantCulture, $"Result: FAILED — {s.EnforcedFindings} enforced findings (scopes enforced: {string.Join(", ", result.Policy.EnforcedScopes.OrderBy(x => x).Select(x => x.ToName()))})."));
     }
+
+    // Every value from the inputs is shown on one line, without control characters (see SafeText).
+    private static string T(string? value) => SafeText.ForTerminal(value);
 
     private static string VerdictMarkup(Verdict v) => v switch
     {

@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Text.Json;
 using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
+using PublicCodePolicy.IO;
 using PublicCodePolicy.Online;
 using PublicCodePolicy.Policy;
 using Spectre.Console;
@@ -125,9 +126,27 @@ internal static class EngineRunner
         }
     }
 
-    /// <summary>Writes a coded error in the MSBuild-like format CI systems recognise.</summary>
+    /// <summary>Writes a coded error in the MSBuild-like format CI systems recognise; the message is shown on one line, without control characters.</summary>
     public static void WriteError(CliContext context, string code, string message)
-        => context.Error.WriteLine("error " + code + ": " + message + " (" + RuleCatalog.GetHelpUri(code) + ")");
+        => context.Error.WriteLine("error " + code + ": " + SafeText.ForTerminal(message) + " (" + RuleCatalog.GetHelpUri(code) + ")");
+
+    /// <summary>
+    /// Writes an output file through <see cref="OutputFile"/> (temporary file, flush, atomic rename); on failure prints
+    /// PCP9010 and returns false, the previous file being intact.
+    /// </summary>
+    public static bool TryWriteOutput(CliContext context, string path, Action<Stream> write)
+    {
+        try
+        {
+            OutputFile.Write(path, write);
+            return true;
+        }
+        catch (OutputWriteException ex)
+        {
+            WriteError(context, RuleCatalog.OutputNotWritten.Id, ex.Message + " The previous file, if any, is unchanged.");
+            return false;
+        }
+    }
 
     /// <summary>Exit code for a result: input errors first, then policy failures.</summary>
     public static ExitCode ExitCodeOf(CheckResult result)

@@ -50,9 +50,20 @@ internal static class InitCommand
                     context.Error.WriteLine("error: " + path + " exists; pass --force to replace it (the current file is kept as " + PolicyDocument.FileName + ".bak).");
                     return (int)ExitCode.InputError;
                 }
-                File.Copy(path, path + ".bak", overwrite: true);
+                byte[] previous;
+                try
+                {
+                    previous = IO.InputFile.ReadAllBytes(path, Policy.PolicyDocument.MaxBytes);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    EngineRunner.WriteError(context, Diagnostics.RuleCatalog.InvalidPolicy.Id, "The existing policy file cannot be kept as .bak: " + ex.Message);
+                    return (int)ExitCode.InputError;
+                }
+                if (!EngineRunner.TryWriteOutput(context, path + ".bak", stream => stream.Write(previous))) return (int)ExitCode.InputError;
             }
-            AtomicWrite(path, PolicyTemplate(parse.GetValue(preset) ?? "osi"));
+            if (!EngineRunner.TryWriteOutput(context, path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(PolicyTemplate(parse.GetValue(preset) ?? "osi")))))
+                return (int)ExitCode.InputError;
             context.Out.WriteLine("Wrote " + path + ". Check it with: publiccode check " + Quote(dir));
             var yml = Path.Combine(dir, PublicCode.PublicCodeFile.FileName);
             if (parse.GetValue(noYml)) return (int)ExitCode.Success;
@@ -68,7 +79,8 @@ internal static class InitCommand
             }
             var facts = YmlCommand.ReadFacts(context, dir, path);
             if (facts == null) return (int)ExitCode.InputError;
-            PublicCode.AtomicFile.WriteAllText(yml, PublicCode.PublicCodeGenerator.Skeleton(facts));
+            if (!EngineRunner.TryWriteOutput(context, yml, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(PublicCode.PublicCodeGenerator.Skeleton(facts)))))
+                return (int)ExitCode.InputError;
             context.Out.WriteLine("Wrote " + yml + ". Complete it, then check it with: publiccode yml validate " + Quote(yml));
             return (int)ExitCode.Success;
         });
@@ -105,13 +117,6 @@ internal static class InitCommand
         }
 
         """;
-
-    internal static void AtomicWrite(string path, string content)
-    {
-        var temp = path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
-    }
 
     private static string Quote(string s) => s.Contains(' ', StringComparison.Ordinal) ? "\"" + s + "\"" : s;
 }

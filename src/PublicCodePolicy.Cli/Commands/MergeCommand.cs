@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.IO;
 using PublicCodePolicy.Merge;
 
 namespace PublicCodePolicy.Cli.Commands;
@@ -53,18 +54,18 @@ internal static class MergeCommand
             var read = new List<(RepositoryResult, IReadOnlyList<(string, string, string, string, string)>)>();
             foreach (var input in inputs)
             {
-                if (!File.Exists(input))
-                {
-                    EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, "'" + input + "' does not exist.");
-                    return (int)ExitCode.InputError;
-                }
                 try
                 {
-                    if (new FileInfo(input).Length > ResultMerger.MaxBytes) throw new ResultFormatException(input, "larger than 256 MiB.");
-                    using var stream = File.OpenRead(input);
+                    // Only regular files, capped while read: a FIFO or a link to /dev/zero among the results must not hang the job.
+                    using var stream = InputFile.OpenRead(input, ResultMerger.MaxBytes);
                     read.Add(ResultMerger.Read(stream, Path.GetFileNameWithoutExtension(input)));
                 }
                 catch (ResultFormatException ex)
+                {
+                    EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, ex.Message);
+                    return (int)ExitCode.InputError;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, ex.Message);
                     return (int)ExitCode.InputError;
@@ -95,8 +96,14 @@ internal static class MergeCommand
                     break;
             }
             var outPath = parse.GetValue(output);
-            if (outPath != null) File.WriteAllText(outPath, text);
-            else context.Out.Write(text);
+            if (outPath != null)
+            {
+                if (!EngineRunner.TryWriteOutput(context, outPath, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text)))) return (int)ExitCode.InputError;
+            }
+            else
+            {
+                context.Out.Write(text);
+            }
             return (int)(report.Passed ? ExitCode.Success : ExitCode.PolicyFailed);
         });
         return command;
@@ -107,12 +114,12 @@ internal static class MergeCommand
         var sw = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var r in report.Repositories)
         {
-            sw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(r.Passed ? (french ? "conforme    " : "passed      ") : (french ? "NON CONFORME" : "FAILED      "))}  {r.Name}  ({r.Packages} packages: {r.Allowed} allowed, {r.Denied} denied, {r.Unknown} unknown, {r.Excepted} excepted)"));
+            sw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(r.Passed ? (french ? "conforme    " : "passed      ") : (french ? "NON CONFORME" : "FAILED      "))}  {SafeText.ForTerminal(r.Name)}  ({r.Packages} packages: {r.Allowed} allowed, {r.Denied} denied, {r.Unknown} unknown, {r.Excepted} excepted)"));
         }
         sw.WriteLine();
         foreach (var p in report.Problems)
         {
-            sw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Verdict,-8} {p.Id} {p.Version} ({p.License}) — {string.Join(", ", p.Repositories)}"));
+            sw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{SafeText.ForTerminal(p.Verdict),-8} {SafeText.ForTerminal(p.Id)} {SafeText.ForTerminal(p.Version)} ({SafeText.ForTerminal(p.License)}) — {SafeText.ForTerminal(string.Join(", ", p.Repositories))}"));
         }
         sw.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Repositories.Count(r => r.Passed)}/{report.Repositories.Count} {(french ? "dépôts conformes" : "repositories passed")}; {report.Packages.Count} {(french ? "dépendances distinctes, dont" : "distinct dependencies,")} {report.Packages.Count(p => p.Repositories.Count > 1)} {(french ? "partagées" : "shared")}; {report.Problems.Count} {(french ? "à traiter" : "to act on")}."));

@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.IO;
 using PublicCodePolicy.Report;
 using PublicCodePolicy.Sbom;
 
@@ -105,16 +106,33 @@ internal static class ReportCommand
             }
             catch (FormatException ex)
             {
-                EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, ex.Message);
+                EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, ex.Message);
                 return (int)ExitCode.InputError;
             }
 
             var sbomFiles = parse.GetValue(sbom) ?? Array.Empty<string>();
+            var sbomContents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var f in sbomFiles)
             {
                 if (!File.Exists(f))
                 {
                     EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "The SBOM file '" + f + "' does not exist.");
+                    return (int)ExitCode.InputError;
+                }
+                try
+                {
+                    // Only a regular file that is an SBOM is attached: '--sbom /etc/passwd' must not copy the file into the dossier.
+                    var bytes = InputFile.ReadAllBytes(f, ComplianceReportBuilder.MaxSbomBytes);
+                    if (ComplianceReportBuilder.DetectSbomFormat(bytes) == "unknown")
+                    {
+                        EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, "--sbom '" + f + "' is not a CycloneDX or SPDX document.");
+                        return (int)ExitCode.InputError;
+                    }
+                    sbomContents[Path.GetFullPath(f)] = bytes;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, "--sbom: " + ex.Message);
                     return (int)ExitCode.InputError;
                 }
             }
@@ -152,28 +170,39 @@ internal static class ReportCommand
             if (result.HasInputErrors) return (int)ExitCode.InputError;
 
             var outDir = Path.GetFullPath(parse.GetValue(output) ?? ".");
-            Directory.CreateDirectory(outDir);
-            var attached = new List<string>();
-            foreach (var f in sbomFiles)
+            try
             {
-                var full = Path.GetFullPath(f);
+                Directory.CreateDirectory(outDir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, "The report folder '" + outDir + "' cannot be created: " + ex.Message);
+                return (int)ExitCode.InputError;
+            }
+            var attached = new List<string>();
+            foreach (var (full, bytes) in sbomContents)
+            {
                 var target = Path.Combine(outDir, Path.GetFileName(full));
                 // The dossier must carry its attachments: a file named from elsewhere is copied beside the report.
-                if (!string.Equals(Path.GetDirectoryName(full), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) File.Copy(full, target, overwrite: true);
+                if (!string.Equals(Path.GetDirectoryName(full), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+                    && !EngineRunner.TryWriteOutput(context, target, stream => stream.Write(bytes))) return (int)ExitCode.InputError;
                 attached.Add(target);
             }
             foreach (var pattern in new[] { "*.cdx.json", "*.cdx.xml", "*.spdx.json" })
             {
-                attached.AddRange(Directory.EnumerateFiles(outDir, pattern));
+                // A FIFO or device named like an SBOM in the folder is not attached (it would hang or never end).
+                attached.AddRange(Directory.EnumerateFiles(outDir, pattern).Where(InputFile.IsRegularFile));
             }
 
+            var facts = ProjectFacts.ReadAll(result.Projects.Where(p => p.Loaded && !p.IsTestProject));
             ComplianceReport report;
             try
             {
                 DateOnly? asOf = parse.GetValue(common.AsOf) is { } a && DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 report = ComplianceReportBuilder.Build(result, new ReportOptions
                 {
-                    ReadFacts = ProjectFacts.Read,
+                        // All deliverables evaluated at once rather than one MSBuild run per project.
+                    ReadFacts = p => facts.GetValueOrDefault(p.ProjectPath),
                     PublicCodePath = ymlPath,
                     Config = reportConfig,
                     SbomFiles = attached.Distinct(StringComparer.Ordinal).ToArray(),
@@ -187,11 +216,16 @@ internal static class ReportCommand
                 EngineRunner.WriteError(context, RuleCatalog.InvalidPolicy.Id, ex.Message);
                 return (int)ExitCode.InputError;
             }
+            catch (InputFileException ex)
+            {
+                EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, ex.Message);
+                return (int)ExitCode.InputError;
+            }
 
             foreach (var f in Formats.Where(formats.Contains))
             {
                 var path = Path.Combine(outDir, FileBaseName + "." + f);
-                using (var stream = File.Create(path))
+                bool written = EngineRunner.TryWriteOutput(context, path, stream =>
                 {
                     switch (f)
                     {
@@ -199,7 +233,8 @@ internal static class ReportCommand
                         case "md": ReportMarkdownWriter.Write(report, language, stream); break;
                         default: ReportJsonWriter.Write(report, stream); break;
                     }
-                }
+                });
+                if (!written) return (int)ExitCode.InputError;
                 context.Out.WriteLine("Wrote " + path);
             }
             context.Out.WriteLine(ComplianceReportBuilder.CheckSummaryLine(result.Summary));

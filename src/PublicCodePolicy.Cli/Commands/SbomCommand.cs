@@ -7,6 +7,8 @@ using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Sbom;
 
+using PublicCodePolicy.Cli.Metadata;
+
 namespace PublicCodePolicy.Cli.Commands;
 
 /// <summary><c>publiccode sbom</c>: writes a CycloneDX or SPDX SBOM of a project or of a solution's deliverables.</summary>
@@ -57,7 +59,7 @@ internal static class SbomCommand
             var spec = parse.GetValue(specVersion) ?? (isSpdx ? "2.3" : "1.6");
             if (isSpdx != (spec == "2.3"))
             {
-                context.Error.WriteLine("error: --spec-version " + spec + " does not apply to --format " + parse.GetValue(format) + " (CycloneDX: 1.6 or 1.7; SPDX: 2.3).");
+                EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, "--spec-version " + spec + " does not apply to --format " + parse.GetValue(format) + " (CycloneDX: 1.6 or 1.7; SPDX: 2.3).");
                 return (int)ExitCode.InputError;
             }
             DateTimeOffset? timestamp;
@@ -67,7 +69,7 @@ internal static class SbomCommand
             }
             catch (FormatException ex)
             {
-                context.Error.WriteLine("error: " + ex.Message);
+                EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, ex.Message);
                 return (int)ExitCode.InputError;
             }
 
@@ -84,7 +86,8 @@ internal static class SbomCommand
 
             // Two projects of the same name in different folders share one entry: facts are looked up by name.
             var deliverables = result.Projects.Where(p => p.Loaded && !p.IsTestProject).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToArray();
-            var facts = deliverables.ToDictionary(p => p.Name, p => ProjectFacts.Read(p), StringComparer.OrdinalIgnoreCase);
+            var byPath = ProjectFacts.ReadAll(deliverables);
+            var facts = deliverables.ToDictionary(p => p.Name, p => byPath[p.ProjectPath], StringComparer.OrdinalIgnoreCase);
             var options = new SbomOptions { Timestamp = timestamp, Projects = facts };
             var single = IsProjectFile(result.RootPath) && result.Projects.Count == 1 ? result.Projects[0] : null;
             SbomDocument document;
@@ -100,13 +103,16 @@ internal static class SbomCommand
             }
 
             var outPath = parse.GetValue(output);
-            if (outPath != null) document.Save(outPath);
-            else context.Out.Write(Encoding.UTF8.GetString(document.Content.Span));
+            if (outPath != null && !EngineRunner.TryWriteOutput(context, outPath, stream => stream.Write(document.Content.Span))) return (int)ExitCode.InputError;
+            if (outPath == null)
+            {
+                context.Out.Write(Encoding.UTF8.GetString(document.Content.Span));
+            }
             foreach (var f in document.Findings)
             {
-                context.Error.WriteLine("warning " + f.RuleId + ": " + f.Message + " (" + f.HelpUri + ")");
+                context.Error.WriteLine("warning " + f.RuleId + ": " + IO.SafeText.ForTerminal(f.Message) + " (" + f.HelpUri + ")");
             }
-            if (outPath != null) context.Error.WriteLine("SBOM written to " + outPath + " (" + document.Identifier + ").");
+            if (outPath != null) context.Error.WriteLine("SBOM written to " + IO.SafeText.ForTerminal(outPath) + " (" + document.Identifier + ").");
             return (int)ExitCode.Success;
         });
         return command;
@@ -142,11 +148,25 @@ internal static class ProjectFacts
 {
     private static readonly string[] s_properties = { "Version", "PackageLicenseExpression", "RepositoryUrl", "PackageProjectUrl", "Company", "AssemblyName", "Description", "OutputType", "PackageId", "IsPackable" };
 
-    /// <summary>The project's facts; when MSBuild cannot evaluate it, the name and version restore recorded.</summary>
-    public static SbomSubject Read(ProjectResult project)
+    /// <summary>
+    /// The facts of each project (keyed by project path), all evaluated at once (see <see cref="ProjectMetadata"/>); for a
+    /// project MSBuild cannot evaluate, the name and version restore recorded.
+    /// </summary>
+    public static Dictionary<string, SbomSubject> ReadAll(IEnumerable<ProjectResult> projects)
+    {
+        var list = projects.ToArray();
+        var metadata = ProjectMetadata.Read(list.Select(p => p.ProjectPath).ToArray(), s_properties);
+        var facts = new Dictionary<string, SbomSubject>(StringComparer.Ordinal);
+        foreach (var p in list)
+        {
+            facts[p.ProjectPath] = FromValues(p, metadata.TryGetValue(p.ProjectPath, out var m) ? m?.Values : null);
+        }
+        return facts;
+    }
+
+    private static SbomSubject FromValues(ProjectResult project, IReadOnlyDictionary<string, string>? values)
     {
         var fallback = new SbomSubject { Name = project.Name, Version = project.Version };
-        var values = Dotnet.GetProperties(project.ProjectPath, s_properties);
         if (values == null) return fallback;
         string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         // The SDK defaults Company to the assembly name and Description to "Package Description": neither says anything.

@@ -6,6 +6,8 @@ using PublicCodePolicy.Engine;
 using PublicCodePolicy.Policy;
 using PublicCodePolicy.PublicCode;
 
+using PublicCodePolicy.Cli.Metadata;
+
 namespace PublicCodePolicy.Cli.Commands;
 
 /// <summary><c>publiccode yml validate|generate</c>: publiccode.yml checked like the official parser, generated from the project.</summary>
@@ -92,7 +94,7 @@ internal static class YmlCommand
             foreach (var f in result.Findings)
             {
                 var sev = f.Severity == FindingSeverity.Error ? "error" : f.Severity == FindingSeverity.Warning ? "warning" : "info";
-                context.Error.WriteLine(sev + " " + f.RuleId + ": " + f.Message + (f.Remedy != null ? " " + f.Remedy : string.Empty));
+                context.Error.WriteLine(sev + " " + f.RuleId + ": " + IO.SafeText.ForTerminal(f.Message + (f.Remedy != null ? " " + f.Remedy : string.Empty)));
             }
             if (result.Text == null)
             {
@@ -130,7 +132,8 @@ internal static class YmlCommand
         }
         var names = PublicCodeFactsBuilder.PropertyNames
             .Concat(PublicCodeFactsBuilder.LanguagePropertyStems.SelectMany(stem => new[] { stem + "Fr", stem + "En" }));
-        var fromProject = Dotnet.GetProperties(project, names);
+        var evaluated = ProjectMetadata.Read(new[] { project }, names)[project];
+        var fromProject = evaluated?.Values.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
         if (fromProject == null)
         {
             EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "MSBuild could not evaluate '" + project + "'.");
@@ -154,7 +157,15 @@ internal static class YmlCommand
         if (candidates.Length == 0) return ws.Projects.FirstOrDefault()?.ProjectPath;
         foreach (var c in candidates)
         {
-            var text = File.ReadAllText(c);
+            string text;
+            try
+            {
+                text = IO.InputFile.ReadAllText(c, 16L * 1024 * 1024);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
             if (text.Contains("<OutputType>Exe</OutputType>", StringComparison.OrdinalIgnoreCase) || text.Contains("<OutputType>WinExe</OutputType>", StringComparison.OrdinalIgnoreCase) || text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
                 return c;
         }

@@ -88,6 +88,10 @@ public static class RuleCatalog
     public static readonly RuleDescriptor InvalidResultFile = new("PCP9006", RuleCategory.Configuration, FindingSeverity.Error, "Check result file unreadable", "Fichier de résultat illisible");
     /// <summary>PCP9007: online mode was asked for and the NuGet configuration is unreadable.</summary>
     public static readonly RuleDescriptor InvalidNuGetConfig = new("PCP9007", RuleCategory.Configuration, FindingSeverity.Error, "NuGet configuration unreadable", "Configuration NuGet illisible");
+    /// <summary>PCP9010: an output file cannot be written (missing folder, full disk, read-only, not a regular file); the previous file is intact.</summary>
+    public static readonly RuleDescriptor OutputNotWritten = new("PCP9010", RuleCategory.Configuration, FindingSeverity.Error, "Output file cannot be written", "Fichier de sortie impossible à écrire");
+    /// <summary>PCP9011: a command-line option, argument or environment variable has a value the tool does not accept.</summary>
+    public static readonly RuleDescriptor InvalidUsage = new("PCP9011", RuleCategory.Configuration, FindingSeverity.Error, "Invalid option or environment value", "Option ou variable d'environnement invalide");
     /// <summary>PCP9101: a PublicCodePolicy MSBuild property has a value the build integration does not understand.</summary>
     public static readonly RuleDescriptor InvalidBuildProperty = new("PCP9101", RuleCategory.Configuration, FindingSeverity.Error, "Invalid PublicCodePolicy MSBuild property", "Propriété MSBuild PublicCodePolicy invalide");
     /// <summary>PCP9102: the MSBuild that runs the build cannot load the task (.NET Framework MSBuild, e.g. Visual Studio).</summary>
@@ -100,7 +104,7 @@ public static class RuleCatalog
     {
         DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
         PackageNotFound, MalformedNuspec, RestoreErrors, DeprecatedPackage, OnlineSourceFailed,
-        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile, InvalidNuGetConfig,
+        NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile, InvalidNuGetConfig, OutputNotWritten, InvalidUsage,
         InvalidBuildProperty, UnsupportedMSBuildRuntime, UnreadableFindingsCache,
         Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
     }.Concat(PublicCode.PublicCodeRules.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();

@@ -168,7 +168,7 @@ public sealed class PolicyEngine
                 if (!string.Equals(library.Type, "package", StringComparison.OrdinalIgnoreCase)) continue;
                 var key = new PackageKey(library.Id, library.Version);
                 if (!all.Add(key)) continue;
-                if (FindLocalNuspec(library, assets.PackageFolders) == null && !_remoteNuspecs.ContainsKey(key)) missing.Add(key);
+                if (FindLocalNuspec(library, assets.PackageFolders).Path == null && !_remoteNuspecs.ContainsKey(key)) missing.Add(key);
             }
         }
 
@@ -517,7 +517,7 @@ public sealed class PolicyEngine
         return _packages.GetOrAdd(key, _ => new Lazy<(PackageMetadata?, LicenseResolution, Finding?)>(() => LoadPackage(library, folders))).Value;
     }
 
-    private static string? FindLocalNuspec(AssetsLibrary library, IReadOnlyList<string> folders)
+    private static (string? Path, bool Outside) FindLocalNuspec(AssetsLibrary library, IReadOnlyList<string> folders)
     {
         string nuspecName = library.NuspecFile ?? library.Id.ToLowerInvariant() + ".nuspec";
         string relative = library.Path ?? (library.Id.ToLowerInvariant() + "/" + library.Version.ToLowerInvariant());
@@ -526,18 +526,21 @@ public sealed class PolicyEngine
             var dir = PackagePaths.Confine(folder, relative);
             if (dir == null) continue;
             var nuspec = Path.Combine(dir, nuspecName);
-            if (File.Exists(nuspec)) return nuspec;
+            if (!File.Exists(nuspec)) continue;
+            // Links are resolved before confining: a package folder or nuspec linked elsewhere is not this package's metadata.
+            return (nuspec, IO.InputFile.ResolveWithin(folder, nuspec) == null);
         }
-        return null;
+        return (null, false);
     }
 
     private (PackageMetadata?, LicenseResolution, Finding?) LoadPackage(AssetsLibrary library, IReadOnlyList<string> folders)
     {
-        var nuspec = FindLocalNuspec(library, folders);
+        var (nuspec, outside) = FindLocalNuspec(library, folders);
         if (nuspec != null)
         {
             try
             {
+                if (outside) throw new InvalidDataException("it resolves (through a symbolic link) outside the package folder, so it was not read");
                 var metadata = NuspecReader.Read(nuspec);
                 return (metadata, ApplyCurations(library, _resolver.Resolve(metadata)), null);
             }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using PublicCodePolicy.Diagnostics;
@@ -55,7 +56,12 @@ public sealed class Workspace
             {
                 return Load(solutions[0], locateAssets);
             }
-            var projectsHere = EnumerateProjects(full).ToArray();
+            var projectsHere = EnumerateProjects(full, out bool truncated).ToArray();
+            if (truncated)
+            {
+                problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = string.Create(CultureInfo.InvariantCulture, $"The folder '{full}' holds more than {MaxFolders} folders or is deeper than {MaxFolderDepth} levels: it is not one repository. Name the solution or project to check.") });
+                projectsHere = Array.Empty<string>();
+            }
             if (solutions.Length > 1 && projectsHere.Length == 0)
             {
                 problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = "The folder holds several solutions; name the one to check." });
@@ -88,7 +94,16 @@ public sealed class Workspace
         {
             problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = "No project was found in '" + full + "'." });
         }
-        var projects = projectFiles.Distinct(StringComparer.Ordinal).Select(p => new WorkspaceProject(p, FindAssetsFile(p) ?? locateAssets?.Invoke(p))).ToArray();
+        // Asking MSBuild costs a process per project: only for projects that exist, and only a few times per run
+        // (a solution listing 10,000 missing projects must not start 10,000 processes).
+        int queries = 0;
+        string? Locate(string project)
+        {
+            if (locateAssets == null || !File.Exists(project) || queries >= MaxMsBuildQueries) return null;
+            queries++;
+            return locateAssets(project);
+        }
+        var projects = projectFiles.Distinct(StringComparer.Ordinal).Select(p => new WorkspaceProject(p, FindAssetsFile(p) ?? Locate(p))).ToArray();
         return new Workspace(full, projects, problems);
     }
 
@@ -108,15 +123,35 @@ public sealed class Workspace
         return null;
     }
 
-    private static IEnumerable<string> EnumerateProjects(string folder)
+    /// <summary>Largest solution file read (docs/limits.md).</summary>
+    public const long MaxSolutionBytes = 64L * 1024 * 1024;
+
+    /// <summary>Folders visited when a folder is given instead of a solution or project (docs/limits.md).</summary>
+    public const int MaxFolders = 20_000;
+
+    /// <summary>Depth of folders searched below a given folder (docs/limits.md).</summary>
+    public const int MaxFolderDepth = 32;
+
+    /// <summary>Projects whose assets file is asked of MSBuild (one process each) in one run (docs/limits.md).</summary>
+    public const int MaxMsBuildQueries = 32;
+
+    private static IEnumerable<string> EnumerateProjects(string folder, out bool truncated)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true };
-        var stack = new Stack<string>();
-        stack.Push(folder);
+        var stack = new Stack<(string Dir, int Depth)>();
+        stack.Push((folder, 0));
         var found = new List<string>();
+        int visited = 0;
+        truncated = false;
         while (stack.Count > 0)
         {
-            var dir = stack.Pop();
+            var (dir, depth) = stack.Pop();
+            // 'check /' or a home folder is not a repository: stop early rather than walk the disk.
+            if (++visited > MaxFolders || depth > MaxFolderDepth)
+            {
+                truncated = true;
+                return Array.Empty<string>();
+            }
             foreach (var file in Directory.EnumerateFiles(dir, "*proj", options))
             {
                 if (s_projectExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) found.Add(Path.GetFullPath(file));
@@ -126,7 +161,7 @@ public sealed class Workspace
                 var name = Path.GetFileName(sub);
                 if (name is "bin" or "obj" or "artifacts" or "node_modules" or "TestResults" || name.StartsWith('.')) continue;
                 if ((File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0) continue;
-                stack.Push(sub);
+                stack.Push((sub, depth + 1));
             }
         }
         return found.OrderBy(f => f, StringComparer.Ordinal);
@@ -141,7 +176,8 @@ public sealed class Workspace
             if (path.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
             {
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 64 * 1024 * 1024 };
-                using var reader = XmlReader.Create(path, settings);
+                using var stream = IO.InputFile.OpenRead(path, MaxSolutionBytes);
+                using var reader = XmlReader.Create(stream, settings);
                 while (reader.Read())
                 {
                     if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Project")
@@ -153,7 +189,7 @@ public sealed class Workspace
             }
             else
             {
-                var text = File.ReadAllText(path);
+                var text = IO.InputFile.ReadAllText(path, MaxSolutionBytes);
                 if (!text.Contains("Microsoft Visual Studio Solution File", StringComparison.Ordinal))
                     throw new InvalidDataException("The file does not start with the Visual Studio solution header.");
                 foreach (Match m in s_slnProject.Matches(text)) result.Add(m.Groups["path"].Value);

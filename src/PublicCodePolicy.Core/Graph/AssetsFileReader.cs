@@ -21,12 +21,17 @@ public static class AssetsFileReader
         var info = new FileInfo(path);
         if (!info.Exists) throw new FileNotFoundException("The assets file does not exist.", path);
         if (info.Length > MaxBytes) throw new InvalidDataException("The assets file is larger than " + (MaxBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " MiB.");
-        if (info.Length == 0) throw new InvalidDataException("The assets file is empty.");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
+        if (info.Length == 0 && IO.InputFile.IsRegularFile(path)) throw new InvalidDataException("The assets file is empty.");
         JsonDocument doc;
         try
         {
+            // Regular file only; the cap holds on what is read (a link to /dev/zero reports length 0).
+            using var stream = IO.InputFile.OpenRead(path, MaxBytes);
             doc = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (IO.InputFileException ex)
+        {
+            throw new InvalidDataException("The assets file " + ex.Reason + ".", ex);
         }
         catch (JsonException ex)
         {

@@ -18,7 +18,8 @@ public static class NuspecReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static PackageMetadata Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.SequentialScan);
+        // A regular file only (a FIFO would block), capped on the bytes read.
+        using var stream = IO.InputFile.OpenRead(path, MaxCharacters * 4);
         return Read(stream, path);
     }
 
@@ -48,6 +49,7 @@ public static class NuspecReader
         RepositoryInfo? repository = null;
         bool devDependency = false;
         bool sawPackage = false;
+        bool sawMetadata = false;
         try
         {
             using var reader = XmlReader.Create(stream, settings);
@@ -64,7 +66,14 @@ public static class NuspecReader
                     sawPackage = true;
                     continue;
                 }
-                if (reader.Depth == 1) { inMetadata = reader.LocalName == "metadata"; continue; }
+                if (reader.Depth == 1)
+                {
+                    inMetadata = reader.LocalName == "metadata";
+                    // NuGet reads the first <metadata>; a second one could make this tool and NuGet see different licences.
+                    if (inMetadata && sawMetadata) throw new InvalidDataException("The nuspec has more than one <metadata> element.");
+                    sawMetadata |= inMetadata;
+                    continue;
+                }
                 if (reader.Depth != 2 || !inMetadata) continue;
                 switch (reader.LocalName)
                 {

@@ -217,7 +217,7 @@ public sealed class LicenseResolver
         foreach (var name in picked)
         {
             var full = PackagePaths.Confine(packageDirectory, name);
-            var text = full == null ? null : ReadLicenseText(full);
+            var text = full == null ? null : ReadLicenseText(full, packageDirectory);
             var match = text == null ? null : _textIdentifier.Identify(text);
             if (match == null || match.Expression is SpdxSpecial)
             {
@@ -265,7 +265,8 @@ public sealed class LicenseResolver
         var full = PackagePaths.Confine(metadata.PackageDirectory, relativePath);
         if (full == null) return Unresolved("The licence file path leaves the package folder; it was not read.");
         if (_textIdentifier == null) return Unresolved("Unidentified licence file.");
-        string? text = ReadLicenseText(full);
+        if (File.Exists(full) && IO.InputFile.ResolveWithin(metadata.PackageDirectory, full) == null) return Unresolved("The licence file is a symbolic link that leaves the package folder; it was not read.");
+        string? text = ReadLicenseText(full, metadata.PackageDirectory);
         if (text == null) return Unresolved("The licence file is missing from the package folder or is too large.");
         var match = _textIdentifier.Identify(text);
         if (match == null) return Unresolved("Unidentified licence file.");
@@ -280,13 +281,12 @@ public sealed class LicenseResolver
         };
     }
 
-    private static string? ReadLicenseText(string path)
+    private static string? ReadLicenseText(string path, string packageDirectory)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxLicenseFileBytes) return null;
-            return File.ReadAllText(path);
+            // A regular file inside the package folder once links are resolved, capped on the bytes read (a sparse 1 GB file or /dev/zero stops at the cap).
+            return IO.InputFile.ReadAllText(path, MaxLicenseFileBytes, packageDirectory);
         }
         catch (IOException)
         {

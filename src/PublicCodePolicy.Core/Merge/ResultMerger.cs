@@ -206,7 +206,7 @@ public static class ResultMerger
           .Append(T("inconnus", "unknown")).Append(" | ").Append(T("dérogations", "excepted")).Append(" |\n|---|---|---|---:|---:|---:|---:|---:|\n");
         foreach (var r in report.Repositories)
         {
-            sb.Append("| ").Append(Escape(r.Name)).Append(" | ").Append(r.Passed ? T("conforme", "passed") : T("non conforme", "failed")).Append(" | ").Append(r.Preset)
+            sb.Append("| ").Append(Escape(r.Name)).Append(" | ").Append(r.Passed ? T("conforme", "passed") : T("non conforme", "failed")).Append(" | ").Append(Escape(r.Preset))
               .Append(" | ").Append(r.Packages.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(r.Allowed.ToString(CultureInfo.InvariantCulture))
               .Append(" | ").Append(r.Denied.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(r.Unknown.ToString(CultureInfo.InvariantCulture))
               .Append(" | ").Append(r.Excepted.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
@@ -221,12 +221,13 @@ public static class ResultMerger
             sb.Append("| ").Append(T("Paquet", "Package")).Append(" | Version | ").Append(T("Licence", "Licence")).Append(" | ").Append(T("Verdict", "Verdict")).Append(" | ").Append(T("Dépôts", "Repositories")).Append(" |\n|---|---|---|---|---|\n");
             foreach (var p in report.Problems)
             {
-                sb.Append("| ").Append(Escape(p.Id)).Append(" | ").Append(Escape(p.Version)).Append(" | ").Append(Escape(p.License)).Append(" | ").Append(p.Verdict)
+                sb.Append("| ").Append(Escape(p.Id)).Append(" | ").Append(Escape(p.Version)).Append(" | ").Append(Escape(p.License)).Append(" | ").Append(Escape(p.Verdict))
                   .Append(" | ").Append(Escape(string.Join(", ", p.Repositories))).Append(" |\n");
             }
         }
         return sb.ToString();
     }
 
-    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // Result files come from other repositories' CI: their text must not open links, HTML, or table cells.
+    private static string Escape(string s) => IO.SafeText.ForMarkdown(s);
 }

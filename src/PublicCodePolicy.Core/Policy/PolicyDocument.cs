@@ -95,20 +95,60 @@ public sealed record PolicyDocument
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static PolicyDocument Load(string path)
     {
-        var info = new FileInfo(path);
-        if (info.Length > 16 * 1024 * 1024) throw new PolicyFormatException(path, "$", "The policy file is larger than 16 MiB.");
-        using var stream = File.OpenRead(path);
+        byte[] bytes;
+        try
+        {
+            // A regular file only, capped while read: a FIFO or a link to /dev/zero named as the policy must not hang or exhaust memory.
+            bytes = IO.InputFile.ReadAllBytes(path, MaxBytes);
+        }
+        catch (IO.InputFileException ex)
+        {
+            throw new PolicyFormatException(path, "$", "The policy file " + ex.Reason + ".");
+        }
+        using var stream = new MemoryStream(bytes, writable: false);
         return Load(stream, Path.GetFullPath(path));
     }
+
+    /// <summary>Largest policy file read (docs/limits.md).</summary>
+    public const long MaxBytes = 16L * 1024 * 1024;
 
     /// <summary>Loads a policy from a stream; <paramref name="path"/> names it in messages.</summary>
     /// <exception cref="PolicyFormatException">The content is not a valid policy.</exception>
     public static PolicyDocument Load(Stream stream, string path)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+        try
+        {
+            // System.Text.Json checks UTF-8 only when a string is read: check the whole file, so that bad bytes get a coded error.
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new PolicyFormatException(path, "$", "Not valid UTF-8.");
+        }
+        try
+        {
+            return Parse(bytes, path);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string escape that is not valid UTF-16 ("\ud800"): the reader refuses to decode it.
+            throw new PolicyFormatException(path, "$", "A string is not valid Unicode (a lone surrogate escape?): " + ex.Message);
+        }
+    }
+
+    private static PolicyDocument Parse(byte[] bytes, string path)
+    {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
         }
         catch (JsonException ex)
         {

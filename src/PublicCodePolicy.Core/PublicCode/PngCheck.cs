@@ -17,9 +17,15 @@ internal static class PngCheck
     /// <summary>Null when the PNG decodes; otherwise the reason.</summary>
     public static string? Problem(string path, long maxBytes)
     {
-        var info = new FileInfo(path);
-        if (info.Length > maxBytes) return "image too large to check: " + path;
-        byte[] data = File.ReadAllBytes(path);
+        byte[] data;
+        try
+        {
+            data = IO.InputFile.ReadAllBytes(path, maxBytes);
+        }
+        catch (IO.InputFileException)
+        {
+            return "image too large to check: " + path;
+        }
         if (data.Length < 8 || !data.AsSpan(0, 8).SequenceEqual(s_signature)) return "image: unknown format";
         int pos = 8;
         bool first = true;

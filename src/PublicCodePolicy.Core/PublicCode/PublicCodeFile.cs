@@ -10,15 +10,21 @@ public static class PublicCodeFile
     /// <summary>The conventional file name, at the repository root.</summary>
     public const string FileName = "publiccode.yml";
 
+    /// <summary>Largest publiccode.yml read (docs/limits.md); real ones are a few kilobytes.</summary>
+    public const long MaxBytes = 16L * 1024 * 1024;
+
     /// <summary>
     /// When <paramref name="path"/> exists, updates its owned keys in place (<see cref="PublicCodeUpdater"/>);
-    /// otherwise generates it (<see cref="PublicCodeGenerator"/>). The file is written atomically: an update
-    /// when its text parses and differs from what is on disk (people's own content may still have validation
-    /// errors, which are reported); a new file only when it passes the validator. File checks resolve against
+    /// otherwise generates it (<see cref="PublicCodeGenerator"/>). The file is written atomically
+    /// (<see cref="IO.OutputFile"/>): an update when its text parses, differs from what is on disk and the updated
+    /// file has no validation error (an invalid file is left as it is, with its errors and a PCP3004 finding, so
+    /// that a person fixes it first); a new file only when it passes the validator. File checks resolve against
     /// the file's folder.
     /// </summary>
-    /// <exception cref="IOException">The file cannot be read or written.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
+    /// <exception cref="IO.InputFileException">The existing file is not a regular file or is too large.</exception>
+    /// <exception cref="IO.OutputWriteException">The file cannot be written; the previous file is intact.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file is not readable.</exception>
     public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -28,7 +34,7 @@ public static class PublicCodeFile
         PublicCodeGenerationResult result;
         if (File.Exists(full))
         {
-            byte[] bytes = File.ReadAllBytes(full);
+            byte[] bytes = IO.InputFile.ReadAllBytes(full, MaxBytes);
             string existing;
             try
             {
@@ -40,6 +46,10 @@ public static class PublicCodeFile
             }
             bool bom = existing.Length > 0 && existing[0] == '\uFEFF';
             result = PublicCodeUpdater.Update(bom ? existing[1..] : existing, facts, options);
+            if (result.Text != null && result.Findings.Any(f => f.Severity == Diagnostics.FindingSeverity.Error))
+            {
+                return new PublicCodeGenerationResult(null, result.Findings.Concat(PublicCodeUpdaterRefusal("it has validation errors; fix them, then run again").Findings).ToArray(), result.Validation, Array.Empty<string>());
+            }
             if (result.Text != null && !string.Equals(result.Text, bom ? existing[1..] : existing, StringComparison.Ordinal))
             {
                 AtomicFile.WriteAllText(full, bom ? "\uFEFF" + result.Text : result.Text);
@@ -73,29 +83,11 @@ public static class AtomicFile
     /// Writes <paramref name="text"/> as UTF-8 (no byte-order mark added) to a temporary file in the same folder,
     /// flushes it to disk, then renames it over <paramref name="path"/>. The temporary file is removed on failure.
     /// </summary>
-    /// <exception cref="IOException">The file cannot be written or replaced.</exception>
-    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    /// <exception cref="IO.OutputWriteException">The file cannot be written or replaced; the previous file is intact.</exception>
     public static void WriteAllText(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                byte[] bytes = new UTF8Encoding(false).GetBytes(text);
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        IO.OutputFile.WriteAllText(path, text, createDirectory: true);
     }
 }

@@ -62,12 +62,17 @@ public static class PublicCodeValidator
                 MaxImageBytes = options.MaxImageBytes,
             };
         }
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length > (long)options.MaxInputChars * 4)
+        byte[] bytes;
+        try
         {
-            return Single("", string.Create(CultureInfo.InvariantCulture, $"file too large: {info.Length} bytes"));
+            // Only a regular file, capped while read: a FIFO or a link to /dev/zero committed as publiccode.yml must not hang CI.
+            bytes = IO.InputFile.ReadAllBytes(path, (long)options.MaxInputChars * 4);
         }
-        return ValidateBytes(File.ReadAllBytes(path), options);
+        catch (IO.InputFileException ex)
+        {
+            return Single("", ex.Reason.StartsWith("it is larger", StringComparison.Ordinal) ? "file too large: more than " + ((long)options.MaxInputChars * 4).ToString(CultureInfo.InvariantCulture) + " bytes" : ex.Message);
+        }
+        return ValidateBytes(bytes, options);
     }
 
     /// <summary>Validates publiccode.yml text. Never throws on bad input and never uses the network.</summary>
@@ -560,6 +565,7 @@ public static class PublicCodeValidator
             string ext = Path.GetExtension(path).ToLowerInvariant();
             if (!extensions.Contains(ext, StringComparer.Ordinal)) return "invalid file extension for: " + path;
             if (!File.Exists(path)) return "no such file: " + path;
+            if (!IO.InputFile.IsRegularFile(path)) return "not a regular file: " + path;
             if (ext != ".png") return null;
             try
             {

@@ -125,13 +125,16 @@ public static class ComplianceReportBuilder
             $"Summary: {s.Projects} projects, {s.Packages} distinct packages: {s.Allowed} allowed, {s.Denied} denied, {s.Unknown} unknown, {s.Excepted} excepted.");
     }
 
+    /// <summary>Largest SBOM file attached (docs/limits.md).</summary>
+    public const long MaxSbomBytes = 256L * 1024 * 1024;
+
     /// <summary>Attaches an SBOM: its SHA-256 and detected format, named relative to <paramref name="outputDirectory"/>.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static SbomAttachment Attach(string path, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(outputDirectory);
-        var bytes = File.ReadAllBytes(path);
+        var bytes = IO.InputFile.ReadAllBytes(path, MaxSbomBytes);
         var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         var full = Path.GetFullPath(path);
         var rel = CheckResultJsonWriter.Relative(Path.GetFullPath(outputDirectory), full);

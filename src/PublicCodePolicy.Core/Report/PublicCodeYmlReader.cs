@@ -34,12 +34,14 @@ internal static class PublicCodeYmlReader
 
     public static PublicCodeYmlContent Read(string path)
     {
-        var info = new FileInfo(path);
-        if (info.Length > MaxBytes) return Fail("publiccode.yml is larger than 4 MiB.", 0);
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = IO.InputFile.ReadAllText(path, MaxBytes);
+        }
+        catch (IO.InputFileException ex)
+        {
+            return Fail(ex.Reason.StartsWith("it is larger", StringComparison.Ordinal) ? "publiccode.yml is larger than 4 MiB." : "publiccode.yml was not read: " + ex.Reason + ".", 0);
         }
         catch (IOException ex)
         {

@@ -62,8 +62,15 @@ public sealed class ReportConfig
     public static ReportConfig Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (new FileInfo(path).Length > 4 * 1024 * 1024) throw new ReportConfigException(path, "$", "The file is larger than 4 MiB.");
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = IO.InputFile.ReadAllBytes(path, 4 * 1024 * 1024);
+        }
+        catch (IO.InputFileException ex)
+        {
+            throw new ReportConfigException(path, "$", "The file " + ex.Reason + " (limit 4 MiB).");
+        }
         try
         {
             // System.Text.Json checks UTF-8 only when a name or string is read: check the whole file first.

@@ -104,13 +104,12 @@ public sealed class SbomDocument
     /// <summary>Findings about the SBOM (PCP2xxx), sorted.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary>Writes the document to a file (creating or replacing it).</summary>
-    /// <exception cref="IOException">The file cannot be written.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file is not writable.</exception>
+    /// <summary>Writes the document to a file (creating or replacing it atomically, see <see cref="IO.OutputFile"/>).</summary>
+    /// <exception cref="IO.OutputWriteException">The file cannot be written; the previous file is intact.</exception>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        File.WriteAllBytes(path, Content.ToArray());
+        IO.OutputFile.Write(path, Content);
     }
 }
 

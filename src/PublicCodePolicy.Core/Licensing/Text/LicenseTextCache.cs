@@ -89,8 +89,8 @@ public sealed class LicenseTextCache : ILicenseTextIdentifier
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         try
         {
-            if (!File.Exists(path) || new FileInfo(path).Length > 64L * 1024 * 1024) return entries;
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 8 });
+            if (!File.Exists(path)) return entries;
+            using var doc = JsonDocument.Parse(IO.InputFile.ReadAllBytes(path, 64L * 1024 * 1024), new JsonDocumentOptions { MaxDepth = 8 });
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 var v = p.Value;
@@ -112,7 +112,6 @@ public sealed class LicenseTextCache : ILicenseTextIdentifier
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var ms = new MemoryStream();
             using (var w = new Utf8JsonWriter(ms))
             {
@@ -128,9 +127,7 @@ public sealed class LicenseTextCache : ILicenseTextIdentifier
                 w.WriteEndObject();
             }
             // Several builds may write at once: each writes a whole file under its own name, then renames it.
-            var temp = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + Environment.CurrentManagedThreadId.ToString(CultureInfo.InvariantCulture) + ".tmp";
-            File.WriteAllBytes(temp, ms.ToArray());
-            File.Move(temp, path, overwrite: true);
+            IO.OutputFile.Write(path, ms.ToArray(), createDirectory: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
