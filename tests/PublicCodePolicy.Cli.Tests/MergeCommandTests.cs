@@ -48,7 +48,19 @@ public sealed class MergeCommandTests : IDisposable
         // The worst verdict wins: denied in one repository, excepted in another.
         var http = root.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "System.Net.Http");
         Assert.Equal("denied", http.GetProperty("verdict").GetString());
-        Assert.True(root.GetProperty("summary").GetProperty("sharedPackages").GetInt32() > 0);
+        // Shared = the same id and version in more than one repository, counted here from the three inputs themselves.
+        var perRepo = files.Select(f =>
+        {
+            using var input = JsonDocument.Parse(File.ReadAllText(f));
+            return input.RootElement.GetProperty("projects").EnumerateArray()
+                .SelectMany(p => p.GetProperty("packages").EnumerateArray())
+                .Select(p => p.GetProperty("id").GetString() + "/" + p.GetProperty("version").GetString())
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }).ToArray();
+        int shared = perRepo.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).Count(k => perRepo.Count(s => s.Contains(k)) > 1);
+        Assert.True(shared > 0);
+        Assert.Equal(shared, root.GetProperty("summary").GetProperty("sharedPackages").GetInt32());
+        Assert.Equal(perRepo.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).Count(), root.GetProperty("packages").GetArrayLength());
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public sealed class RestoredSamples : IDisposable
 
         foreach (var target in new[] { Path.Combine(Valmont, "Valmont.sln"), Path.Combine(Cpm, "Multi", "Multi.csproj") })
         {
-            var r = Dotnet.Run(Root, NuGet.Environment, TimeSpan.FromMinutes(5), "restore", target);
+            var r = Dotnet.Run(Root, NuGet.Environment, TimeSpan.FromMinutes(5), "restore", target, NuGet.RestoreConfigProperty);
             if (r.ExitCode != 0) throw new InvalidOperationException("Restore of " + target + " failed:\n" + r.All);
         }
     }

@@ -65,6 +65,11 @@ public sealed class ExampleTests
     {
         var result = Validate(file);
         Assert.True(result.HasErrors);
+        // None of the four files has the standard's required "developmentStatus" and "platforms", and all declare
+        // version "0.2": those three diagnostics must be there (with the official messages), whatever else is.
+        Assert.Contains(result.Diagnostics, d => d.Severity == PublicCodeSeverity.Error && d.Key == "developmentStatus" && d.Message == "developmentStatus is a required field");
+        Assert.Contains(result.Diagnostics, d => d.Severity == PublicCodeSeverity.Error && d.Key == "platforms" && d.Message == "platforms must contain more than 0 items");
+        Assert.Contains(result.Diagnostics, d => d.Severity == PublicCodeSeverity.Warning && d.Key == "publiccodeYmlVersion" && d.Message == "v0.2 is not the latest version, use '0'. Parsing this file as v0.7.");
     }
 
     private static PublicCodeValidationResult Validate(string file)

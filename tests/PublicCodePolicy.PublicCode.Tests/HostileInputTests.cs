@@ -141,8 +141,14 @@ public sealed class HostileInputTests
             for (int i = 0; i < chars.Length; i++) chars[i] = alphabet[random.Next(alphabet.Length)];
             string text = "publiccodeYmlVersion: \"0\"\n" + new string(chars);
             var result = PublicCodeValidator.Validate(text, s_options);
-            Assert.NotNull(result);
-            _ = PublicCodeUpdater.Update(text, new PublicCodeFacts { SoftwareVersion = "1.0.0", License = "MIT", Url = "https://example.org/r.git", ReleaseDate = "2026-01-01" });
+            // Two letters and punctuation can never spell the required "name", "url" and "platforms": always invalid.
+            Assert.True(result.HasErrors, text);
+            Assert.All(result.Diagnostics, d => Assert.True(d.Line >= 0 && d.Column >= 0 && d.Message.Length > 0, d.Message));
+            Assert.Equal(result.ToJson(), PublicCodeValidator.Validate(text, s_options).ToJson());
+            var updated = PublicCodeUpdater.Update(text, new PublicCodeFacts { SoftwareVersion = "1.0.0", License = "MIT", Url = "https://example.org/r.git", ReleaseDate = "2026-01-01" });
+            // The facts do not supply "name" either: the update never succeeds, and says why when it writes nothing.
+            Assert.False(updated.Succeeded, text);
+            if (updated.Text is null) Assert.NotEmpty(updated.Findings);
         }
     }
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
-using System.Diagnostics;
 using PublicCodePolicy.Engine;
 
 namespace PublicCodePolicy.Sbom.Tests;
@@ -19,7 +18,9 @@ public sealed class RestoredSolutionFixture : IDisposable
     public RestoredSolutionFixture()
     {
         Root = new TempDirectory("sbom");
-        PackagesFolder = Path.Combine(Root.Path, ".packages");
+        // nuget.config, packages folder and HTTP cache of its own (IsolatedNuGet): nothing from the user's setup.
+        NuGet = new IsolatedNuGet(Root.Path);
+        PackagesFolder = NuGet.PackagesFolder;
         SolutionDir = Path.Combine(Root.Path, "Commune");
         Write("Directory.Build.props", "<Project />\n");
         Write("Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
@@ -99,6 +100,9 @@ public sealed class RestoredSolutionFixture : IDisposable
     /// <summary>The temp folder (deleted at the end).</summary>
     public TempDirectory Root { get; }
 
+    /// <summary>The isolated NuGet setup of the restore.</summary>
+    public IsolatedNuGet NuGet { get; }
+
     /// <summary>The isolated NuGet package folder.</summary>
     public string PackagesFolder { get; }
 
@@ -121,26 +125,8 @@ public sealed class RestoredSolutionFixture : IDisposable
 
     private void Restore()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = SolutionDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "restore", SolutionPath, "-nodeReuse:false", "-p:NuGetAudit=false" }) start.ArgumentList.Add(arg);
-        start.Environment["NUGET_PACKAGES"] = PackagesFolder;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet restore took more than 5 minutes.");
-        }
-        if (process.ExitCode != 0) throw new InvalidOperationException("dotnet restore failed (" + process.ExitCode + "):\n" + stdout.Result + stderr.Result);
+        var r = Dotnet.Run(SolutionDir, NuGet.Environment, TimeSpan.FromMinutes(5), "restore", SolutionPath, "-nodeReuse:false", "-p:NuGetAudit=false", NuGet.RestoreConfigProperty);
+        if (r.ExitCode != 0) throw new InvalidOperationException("dotnet restore failed (" + r.ExitCode + "):\n" + r.All);
     }
 
     public void Dispose() => Root.Dispose();

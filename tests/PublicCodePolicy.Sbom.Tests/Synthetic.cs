@@ -10,7 +10,8 @@ namespace PublicCodePolicy.Sbom.Tests;
 /// <summary>Check results built in code, for the cases a real restore cannot produce on demand.</summary>
 internal static class Synthetic
 {
-    public static readonly string Root = Path.Combine(Path.GetTempPath(), "pcp-synthetic");
+    /// <summary>A root path that is never created (the results are built in memory), unique to this test process.</summary>
+    public static readonly string Root = Path.Combine(Path.GetTempPath(), "pcp-tests", "synthetic-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public const string Sha512 = "e8f33e424f3f4ed6db76a482fde1a5298970e442c531729119e37991884bdffab4f9426b7ee11fccd074eeda0634d71697d6f88a460dce0ac8d627a29f7d1282";
 

@@ -49,7 +49,12 @@ public static class Dotnet
     }
 }
 
-/// <summary>An isolated NuGet environment: packages folder, HTTP cache and a nuget.config with the given sources.</summary>
+/// <summary>
+/// An isolated NuGet environment: packages folder, HTTP cache, scratch folder and a nuget.config with the given sources,
+/// all under one test folder, so that two test runs at once (or a developer's own builds) never share a cache. Pass
+/// <see cref="RestoreConfigProperty"/> to every restore (or build that restores): it makes NuGet read that nuget.config
+/// only, not the user's or the machine's.
+/// </summary>
 public sealed class IsolatedNuGet
 {
     /// <summary>Creates the folders under <paramref name="root"/> and writes <c>root/nuget.config</c>.</summary>
@@ -59,16 +64,25 @@ public sealed class IsolatedNuGet
     {
         PackagesFolder = Path.Combine(root, ".nuget", "packages");
         Directory.CreateDirectory(PackagesFolder);
+        ConfigFile = Path.Combine(root, "nuget.config");
         var sources = string.Join("\n", localFeeds.Select((f, i) => "    <add key=\"local" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\" value=\"" + f + "\" />"));
-        File.WriteAllText(Path.Combine(root, "nuget.config"),
+        File.WriteAllText(ConfigFile,
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" + sources + "\n" +
             "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" />\n  </packageSources>\n</configuration>\n");
         Environment = new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = PackagesFolder,
             ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(root, ".nuget", "http-cache"),
+            ["NUGET_SCRATCH"] = Path.Combine(root, ".nuget", "scratch"),
+            ["NUGET_PLUGINS_CACHE_PATH"] = Path.Combine(root, ".nuget", "plugins-cache"),
         };
     }
+
+    /// <summary>The nuget.config written for this environment.</summary>
+    public string ConfigFile { get; }
+
+    /// <summary><c>-p:RestoreConfigFile=…</c>: restore reads this environment's nuget.config and no other.</summary>
+    public string RestoreConfigProperty => "-p:RestoreConfigFile=" + ConfigFile;
 
     /// <summary>The global packages folder.</summary>
     public string PackagesFolder { get; }

@@ -29,6 +29,13 @@ public static class DotNetCli
     /// are off so that no process outlives the test.
     /// </summary>
     public static DotNetResult Run(string workingDirectory, string? packagesFolder, params string[] args)
+        => Run(workingDirectory, packagesFolder, null, args);
+
+    /// <summary>
+    /// Same, with extra environment variables (a null value removes the variable). With a packages folder, the HTTP
+    /// cache and NuGet's scratch folder sit beside it, so a run shares no NuGet cache with another run or the user.
+    /// </summary>
+    public static DotNetResult Run(string workingDirectory, string? packagesFolder, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -49,14 +56,29 @@ public static class DotNetCli
                 info.Environment.Remove(key);
             }
         }
-        if (packagesFolder != null) info.Environment["NUGET_PACKAGES"] = packagesFolder;
+        if (packagesFolder != null)
+        {
+            info.Environment["NUGET_PACKAGES"] = packagesFolder;
+            info.Environment["NUGET_HTTP_CACHE_PATH"] = packagesFolder + "-http-cache";
+            info.Environment["NUGET_SCRATCH"] = packagesFolder + "-scratch";
+            info.Environment["NUGET_PLUGINS_CACHE_PATH"] = packagesFolder + "-plugins-cache";
+        }
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         info.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        // CI sets CI=true; the throwaway projects must behave the same wherever the tests run.
+        // CI sets CI=true; the throwaway projects must behave the same wherever the tests run. The one test that
+        // builds under CI (EndToEndTests.UnderCi_…) sets it back through the environment parameter.
         info.Environment.Remove("CI");
+        if (environment != null)
+        {
+            foreach (var (k, v) in environment)
+            {
+                if (v is null) info.Environment.Remove(k);
+                else info.Environment[k] = v;
+            }
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = info };

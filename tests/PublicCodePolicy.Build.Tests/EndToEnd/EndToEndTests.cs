@@ -97,6 +97,22 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public void UnderCi_TheSameWarningsAndExitCode()
+    {
+        // Every other build removes CI (DotNetCli); CI systems set it, and the SDK changes its logging under it.
+        var project = _fixture.CreateProject("nonfree-ci", PackageFixture.NewtonsoftJson + PackageFixture.SystemNetHttp);
+        var result = _fixture.Build(project, new Dictionary<string, string?> { ["CI"] = "true" });
+        _output.WriteLine(result.ToString());
+
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.BuildLines, l => l.Contains("warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
+        Assert.Equal(project + " : warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree-ci.csproj. (" + HelpPcp0001 + ")", line);
+        Assert.Equal(
+            _fixture.NonFreeFirstBuild.BuildLines.Count(l => l.Contains("warning PCP", StringComparison.Ordinal)),
+            result.BuildLines.Count(l => l.Contains("warning PCP", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void SecondBuild_SkipsTheCheck_AndStillReportsTheWarnings()
     {
         var first = Build(_fixture.NonFree, restore: false);
@@ -236,7 +252,7 @@ public sealed class EndToEndTests
     public void DesignTimeBuild_SkipsTheCheck_UnlessOptedIn()
     {
         var project = _fixture.CreateProject("ide", PackageFixture.SystemNetHttp);
-        Assert.Equal(0, _fixture.Run(project, "restore", project).ExitCode);
+        Assert.Equal(0, _fixture.Run(project, "restore", project, "-p:RestoreConfigFile=" + _fixture.ConfigFile).ExitCode);
         var stamp = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "PublicCodePolicy", "PublicCodePolicy.stamp");
 
         var designTime = _fixture.Run(project, "msbuild", project, "-nodeReuse:false", "-t:ResolvePackageAssets", "-p:DesignTimeBuild=true", "-getProperty:PublicCodePolicyReportInIde");

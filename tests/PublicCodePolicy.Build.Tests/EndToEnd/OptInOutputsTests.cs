@@ -172,7 +172,7 @@ public sealed class OptInOutputsTests
     public void Online_LoadsTheTasksOwnNuGetClient_AndAsksTheSourcesOfNuGetConfig()
     {
         var project = _fixture.CreateProject("online", PackageFixture.NewtonsoftJson);
-        Assert.Equal(0, _fixture.Run(project, "restore", project).ExitCode);
+        Assert.Equal(0, _fixture.Run(project, "restore", project, "-p:RestoreConfigFile=" + _fixture.ConfigFile).ExitCode);
         // After the restore, the project's own nuget.config names one HTTP source that refuses connections at once:
         // the online mode asks it, gets nothing, and nothing leaves the machine.
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "nuget.config"), """

@@ -121,13 +121,20 @@ public sealed class PackageFixture : IDisposable
     }
 
     /// <summary>Builds a project (restoring unless told not to) with the console logger (see <see cref="DotNetResult.BuildLines"/> to count diagnostics once).</summary>
-    public DotNetResult Build(string project, bool restore = true, params string[] extra)
+    public DotNetResult Build(string project, bool restore = true, params string[] extra) => Build(project, null, restore, extra);
+
+    /// <summary>Same, with extra environment variables (see <see cref="DotNetCli.Run(string, string?, IReadOnlyDictionary{string, string?}?, string[])"/>).</summary>
+    public DotNetResult Build(string project, IReadOnlyDictionary<string, string?>? environment, bool restore = true, params string[] extra)
     {
-        var args = new List<string> { "build", project, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off" };
+        // RestoreConfigFile: the restore reads the throwaway projects' nuget.config only, never the user's or the machine's.
+        var args = new List<string> { "build", project, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-p:RestoreConfigFile=" + ConfigFile };
         if (!restore) args.Add("--no-restore");
         args.AddRange(extra);
-        return DotNetCli.Run(Path.GetDirectoryName(project)!, PackagesFolder, args.ToArray());
+        return DotNetCli.Run(Path.GetDirectoryName(project)!, PackagesFolder, environment, args.ToArray());
     }
+
+    /// <summary>The nuget.config of the throwaway projects (this run's feed, then the registry).</summary>
+    public string ConfigFile => Path.Combine(Projects, "nuget.config");
 
     /// <summary>Runs any dotnet command in the project's folder.</summary>
     public DotNetResult Run(string project, params string[] args) => DotNetCli.Run(Path.GetDirectoryName(project)!, PackagesFolder, args);

@@ -48,12 +48,33 @@ public sealed class HostileInputTests : IDisposable
     {
         var rng = new Random(1);
         var seeds = new[] { "(MIT OR Apache-2.0) AND GPL-2.0-only WITH Classpath-exception-2.0", "DocumentRef-a:LicenseRef-b OR LGPL-2.1+", "NOASSERTION" };
+        // The seeds themselves parse to known canonical forms: a parser refusing everything fails here.
+        var canonical = new[] { "(MIT OR Apache-2.0) AND GPL-2.0-only WITH Classpath-exception-2.0", "DocumentRef-a:LicenseRef-b OR LGPL-2.1+", "NOASSERTION" };
+        for (int s = 0; s < seeds.Length; s++)
+        {
+            Assert.True(LicenseList.Default.TryParse(seeds[s], out var seed, out _), seeds[s]);
+            Assert.Equal(canonical[s], seed!.ToString());
+        }
+        int accepted = 0, refused = 0;
         for (int i = 0; i < Iterations * 5; i++)
         {
             var text = Mutate(rng, seeds[i % seeds.Length]);
-            LicenseList.Default.TryParse(text, out var e, out var d);
-            if (e != null) Assert.True(LicenseList.Default.TryParse(e.ToString(), out var again, out _), "canonical text must re-parse: " + e);
+            bool ok = LicenseList.Default.TryParse(text, out var e, out var d);
+            Assert.Equal(ok, e != null);
+            if (e != null)
+            {
+                accepted++;
+                // Canonical text re-parses to itself (a fixed point), whatever the input was.
+                Assert.True(LicenseList.Default.TryParse(e.ToString(), out var again, out _), "canonical text must re-parse: " + e);
+                Assert.Equal(e.ToString(), again!.ToString());
+            }
+            else
+            {
+                refused++;
+                Assert.NotEmpty(d);
+            }
         }
+        Assert.True(accepted > 0 && refused > 0, accepted + " accepted, " + refused + " refused");
     }
 
     [Fact]
@@ -66,6 +87,10 @@ public sealed class HostileInputTests : IDisposable
             .WriteTo(_temp.Path);
         var assets = Path.Combine(_temp.Path, "App", "obj", "project.assets.json");
         var original = File.ReadAllText(assets);
+        var clean = AssetsFileReader.Read(assets);
+        Assert.Equal("App", clean.ProjectName);
+        Assert.Equal(new[] { "A", "B" }, clean.Libraries.Values.Select(l => l.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("2.0.0", clean.Libraries.Values.Single(l => l.Id == "B").Version);
         var rng = new Random(2);
         int parsed = 0;
         for (int i = 0; i < Iterations; i++)
@@ -90,18 +115,39 @@ public sealed class HostileInputTests : IDisposable
     public void NuspecReader_OnlyThrowsInvalidData()
     {
         const string nuspec = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata><id>A</id><version>1.0.0</version><authors>x</authors><license type=\"expression\">MIT OR Apache-2.0</license><repository type=\"git\" url=\"https://example.org/a.git\" commit=\"abc\" /><developmentDependency>true</developmentDependency></metadata><files /></package>";
+        var clean = NuspecReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(nuspec)), "a.nuspec");
+        Assert.Equal("A", clean.Id);
+        Assert.Equal("1.0.0", clean.Version);
+        Assert.Equal(DeclaredLicenseKind.Expression, clean.LicenseKind);
+        Assert.Equal("MIT OR Apache-2.0", clean.License);
+        Assert.True(clean.DevelopmentDependency);
+        Assert.Equal(new RepositoryInfo("git", "https://example.org/a.git", null, "abc"), clean.Repository);
         var rng = new Random(3);
+        int accepted = 0, refused = 0;
         for (int i = 0; i < Iterations * 2; i++)
         {
-            var bytes = Encoding.UTF8.GetBytes(Mutate(rng, nuspec));
+            var mutated = Mutate(rng, nuspec);
+            var bytes = Encoding.UTF8.GetBytes(mutated);
             try
             {
-                NuspecReader.Read(new MemoryStream(bytes), "a.nuspec");
+                var m = NuspecReader.Read(new MemoryStream(bytes), "a.nuspec");
+                accepted++;
+                Assert.False(string.IsNullOrEmpty(m.Id));
+                // Reading is a function of the bytes: the same input gives the same metadata.
+                var again = NuspecReader.Read(new MemoryStream(bytes), "a.nuspec");
+                Assert.Equal((m.Id, m.Version, m.License, m.LicenseKind, m.DevelopmentDependency), (again.Id, again.Version, again.License, again.LicenseKind, again.DevelopmentDependency));
+                // Elements the mutation left intact keep their values.
+                if (mutated.Contains("<license type=\"expression\">MIT OR Apache-2.0</license>", StringComparison.Ordinal) && mutated.Contains("<metadata>", StringComparison.Ordinal))
+                {
+                    Assert.Equal("MIT OR Apache-2.0", m.License);
+                }
             }
             catch (InvalidDataException)
             {
+                refused++;
             }
         }
+        Assert.True(accepted > 0 && refused > 0, accepted + " accepted, " + refused + " refused");
     }
 
     [Fact]
@@ -119,17 +165,33 @@ public sealed class HostileInputTests : IDisposable
     public void PolicyLoader_OnlyThrowsPolicyFormat()
     {
         const string policy = "{\"preset\":\"osi\",\"allow\":[\"MIT\"],\"deny\":[],\"enforceScopes\":[\"runtime\"],\"unknownLicenses\":\"warn\",\"exceptions\":[{\"package\":\"A*\",\"versions\":\"[1.0,2.0)\",\"justification\":\"j\",\"expires\":\"2027-01-01\"}],\"curations\":[{\"package\":\"B\",\"license\":\"MIT\",\"source\":\"s\",\"reason\":\"r\"}]}";
+        var clean = PolicyDocument.Load(new MemoryStream(Encoding.UTF8.GetBytes(policy)), "p.json");
+        Assert.Equal(PolicyPreset.Osi, clean.Preset);
+        Assert.Equal(new[] { "MIT" }, clean.Allow);
+        Assert.Empty(clean.Deny);
+        Assert.Equal(new[] { DependencyScope.Runtime }, clean.EnforcedScopes);
+        Assert.False(clean.FailOnUnknown);
+        var exception = Assert.Single(clean.Exceptions);
+        Assert.Equal(("A*", "j", new DateOnly(2027, 1, 1)), (exception.Package, exception.Justification, exception.Expires!.Value));
+        var curation = Assert.Single(clean.Curations);
+        Assert.Equal("B", curation.Package);
         var rng = new Random(4);
+        int accepted = 0, refused = 0;
         for (int i = 0; i < Iterations * 2; i++)
         {
             try
             {
                 PolicyDocument.Load(new MemoryStream(Encoding.UTF8.GetBytes(Mutate(rng, policy))), "p.json");
+                accepted++;
             }
-            catch (PolicyFormatException)
+            catch (PolicyFormatException e)
             {
+                refused++;
+                Assert.Equal("p.json", e.FilePath);
+                Assert.False(string.IsNullOrWhiteSpace(e.Reason));
             }
         }
+        Assert.True(accepted > 0 && refused > 0, accepted + " accepted, " + refused + " refused");
     }
 
     [Fact]
@@ -146,18 +208,24 @@ public sealed class HostileInputTests : IDisposable
     public void MergeReader_OnlyThrowsResultFormat()
     {
         const string result = "{\"schemaVersion\":1,\"tool\":{\"name\":\"PublicCodePolicy\",\"version\":\"0.1.0\"},\"licenseListVersion\":\"3.28.0\",\"root\":\"r\",\"policy\":{\"preset\":\"osi\"},\"passed\":true,\"summary\":{\"projects\":1,\"packages\":1,\"allowed\":1,\"denied\":0,\"unknown\":0,\"excepted\":0,\"enforcedFindings\":0},\"projects\":[{\"packages\":[{\"id\":\"A\",\"version\":\"1.0.0\",\"license\":\"MIT\",\"verdict\":\"allowed\",\"scope\":\"runtime\"}]}],\"findings\":[]}";
-        ResultMerger.Read(new MemoryStream(Encoding.UTF8.GetBytes(result)), "ok");
+        var (repo, packages) = ResultMerger.Read(new MemoryStream(Encoding.UTF8.GetBytes(result)), "ok");
+        Assert.Equal(new RepositoryResult("r", "0.1.0", "3.28.0", "osi", true, 1, 1, 1, 0, 0, 0, 0), repo);
+        Assert.Equal(("A", "1.0.0", "MIT", "allowed", "runtime"), Assert.Single(packages));
         var rng = new Random(5);
+        int accepted = 0, refused = 0;
         for (int i = 0; i < Iterations * 2; i++)
         {
             try
             {
                 ResultMerger.Read(new MemoryStream(Encoding.UTF8.GetBytes(Mutate(rng, result))), "m");
+                accepted++;
             }
             catch (ResultFormatException)
             {
+                refused++;
             }
         }
+        Assert.True(accepted > 0 && refused > 0, accepted + " accepted, " + refused + " refused");
     }
 
     [Fact]

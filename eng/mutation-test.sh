@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
+# SPDX-FileCopyrightText: PublicCodePolicy contributors
+#
+# Mutation testing of PublicCodePolicy.Core with Stryker.NET 5.1.0: plants small defects (operators, conditions,
+# constants, removed statements) in one area of the engine and reports how many the tests catch.
+# Slow (tens of minutes per area on 2 cores), so not part of .ci/run; see bench/README.md "Mutation testing".
+#
+# Usage: eng/mutation-test.sh AREA [OUTPUT_DIR]
+#   AREA        Policy | Licensing | Engine | Sbom  (a folder of src/PublicCodePolicy.Core)
+#   OUTPUT_DIR  where reports go (default: artifacts/mutation/AREA); the score is in OUTPUT_DIR/reports/mutation-report.json
+# Environment:
+#   STRYKER_TOOL_PATH   folder holding dotnet-stryker (installed there if missing; default: a temp folder)
+#   STRYKER_CONCURRENCY test processes in parallel (default 1: the machine is shared)
+#   STRYKER_MUTATE      extra --mutate globs, space-separated, e.g. '!**/Text/TemplateMatcher.cs' (default none)
+#   STRYKER_SINCE       a committish: only mutate files changed since it (Stryker --since)
+#
+# The run works on a copy of the current checkout (tracked and untracked, not ignored files), so the working
+# tree's build output is never replaced by mutated assemblies while you keep working.
+set -euo pipefail
+
+area="${1:?usage: eng/mutation-test.sh Policy|Licensing|Engine|Sbom [OUTPUT_DIR]}"
+case "$area" in
+  Policy|Licensing|Engine) test_projects=(tests/PublicCodePolicy.Core.Tests/PublicCodePolicy.Core.Tests.csproj) ;;
+  Sbom) test_projects=(tests/PublicCodePolicy.Sbom.Tests/PublicCodePolicy.Sbom.Tests.csproj tests/PublicCodePolicy.Core.Tests/PublicCodePolicy.Core.Tests.csproj) ;;
+  *) echo "unknown area: $area (Policy, Licensing, Engine or Sbom)" >&2; exit 2 ;;
+esac
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$(realpath -m "${2:-$root/artifacts/mutation/$area}")"
+tool_path="${STRYKER_TOOL_PATH:-${TMPDIR:-/tmp}/pcp-stryker-tool}"
+if [ ! -x "$tool_path/dotnet-stryker" ]; then
+  dotnet tool install dotnet-stryker --version 5.1.0 --tool-path "$tool_path"
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/pcp-mutation.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+(cd "$root" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | (cd "$work" && tar -xf -)
+
+# The licence-list corpus tests analyse all 778 SPDX texts (about a minute each run): every mutant of the text
+# matcher is covered by them, so running them per mutant would take days. The matcher stays covered by its
+# targeted tests (LicenseTextMatcherTests, the altered-text and package tests); the corpus runs in the normal suite.
+filter='FullyQualifiedName!~LicenseListCorpusTests.AllListTexts&FullyQualifiedName!~LicenseListCorpusTests.OsiTexts_Altered'
+
+args=(--project PublicCodePolicy.Core.csproj
+      --mutate "**/$area/**/*.cs"
+      --test-case-filter "$filter"
+      --concurrency "${STRYKER_CONCURRENCY:-1}"
+      --reporter json --reporter html --reporter progress --reporter cleartext
+      --output "$out" --skip-version-check --break-at 0
+      # The test projects take their TargetFramework from tests/Directory.Build.props, which Stryker's project
+      # analysis (Buildalyzer) does not read: without this it stops with "Could not find build environment"
+      # (stryker-mutator/stryker-net#3144).
+      --target-framework net10.0)
+for tp in "${test_projects[@]}"; do args+=(--test-project "$work/$tp"); done
+for m in ${STRYKER_MUTATE:-}; do args+=(--mutate "$m"); done
+if [ -n "${STRYKER_SINCE:-}" ]; then args+=("--since:$STRYKER_SINCE"); fi
+
+cd "$work/src/PublicCodePolicy.Core"
+# Build once outside Stryker so that restore errors show plainly, then let Stryker mutate and test.
+dotnet build "${test_projects[@]/#/$work/}" >/dev/null 2>&1 || dotnet build "$work/${test_projects[0]}"
+"$tool_path/dotnet-stryker" "${args[@]}"
+
+python3 - "$out/reports/mutation-report.json" "$area" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+counts = {}
+for name, f in report["files"].items():
+    for m in f["mutants"]:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
+survived = counts.get("Survived", 0) + counts.get("NoCoverage", 0)
+score = 100.0 * killed / (killed + survived) if killed + survived else 0.0
+print(f"{sys.argv[2]}: mutation score {score:.1f} % ({killed} killed or timed out, {counts.get('Survived', 0)} survived, "
+      f"{counts.get('NoCoverage', 0)} not covered; ignored {counts.get('Ignored', 0)}, compile errors {counts.get('CompileError', 0)})")
+PY
