@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+namespace PublicCodePolicy.Cli.Output;
+
+/// <summary>
+/// The one way <c>publiccode check</c> writes its result files, so that how a file is written (all at once, never
+/// half) is decided in one place.
+/// </summary>
+internal static class OutputFiles
+{
+    /// <summary>Writes <paramref name="path"/> with what <paramref name="write"/> produces, creating its folder.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        File.WriteAllBytes(path, buffer.ToArray());
+    }
+}
