@@ -16,6 +16,8 @@ namespace PublicCodePolicy.Build;
 /// <param name="Package">Package id, if any.</param>
 /// <param name="PackageVersion">Package version, if any.</param>
 /// <param name="HelpLink">Documentation page of the rule.</param>
+/// <param name="Line">Line in <paramref name="File"/> (the package's reference), from 1; 0 when none is known.</param>
+/// <param name="Column">Column in <paramref name="File"/>, from 1; 0 when none is known.</param>
 public sealed record CachedFinding(
     string Id,
     FindingSeverity Severity,
@@ -24,7 +26,9 @@ public sealed record CachedFinding(
     string? File,
     string? Package,
     string? PackageVersion,
-    string? HelpLink)
+    string? HelpLink,
+    int Line = 0,
+    int Column = 0)
 {
     /// <summary>Whether the rule is a configuration or tool error (PCP9xxx) rather than a finding about a dependency.</summary>
     public bool IsConfiguration => RuleIdRanges.IsConfiguration(Id);

@@ -235,7 +235,9 @@ public sealed class CheckDependencies : MSBuildTask
     private CachedFinding ToCached(Finding f, string? file = null)
     {
         var message = f.Remedy != null ? f.Message + " " + f.Remedy : f.Message;
-        return new CachedFinding(f.RuleId, f.Severity, f.IsEnforced, message, f.ProjectPath ?? file ?? ProjectPath, f.PackageId, f.PackageVersion, string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri);
+        // The line of the reference that brings the package in (the engine's), so the IDE and CI logs open it there.
+        return new CachedFinding(f.RuleId, f.Severity, f.IsEnforced, message, f.Location?.Path ?? f.ProjectPath ?? file ?? ProjectPath, f.PackageId, f.PackageVersion, string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri,
+            f.Location?.Line ?? 0, f.Location?.Column ?? 0);
     }
 
     private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);

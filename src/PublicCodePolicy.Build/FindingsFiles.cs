@@ -93,6 +93,8 @@ public static class FindingsFiles
                 WriteOptional(writer, "package", f.Package);
                 WriteOptional(writer, "packageVersion", f.PackageVersion);
                 WriteOptional(writer, "helpLink", f.HelpLink);
+                if (f.Line > 0) writer.WriteNumber("line", f.Line);
+                if (f.Column > 0) writer.WriteNumber("column", f.Column);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -130,7 +132,9 @@ public static class FindingsFiles
                     Optional(f, "file"),
                     Optional(f, "package"),
                     Optional(f, "packageVersion"),
-                    Optional(f, "helpLink")));
+                    Optional(f, "helpLink"),
+                    Number(f, "line"),
+                    Number(f, "column")));
             }
             return result;
         }
@@ -173,6 +177,9 @@ public static class FindingsFiles
     {
         if (value != null) writer.WriteString(name, value);
     }
+
+    private static int Number(JsonElement e, string name)
+        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n > 0 ? n : 0;
 
     private static string Required(JsonElement e, string name)
         => Optional(e, name) ?? throw new InvalidDataException("a finding has no '" + name + "'");

@@ -86,22 +86,22 @@ public sealed class ReportFindings : MSBuildTask
             switch (settings.Decide(finding))
             {
                 case ReportLevel.Error:
-                    Log.LogError(null, finding.Id, null, finding.HelpLink, file, 0, 0, 0, 0, WithLink(finding));
+                    Log.LogError(null, finding.Id, null, finding.HelpLink, file, finding.Line, finding.Column, 0, 0, WithLink(finding));
                     ErrorCount++;
                     break;
                 case ReportLevel.Warning:
-                    Log.LogWarning(null, finding.Id, null, finding.HelpLink, file, 0, 0, 0, 0, WithLink(finding));
+                    Log.LogWarning(null, finding.Id, null, finding.HelpLink, file, finding.Line, finding.Column, 0, 0, WithLink(finding));
                     WarningCount++;
                     break;
                 case ReportLevel.Message:
                     // The console logger prints a message's file and code but not its help link, so the link goes into the text.
                     var importance = finding.Severity == FindingSeverity.Info ? MessageImportance.Normal : MessageImportance.High;
-                    Log.LogMessage(null, finding.Id, null, file, 0, 0, 0, 0, importance, mode == PolicyMode.ReportOnly
+                    Log.LogMessage(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, importance, mode == PolicyMode.ReportOnly
                         ? Strings.ReportOnly(finding.Message, finding.HelpLink ?? string.Empty)
                         : Strings.Information(finding.Message, finding.HelpLink ?? string.Empty));
                     break;
                 default:
-                    Log.LogMessage(null, finding.Id, null, file, 0, 0, 0, 0, MessageImportance.Low, Strings.Suppressed(finding.Id, finding.Message));
+                    Log.LogMessage(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, MessageImportance.Low, Strings.Suppressed(finding.Id, finding.Message));
                     break;
             }
         }

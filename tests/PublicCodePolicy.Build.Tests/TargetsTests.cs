@@ -75,13 +75,5 @@ public sealed class TargetsTests
         }
     }
 
-    [Fact]
-    public void UsingTasks_AreGuardedForTheDotNetSdkMSBuild()
-    {
-        var usingTasks = XDocument.Parse(Targets).Root!.Elements("UsingTask").ToArray();
-
-        Assert.Equal(2, usingTasks.Length);
-        Assert.All(usingTasks, u => Assert.Equal("'$(MSBuildRuntimeType)' == 'Core'", u.Attribute("Condition")!.Value));
-        Assert.Equal(new[] { typeof(CheckDependencies).FullName, typeof(ReportFindings).FullName }, usingTasks.Select(u => u.Attribute("TaskName")!.Value));
-    }
+    // Which UsingTask each MSBuild gets: TaskHostSelectionTests.
 }

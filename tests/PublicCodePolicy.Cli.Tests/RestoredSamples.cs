@@ -27,6 +27,7 @@ public sealed class RestoredSamples : IDisposable
               <ItemGroup>
                 <PackageVersion Include="Newtonsoft.Json" Version="13.0.4" />
                 <PackageVersion Include="Serilog" Version="4.4.0" />
+                <PackageVersion Include="System.Net.Http" Version="4.3.4" />
               </ItemGroup>
             </Project>
             """);
@@ -39,10 +40,19 @@ public sealed class RestoredSamples : IDisposable
               </ItemGroup>
             </Project>
             """);
+        // Issue 14: a finding under central package management points at the PackageVersion line.
+        _temp.Write("Cpm/NonFree/NonFree.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><NoWarn>$(NoWarn);NU1510</NoWarn></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="System.Net.Http" />
+              </ItemGroup>
+            </Project>
+            """);
         NotRestored = Path.Combine(Root, "Fresh");
         _temp.Write("Fresh/Fresh.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
 
-        foreach (var target in new[] { Path.Combine(Valmont, "Valmont.sln"), Path.Combine(Cpm, "Multi", "Multi.csproj") })
+        foreach (var target in new[] { Path.Combine(Valmont, "Valmont.sln"), Path.Combine(Cpm, "Multi", "Multi.csproj"), Path.Combine(Cpm, "NonFree", "NonFree.csproj") })
         {
             var r = Dotnet.Run(Root, NuGet.Environment, TimeSpan.FromMinutes(5), "restore", target, NuGet.RestoreConfigProperty);
             if (r.ExitCode != 0) throw new InvalidOperationException("Restore of " + target + " failed:\n" + r.All);

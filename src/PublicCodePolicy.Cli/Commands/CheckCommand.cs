@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.CommandLine;
 using System.Globalization;
+using PublicCodePolicy.Cli.Output;
 using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Graph;
@@ -18,17 +19,24 @@ internal static class CheckCommand
     public static Command Create(CliContext context)
     {
         var common = new CommonOptions();
-        var format = new Option<string>("--format", "-f")
+        var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Output format: table (for people), json (documented schema: docs/schemas/check-result.schema.json), sarif (SARIF 2.1.0 for GitHub code scanning and GitLab).",
-            DefaultValueFactory = _ => "table",
-            HelpName = "FORMAT",
+            Description = "Output formats, comma-separated or repeated: table (for people), json (documented schema: docs/schemas/check-result.schema.json), sarif (SARIF 2.1.0 for GitHub code scanning), codequality (GitLab Code Quality), junit (JUnit XML, GitLab's test report). Several formats need --output DIR.",
+            DefaultValueFactory = _ => new[] { "table" },
+            HelpName = "FORMATS",
+            AllowMultipleArgumentsPerToken = false,
         };
-        format.AcceptOnlyFromAmong("table", "json", "sarif");
+        format.Validators.Add(result =>
+        {
+            foreach (var f in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            {
+                if (!FileNames.ContainsKey(f)) result.AddError("Unknown check format '" + f + "'; use table, json, sarif, codequality or junit (comma-separated).");
+            }
+        });
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write the result to FILE instead of standard output.",
-            HelpName = "FILE",
+            Description = "Write the result to FILE instead of standard output. With several formats, a folder DIR (created if needed) that receives one file per format: " + string.Join(", ", FileNames.Where(p => p.Key != "table").Select(p => p.Value + " (" + p.Key + ")")) + "; the table still goes to standard output.",
+            HelpName = "FILE|DIR",
         };
         var problemsOnly = new Option<bool>("--problems-only")
         {
@@ -43,6 +51,7 @@ internal static class CheckCommand
             "  publiccode check samples/Valmont/Valmont.sln --problems-only\n" +
             "  publiccode check App.sln --format json -o publiccode-check.json\n" +
             "  publiccode check App.sln --format sarif -o publiccode.sarif   # upload to code scanning\n" +
+            "  publiccode check . --format table,codequality,junit,sarif -o publiccode   # GitLab: one run, one folder\n" +
             "  publiccode check App.sln --policy publiccode-policy.json --preset fr-administration\n" +
             "  publiccode check App.sln --online   # also ask your nuget.config sources: missing metadata, deprecations\n\n" +
             "Exit codes: 0 no enforced finding, 1 the policy fails, 2 usage or input error (e.g. PCP9001 not restored).");
@@ -50,44 +59,54 @@ internal static class CheckCommand
         command.Add(format);
         command.Add(output);
         command.Add(problemsOnly);
+        command.Validators.Add(result =>
+        {
+            if (Formats(result.GetValue(format)).Count > 1 && result.GetValue(output) == null)
+                result.AddError("Several formats need --output DIR: the folder that receives one file per format.");
+        });
         command.SetAction(parse =>
         {
             var result = EngineRunner.Run(context, parse, common);
             if (result == null) return (int)ExitCode.InputError;
             var outPath = parse.GetValue(output);
-            var chosen = parse.GetValue(format);
+            var formats = Formats(parse.GetValue(format));
+            bool problems = parse.GetValue(problemsOnly);
+            bool machineOutputOnStdout = false;
+            // Every file goes through the one atomic writer: a failure is PCP9010 and leaves the previous file intact.
+            bool Write(string path, Action<Stream> write) => EngineRunner.TryWriteOutput(context, path, write);
             if (outPath != null && result.HasInputErrors)
             {
                 // A result with input errors is not a result: the last good file stays for the next step to find.
                 context.Error.WriteLine("Input errors: " + SafeText.ForTerminal(outPath) + " was left as it was.");
+                if (formats.Contains("table")) TableRenderer.Render(result, context.Out, context.Console, problems);
             }
-            else if (chosen is "json" or "sarif")
+            else if (formats.Count > 1)
             {
-                Action<CheckResult, Stream> write = chosen == "json" ? CheckResultJsonWriter.Write : SarifWriter.Write;
-                if (outPath != null)
+                foreach (var f in formats)
                 {
-                    if (!EngineRunner.TryWriteOutput(context, outPath, stream => write(result, stream))) return (int)ExitCode.InputError;
+                    if (f == "table") TableRenderer.Render(result, context.Out, context.Console, problems);
+                    else if (!Write(Path.Combine(outPath!, FileNames[f]), stream => Writer(f)(result, stream))) return (int)ExitCode.InputError;
                 }
-                else
-                {
-                    using var buffer = new MemoryStream();
-                    write(result, buffer);
-                    context.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-                }
+            }
+            else if (formats[0] == "table")
+            {
+                if (outPath == null) TableRenderer.Render(result, context.Out, context.Console, problems);
+                else if (!Write(outPath, stream => RenderTable(result, stream, problems))) return (int)ExitCode.InputError;
             }
             else if (outPath != null)
             {
-                bool written = EngineRunner.TryWriteOutput(context, outPath, stream =>
-                {
-                    using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-                    TableRenderer.Render(result, writer, ConsoleEnvironment.Plain, parse.GetValue(problemsOnly));
-                });
-                if (!written) return (int)ExitCode.InputError;
+                if (!Write(outPath, stream => Writer(formats[0])(result, stream))) return (int)ExitCode.InputError;
             }
             else
             {
-                TableRenderer.Render(result, context.Out, context.Console, parse.GetValue(problemsOnly));
+                using var buffer = new MemoryStream();
+                Writer(formats[0])(result, buffer);
+                context.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                machineOutputOnStdout = true;
             }
+            // On GitHub Actions and Azure Pipelines, annotations on the pull request's files, unless standard output
+            // carries a document that the lines would corrupt.
+            if (!machineOutputOnStdout) CiAnnotations.Write(result, context.Console.Ci, context.Out);
             foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
             {
                 EngineRunner.WriteError(context, f.RuleId, f.Message);
@@ -95,6 +114,37 @@ internal static class CheckCommand
             return (int)EngineRunner.ExitCodeOf(result);
         });
         return command;
+    }
+
+    /// <summary>The documented file name of each format in the --output folder (docs/cli.md).</summary>
+    internal static IReadOnlyDictionary<string, string> FileNames { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["codequality"] = "gl-code-quality-report.json",
+        ["json"] = "publiccode-check.json",
+        ["junit"] = "publiccode-junit.xml",
+        ["sarif"] = "publiccode.sarif",
+        ["table"] = "publiccode-check.txt",
+    };
+
+    private static IReadOnlyList<string> Formats(string[]? values)
+    {
+        var list = (values ?? Array.Empty<string>()).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? new[] { "table" } : list;
+    }
+
+    private static Action<CheckResult, Stream> Writer(string format) => format switch
+    {
+        "json" => CheckResultJsonWriter.Write,
+        "sarif" => SarifWriter.Write,
+        "codequality" => CodeQualityWriter.Write,
+        "junit" => JUnitWriter.Write,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    private static void RenderTable(CheckResult result, Stream stream, bool problemsOnly)
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        TableRenderer.Render(result, writer, ConsoleEnvironment.Plain, problemsOnly);
     }
 }
 

@@ -20,6 +20,13 @@ public sealed class Finding
     /// <summary>The project file concerned, if any.</summary>
     public string? ProjectPath { get; init; }
 
+    /// <summary>
+    /// Where the finding points: the line of the <c>PackageReference</c> that brings the package in (of the direct
+    /// reference, for a transitive package), or of its <c>PackageVersion</c> under central package management.
+    /// Null when no such line was found; front-ends then point at <see cref="ProjectPath"/>.
+    /// </summary>
+    public SourceLocation? Location { get; init; }
+
     /// <summary>The package concerned, if any.</summary>
     public string? PackageId { get; init; }
 

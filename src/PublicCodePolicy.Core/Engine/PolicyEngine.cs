@@ -63,6 +63,7 @@ public sealed class PolicyEngine
     private readonly ConcurrentDictionary<string, SpdxLicense[]> _deprecatedLeaves = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PackageKey, RemoteNuspec> _remoteNuspecs = new();
     private readonly ConcurrentDictionary<PackageKey, PackageDeprecation> _deprecations = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ReferenceLocator.Entry>> _projectFiles = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine.</summary>
     public PolicyEngine(CheckOptions? options = null)
@@ -291,6 +292,7 @@ public sealed class PolicyEngine
             var package = Evaluate(assets, node, scope, metadata, license, deprecation, findings);
             packages.Add(package);
         }
+        if (findings.Any(f => f.PackageId != null)) findings = Locate(project.ProjectPath, graph, findings);
         packages.Sort((a, b) =>
         {
             int c = string.Compare(a.Id, b.Id, StringComparison.OrdinalIgnoreCase);
@@ -310,6 +312,39 @@ public sealed class PolicyEngine
             Loaded = true,
         };
         return (result, findings);
+    }
+
+    // Findings about a package point at the line of the reference that brings it in. The project file is read only
+    // when there is something to point at, so a clean project costs nothing more.
+    private List<Finding> Locate(string projectPath, ProjectGraph graph, List<Finding> findings)
+    {
+        var locator = new ReferenceLocator(projectPath, _projectFiles);
+        var nodes = graph.Nodes.GroupBy(n => (n.Id.ToLowerInvariant(), n.Version)).ToDictionary(g => g.Key, g => g.First());
+        var located = new Dictionary<ProjectGraph.Node, SourceLocation?>();
+        var result = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            if (f.PackageId == null || f.PackageVersion == null || f.Location != null || !nodes.TryGetValue((f.PackageId.ToLowerInvariant(), f.PackageVersion), out var node))
+            {
+                result.Add(f);
+                continue;
+            }
+            if (!located.TryGetValue(node, out var location)) located[node] = location = locator.Locate(node);
+            result.Add(location == null ? f : new Finding
+            {
+                RuleId = f.RuleId,
+                Severity = f.Severity,
+                Message = f.Message,
+                IsEnforced = f.IsEnforced,
+                ProjectPath = f.ProjectPath,
+                Location = location,
+                PackageId = f.PackageId,
+                PackageVersion = f.PackageVersion,
+                Paths = f.Paths,
+                Remedy = f.Remedy,
+            });
+        }
+        return result;
     }
 
     private static Finding DeprecationFinding(string projectPath, ProjectGraph.Node node, PackageDeprecation deprecation)

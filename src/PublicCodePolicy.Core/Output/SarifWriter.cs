@@ -19,8 +19,7 @@ public static class SarifWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(stream);
-        var checkedDir = File.Exists(result.RootPath) ? Path.GetDirectoryName(result.RootPath)! : result.RootPath;
-        var srcRoot = FindRepositoryRoot(checkedDir) ?? checkedDir;
+        var srcRoot = SourceRoot(result.RootPath);
         var findings = result.Findings.Where(f => f.Severity != FindingSeverity.Info || f.RuleId == RuleCatalog.ExceptedDependency.Id).ToArray();
         var ruleIds = findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToArray();
         var ruleIndex = ruleIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
@@ -96,15 +95,17 @@ public static class SarifWriter
             var location = f.ProjectPath ?? result.Policy.SourcePath;
             if (location != null)
             {
+                // The line of the reference that brings the package in, when the engine found it; else the file's top.
                 w.WriteStartArray("locations");
                 w.WriteStartObject();
                 w.WriteStartObject("physicalLocation");
                 w.WriteStartObject("artifactLocation");
-                w.WriteString("uri", Uri.EscapeDataString(CheckResultJsonWriter.Relative(srcRoot, location)).Replace("%2F", "/", StringComparison.Ordinal));
+                w.WriteString("uri", SourceUri(srcRoot, f.Location?.Path ?? location));
                 w.WriteString("uriBaseId", "%SRCROOT%");
                 w.WriteEndObject();
                 w.WriteStartObject("region");
-                w.WriteNumber("startLine", 1);
+                w.WriteNumber("startLine", f.Location?.Line ?? 1);
+                if (f.Location != null) w.WriteNumber("startColumn", f.Location.Column);
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndObject();
@@ -132,6 +133,20 @@ public static class SarifWriter
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>A path relative to the source root, as a URI reference with only its segments escaped.</summary>
+    internal static string SourceUri(string srcRoot, string path)
+        => Uri.EscapeDataString(CheckResultJsonWriter.Relative(srcRoot, path)).Replace("%2F", "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The folder every CI format's paths are relative to: the repository root above <paramref name="checkedPath"/>
+    /// (a folder or a file), else the checked folder itself.
+    /// </summary>
+    public static string SourceRoot(string checkedPath)
+    {
+        var checkedDir = File.Exists(checkedPath) ? Path.GetDirectoryName(checkedPath)! : checkedPath;
+        return FindRepositoryRoot(checkedDir) ?? checkedDir;
     }
 
     private static string Level(FindingSeverity s) => s switch { FindingSeverity.Error => "error", FindingSeverity.Warning => "warning", _ => "note" };

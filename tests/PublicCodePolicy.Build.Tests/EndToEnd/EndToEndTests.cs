@@ -90,9 +90,11 @@ public sealed class EndToEndTests
 
         Assert.Equal(0, result.ExitCode);
         var line = Assert.Single(result.BuildLines, l => l.Contains("warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
-        Assert.Equal(_fixture.NonFree + " : warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree.csproj. (" + HelpPcp0001 + ")", line);
+        // Issue 14: the warning points at the line and column of the PackageReference, found here by reading the file.
+        Assert.Equal(_fixture.NonFree + ReferenceAt(_fixture.NonFree, "System.Net.Http") + ": warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree.csproj. (" + HelpPcp0001 + ")", line);
         // Its dependencies come with the same terms, and each says where it comes from.
-        Assert.Contains(result.Lines, l => l.Contains("warning PCP0001: runtime.native.System.Net.Http 4.3.0 (runtime)", StringComparison.Ordinal) && l.Contains("It comes through System.Net.Http 4.3.4", StringComparison.Ordinal));
+        // A transitive package points at the direct reference that brings it in.
+        Assert.Contains(result.Lines, l => l.StartsWith(_fixture.NonFree + ReferenceAt(_fixture.NonFree, "System.Net.Http") + ": warning PCP0001: runtime.native.System.Net.Http 4.3.0 (runtime)", StringComparison.Ordinal) && l.Contains("It comes through System.Net.Http 4.3.4", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Lines, l => l.Contains("Newtonsoft.Json", StringComparison.Ordinal) || l.Contains("PublicCodePolicy " + _fixture.Version, StringComparison.Ordinal));
     }
 
@@ -160,7 +162,7 @@ public sealed class EndToEndTests
         var result = Build(_fixture.NonFree, restore: false, "-p:PublicCodePolicyMode=ReportOnly", "-p:TreatWarningsAsErrors=true");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains(result.Lines, l => l.StartsWith(_fixture.NonFree + " : message PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal) && l.EndsWith("(report only; see " + HelpPcp0001 + ")", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, l => l.StartsWith(_fixture.NonFree + ReferenceAt(_fixture.NonFree, "System.Net.Http") + ": message PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal) && l.EndsWith("(report only; see " + HelpPcp0001 + ")", StringComparison.Ordinal));
         Assert.DoesNotContain("warning PCP", result.Output, StringComparison.Ordinal);
     }
 
@@ -245,7 +247,29 @@ public sealed class EndToEndTests
         var result = Build(project);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains(result.Lines, l => l.Contains("warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
+        // Issue 14: under central package management the warning points at the PackageVersion line, for the package
+        // and for what it brings in.
+        var props = Path.Combine(dir, "Directory.Packages.props");
+        Assert.Contains(result.BuildLines, l => l.StartsWith(props + ReferenceAt(props, "System.Net.Http") + ": warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
+        Assert.Contains(result.BuildLines, l => l.StartsWith(props + ReferenceAt(props, "System.Net.Http") + ": warning PCP0001: runtime.native.System.Net.Http 4.3.0", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.BuildLines, l => l.StartsWith(project, StringComparison.Ordinal) && l.Contains("PCP0001", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <c>(line,column)</c> of the element that includes <paramref name="id"/> in <paramref name="file"/>, as MSBuild's
+    /// console logger prints it: found by plain text search, independently of the product's XML reading.
+    /// </summary>
+    internal static string ReferenceAt(string file, string id)
+    {
+        var lines = File.ReadAllLines(file);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int at = lines[i].IndexOf("Include=\"" + id + "\"", StringComparison.Ordinal);
+            if (at < 0) continue;
+            int start = lines[i].LastIndexOf('<', at);
+            return "(" + (i + 1) + "," + (start + 1) + ")";
+        }
+        throw new InvalidOperationException(id + " is not referenced in " + file);
     }
 
     [Fact]
