@@ -270,6 +270,8 @@ public sealed class LicenseResolver
         if (text == null) return Unresolved("The licence file is missing from the package folder or is too large.");
         var match = _textIdentifier.Identify(text);
         if (match == null) return Unresolved("Unidentified licence file.");
+        var (confirmed, confirmation) = match.Expression is SpdxSpecial ? (true, null) : ConfirmReferencedFiles(metadata.PackageDirectory, relativePath, text, match.Expression);
+        if (!confirmed) return Unresolved(Join(match.Note, confirmation) ?? "Unidentified licence file.");
         return new LicenseResolution
         {
             Declared = relativePath,
@@ -277,8 +279,54 @@ public sealed class LicenseResolver
             Source = source,
             Evidence = relativePath,
             Confidence = match.Score,
-            Note = match.Note,
+            Note = Join(match.Note, confirmation),
         };
+    }
+
+    // A notice that names other files ("Please see COPYING.LESSER and COPYING files") is read with them when the
+    // package ships them: each must be a text of a licence the notice concluded (the GPL-3.0 text beside the LGPL-3.0
+    // counts, the LGPL-3.0 being built on it), or proprietary terms beside a commercial alternative. A file that says
+    // something else makes the whole NOASSERTION.
+    private (bool Confirmed, string? Note) ConfirmReferencedFiles(string packageDirectory, string declaredPath, string text, SpdxExpression concluded)
+    {
+        if (_textIdentifier == null || string.IsNullOrEmpty(packageDirectory) || !Directory.Exists(packageDirectory)) return (true, null);
+        var families = concluded.Leaves().Select(l => l switch
+        {
+            SpdxWith w => Family(w.License.ToString()),
+            SpdxLicenseRef r => r.LicenseRef,
+            _ => Family(l.ToString()),
+        }).ToHashSet(StringComparer.Ordinal);
+        bool commercial = concluded.Leaves().Any(l => l is SpdxLicenseRef);
+        var names = System.Text.RegularExpressions.Regex.Matches(text, @"\b(?:COPYING|LICEN[CS]E)[A-Za-z0-9_.\-]*", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
+            .Select(m => m.Value.TrimEnd('.', '-'))
+            .Where(n => !string.Equals(n, Path.GetFileName(declaredPath), StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        var seen = new List<string>();
+        foreach (var name in names)
+        {
+            var full = PackagePaths.Confine(packageDirectory, name);
+            if (full == null || !File.Exists(full)) continue;
+            var referenced = ReadLicenseText(full, packageDirectory);
+            var m = referenced == null ? null : _textIdentifier.Identify(referenced);
+            if (m == null || m.Expression is SpdxSpecial) return (false, name + ", which the licence file names, was not identified: read it and record a curation.");
+            bool consistent = m.Expression.Leaves().All(l => l switch
+            {
+                SpdxLicenseRef => commercial,
+                _ => families.Contains(Family(l.ToString())) || (Family(l.ToString()) == "GPL-3.0" && families.Contains("LGPL-3.0")),
+            });
+            if (!consistent) return (false, name + ", which the licence file names, is " + m.Expression + ": the files disagree; decide which governs and record a curation.");
+            seen.Add(name + " (" + m.Expression + ")");
+        }
+        return (true, seen.Count == 0 ? null : "Confirmed by the files it names: " + string.Join(", ", seen) + ".");
+    }
+
+    private static string Family(string id)
+    {
+        foreach (var suffix in new[] { "-only", "-or-later", "+" })
+        {
+            if (id.EndsWith(suffix, StringComparison.Ordinal)) return id.Substring(0, id.Length - suffix.Length);
+        }
+        return id;
     }
 
     private static string? ReadLicenseText(string path, string packageDirectory)

@@ -24,7 +24,7 @@ namespace PublicCodePolicy.Licensing.Text;
 /// <para>Words outside the matched licence texts (titles, a sentence introducing the licences) are tolerated
 /// when they are few and carry no restriction; otherwise nothing is concluded.</para>
 /// </remarks>
-public sealed class LicenseTextMatcher : ILicenseTextIdentifier
+public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
 {
     /// <summary>Longest text analysed, in characters; longer texts are not identified.</summary>
     public const int MaxTextLength = 512 * 1024;
@@ -150,6 +150,11 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
     public LicenseTextAnalysis Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return AnalyzeCore(text, allowSections: true);
+    }
+
+    private LicenseTextAnalysis AnalyzeCore(string text, bool allowSections)
+    {
         if (text.Length > MaxTextLength) return Nothing(0, "The text is longer than " + MaxTextLength.ToString(CultureInfo.InvariantCulture) + " characters; it was not analysed.");
         var tokens = _tokenizer.Tokenize(text);
         var ids = new int[tokens.Count];
@@ -167,6 +172,10 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         {
             var exact = Conclude(regions, tokens, significant, notice: false);
             if (exact != null) return exact;
+            // Words around the texts that a reader sees as harmless (holders, the licence's own appendix, a notice of
+            // the same licence, bundled parts "under the same terms"): concluded with a note naming them.
+            var withExtras = ConcludeWithExtras(regions, tokens, ids, bigrams, significant);
+            if (withExtras != null) return withExtras;
         }
         if (significant <= MaxNoticeWords * 4)
         {
@@ -181,6 +190,16 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         if (byNotice != null) return byNotice;
         var proprietary = MatchNotices(tokens, significant, regions, "proprietary");
         if (proprietary != null) return proprietary;
+        if (regions.Count == 0)
+        {
+            var statement = ConcludeSpdxTag(tokens, significant) ?? ConcludeStatements(tokens, significant);
+            if (statement != null) return statement;
+        }
+        if (allowSections)
+        {
+            var sections = ConcludeSections(text);
+            if (sections != null) return sections;
+        }
         if (regions.Count > 0)
         {
             // Licence texts were found exactly, with words around them that may change the terms: say so, rather
@@ -311,9 +330,9 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         return words;
     }
 
-    private LicenseTextAnalysis? Conclude(List<LicenseTextRegion> regions, TokenizedText tokens, int significant, bool notice)
+    private LicenseTextAnalysis? Conclude(List<LicenseTextRegion> regions, TokenizedText tokens, int significant, bool notice, List<string>? extras = null, string? extrasNote = null)
     {
-        var leftover = Unmatched(tokens, regions);
+        var leftover = extras ?? Unmatched(tokens, regions);
         bool choice = ContainsAny(leftover, s_choicePhrases, out _);
         var extra = new List<string>();
         var notes = new List<string>();
@@ -325,7 +344,8 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         }
         // Copyright lines are skipped when matching, but a restriction hidden on one ("Copyright 2024 X. Not for
         // military use.") still counts.
-        var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
+        // (Extras were checked word by word before, benign idioms aside.)
+        var restriction = extras != null ? null : leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
         if (leftover.Count > MaxUnmatchedWords || restriction != null)
         {
             return null;
@@ -363,7 +383,8 @@ public sealed class LicenseTextMatcher : ILicenseTextIdentifier
         if (alternatives.Length > 0) sb.Append("; the same text is also ").Append(string.Join(", ", alternatives));
         if (operands.Count > 1) sb.Append(choice ? "; the text states a choice" : "; all apply");
         foreach (var n in notes) sb.Append("; ").Append(n);
-        if (leftover.Count > 0) sb.Append("; ").Append(leftover.Count.ToString(CultureInfo.InvariantCulture)).Append(" other words (titles, introduction)");
+        if (extrasNote != null) sb.Append("; ").Append(extrasNote);
+        else if (leftover.Count > 0) sb.Append("; ").Append(leftover.Count.ToString(CultureInfo.InvariantCulture)).Append(" other words (titles, introduction)");
         sb.Append('.');
         return new LicenseTextAnalysis
         {

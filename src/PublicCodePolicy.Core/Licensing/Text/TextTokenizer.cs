@@ -90,8 +90,11 @@ internal sealed class TextTokenizer
         // Most template fragments hold none of these characters: keep the string as it is.
         if (text.AsSpan().IndexOfAny("\u2018\u2019\u201A\u201B`\u00B4\u201C\u201D\u201E\u201F\u00AB\u00BB\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00A0\u2007\u202F\t\f\v\r") < 0) return text;
         var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
+            // CR LF is one line break: paragraphs (blank lines) must look the same in CRLF and LF files.
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
             switch (c)
             {
                 case '\u2018': case '\u2019': case '\u201A': case '\u201B': case '`': case '\u00B4': sb.Append('\''); break;

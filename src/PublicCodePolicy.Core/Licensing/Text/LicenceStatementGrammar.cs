@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Text.RegularExpressions;
+
+namespace PublicCodePolicy.Licensing.Text;
+
+/// <summary>A sentence that names a licence: "licensed under the LGPLv3", "sous licence CeCILL-B".</summary>
+/// <param name="Start">First word of the statement (the trigger).</param>
+/// <param name="End">One past its last word (the name, version and "or later" qualifier).</param>
+/// <param name="Family">The licence family read (an SPDX identifier without version and suffix).</param>
+/// <param name="Version">The version read, normalised ("3" for 3.0), or null.</param>
+/// <param name="OrLater">"or (at your option) any later version" follows the name.</param>
+/// <param name="Modified">Words after the name change the licence ("with …", "plus …"): the statement alone proves nothing.</param>
+/// <param name="Id">The SPDX identifier the statement names, or null when the name is ambiguous (a family without a version).</param>
+internal sealed record LicenceStatement(int Start, int End, string Family, string? Version, bool OrLater, bool Modified, string? Id);
+
+/// <summary>
+/// Reads named-licence statements with a small grammar: a trigger ("licensed under", "released under", "under the
+/// terms of", "sous licence" …), a few filler words ("the", "terms of"), a licence name from the SPDX list's names and
+/// identifiers plus common aliases, a version ("v3", "Version 2.0", "either version 3 of the License") and a qualifier
+/// ("or (at your option) any later version", "only"). A name is never found as a substring: it must follow a trigger.
+/// A family named without a version resolves only when the list has a single version of it.
+/// </summary>
+internal sealed partial class LicenceStatementGrammar
+{
+    private const string VersionMark = "#";
+
+    private static readonly string[][] s_triggers =
+    {
+        new[] { "licensed", "under" }, new[] { "released", "under" }, new[] { "distributed", "under" }, new[] { "available", "under" },
+        new[] { "provided", "under" }, new[] { "published", "under" }, new[] { "licensed", "to", "you", "under" }, new[] { "under", "the", "terms", "of" },
+        new[] { "is", "under" }, new[] { "are", "under" }, new[] { "covered", "by" }, new[] { "governed", "by" },
+        new[] { "sous", "license" }, new[] { "sous", "la", "license" }, new[] { "sous", "les", "termes", "de" }, new[] { "publié", "sous" },
+        new[] { "distribué", "sous" }, new[] { "diffusé", "sous" }, new[] { "placé", "sous" },
+    };
+
+    private static readonly HashSet<string> s_fillers = new(StringComparer.Ordinal) { "the", "a", "an", "terms", "of", "and", "conditions", "license", "la", "les", "termes", "de", "du", "version" };
+
+    private static readonly string[][] s_gnuFiller = { new[] { "as", "published", "by", "the", "free", "software", "foundation" } };
+
+    private static readonly string[][] s_orLater =
+    {
+        new[] { "or", "at", "your", "option", "any", "later", "version" }, new[] { "or", "any", "later", "version" }, new[] { "or", "later" },
+        new[] { "or", "any", "later" }, new[] { "ou", "toute", "version", "ultérieure" }, new[] { "ou", "ultérieure" },
+    };
+
+    private static readonly HashSet<string> s_modifiers = new(StringComparer.Ordinal) { "with", "plus", "except", "excluding", "avec", "sauf" };
+
+    private readonly TextTokenizer _tokenizer;
+    private readonly List<(string[] Words, string Family, string? Version)> _names = new();
+    private readonly Dictionary<string, Dictionary<string, (string? Plain, string? Only, string? OrLater)>> _families = new(StringComparer.Ordinal);
+
+    public LicenceStatementGrammar(TextTokenizer tokenizer, LicenseList list, IEnumerable<(string Alias, string Family, string? Version)> aliases)
+    {
+        _tokenizer = tokenizer;
+        foreach (var l in list.Licenses)
+        {
+            if (l.IsDeprecated) continue;
+            var (family, version, suffix) = SplitId(l.Id);
+            if (!_families.TryGetValue(family, out var versions)) _families[family] = versions = new(StringComparer.Ordinal);
+            var key = version ?? string.Empty;
+            versions.TryGetValue(key, out var ids);
+            ids = suffix switch
+            {
+                "-only" => ids with { Only = l.Id },
+                "-or-later" => ids with { OrLater = l.Id },
+                _ => ids with { Plain = l.Id },
+            };
+            versions[key] = ids;
+            AddName(l.Id.Replace('-', ' '), family, null, fromId: true);
+            AddName(StripQualifier(l.Name), family, null, fromId: false);
+        }
+        foreach (var (alias, family, version) in aliases) AddName(alias, family, version is null ? null : NormalizeVersion(version), fromId: false);
+        // Longest names first: "GNU Lesser General Public License" before "GNU".
+        _names.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+    }
+
+    private static string StripQualifier(string name)
+    {
+        foreach (var q in new[] { " only", " or later" })
+        {
+            if (name.EndsWith(q, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - q.Length);
+        }
+        return name;
+    }
+
+    // "LGPL-3.0-only" → (LGPL, 3, -only); "CC-BY-4.0" → (CC-BY, 4, null); "BSD-3-Clause" → (BSD-3-Clause, null, null).
+    private static (string Family, string? Version, string? Suffix) SplitId(string id)
+    {
+        var m = IdPattern().Match(id);
+        if (!m.Success) return (id, null, null);
+        return (m.Groups["f"].Value, NormalizeVersion(m.Groups["v"].Value), m.Groups["s"].Success ? m.Groups["s"].Value : null);
+    }
+
+    private static string NormalizeVersion(string v)
+    {
+        var s = v.TrimStart('v', 'V');
+        while (s.EndsWith(".0", StringComparison.Ordinal) && s.Length > 2) s = s.Substring(0, s.Length - 2);
+        return s;
+    }
+
+    private void AddName(string text, string family, string? version, bool fromId)
+    {
+        var tokens = Grammar(_tokenizer.Tokenize(text, markSkippable: false));
+        var words = tokens.Select(t => t.Text).ToList();
+        if (words.Count == 0) return;
+        // A name carrying its own version ("Apache License 2.0", "CC BY 4.0") is stored with a version slot, so that
+        // "Apache License, Version 2.0" and "Apache 2.0 License" read alike.
+        if (version == null)
+        {
+            int at = words.FindIndex(w => w.StartsWith(VersionMark, StringComparison.Ordinal));
+            if (at >= 0)
+            {
+                version = words[at].Substring(VersionMark.Length);
+                words[at] = VersionMark;
+            }
+        }
+        // "license" closing a name is optional in statements ("the MIT license", "the MIT").
+        if (words.Count > 1 && words[^1] == "license") words.RemoveAt(words.Count - 1);
+        if (words.Count == 0 || (words.Count == 1 && words[0] == VersionMark)) return;
+        // One-word identifiers that are ordinary words are never names on their own.
+        if (fromId && words.Count == 1 && s_commonWords.Contains(words[0])) return;
+        var arr = words.ToArray();
+        if (_names.Any(n => n.Family == family && n.Version == version && n.Words.SequenceEqual(arr, StringComparer.Ordinal))) return;
+        _names.Add((arr, family, version));
+    }
+
+    private static readonly HashSet<string> s_commonWords = new(StringComparer.Ordinal) { "free", "open", "public", "fair", "glide", "naumen", "beerware", "x11", "ruby", "python", "vim", "w3c", "curl", "libpng", "zed", "sendmail", "diffmark", "ntp", "xnet" };
+
+    /// <summary>A word of the grammar: a normalised word, or a version ("#3", "#2.1") merged from "v3", "version 3", "3.0".</summary>
+    internal readonly record struct GrammarToken(string Text, int First, int Last);
+
+    internal static List<GrammarToken> Grammar(TokenizedText t)
+    {
+        var result = new List<GrammarToken>();
+        int i = 0;
+        while (i < t.Count)
+        {
+            var w = t.Words[i];
+            int first = i;
+            string? number = null;
+            if (w.All(char.IsDigit)) number = w;
+            else if (w.Length > 1 && w[0] == 'v' && w.Skip(1).All(char.IsDigit)) number = w.Substring(1);
+            if (number != null)
+            {
+                // "3.0", "2.1": digits joined by a dot in the source.
+                while (i + 1 < t.Count && t.Words[i + 1].All(char.IsDigit) && t.Starts[i + 1] - t.Ends[i] == 1 && t.Source[t.Ends[i]] == '.')
+                {
+                    i++;
+                    number += "." + t.Words[i];
+                }
+                // "version 3", "v 3": the word before only announces the number.
+                if (result.Count > 0 && (result[^1].Text is "version" or "v") && result[^1].Last == first - 1)
+                {
+                    first = result[^1].First;
+                    result.RemoveAt(result.Count - 1);
+                }
+                result.Add(new GrammarToken(VersionMark + NormalizeVersion(number), first, i));
+                i++;
+                continue;
+            }
+            result.Add(new GrammarToken(w, i, i));
+            i++;
+        }
+        return result;
+    }
+
+    /// <summary>Every statement in the text, in order.</summary>
+    public IReadOnlyList<LicenceStatement> Find(TokenizedText text)
+    {
+        var g = Grammar(text);
+        var found = new List<LicenceStatement>();
+        int i = 0;
+        while (i < g.Count)
+        {
+            var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr));
+            if (trigger == null)
+            {
+                i++;
+                continue;
+            }
+            int p = i + trigger.Length;
+            LicenceStatement? statement = null;
+            // Fillers ("the terms of the", "la licence") may come before the name; try the name at each step.
+            for (int steps = 0; steps <= 5 && p <= g.Count; steps++)
+            {
+                statement = ReadName(g, i, p);
+                if (statement != null || p >= g.Count || !s_fillers.Contains(g[p].Text)) break;
+                p++;
+            }
+            if (statement != null)
+            {
+                found.Add(statement);
+                i = IndexOfToken(g, statement.End);
+            }
+            else
+            {
+                i++;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Whether the text has a statement trigger ("licensed under" …), even one whose name cannot be read.</summary>
+    public bool HasTrigger(TokenizedText text)
+    {
+        var g = Grammar(text);
+        for (int i = 0; i < g.Count; i++) if (s_triggers.Any(tr => Matches(g, i, tr))) return true;
+        return false;
+    }
+
+    private static int IndexOfToken(List<GrammarToken> g, int wordEnd)
+    {
+        for (int k = 0; k < g.Count; k++) if (g[k].First >= wordEnd) return k;
+        return g.Count;
+    }
+
+    private LicenceStatement? ReadName(List<GrammarToken> g, int start, int p)
+    {
+        foreach (var (words, family, fixedVersion) in _names)
+        {
+            int q = p;
+            string? version = fixedVersion;
+            bool ok = true;
+            foreach (var w in words)
+            {
+                if (q >= g.Count) { ok = false; break; }
+                if (w == VersionMark)
+                {
+                    if (!g[q].Text.StartsWith(VersionMark, StringComparison.Ordinal)) { ok = false; break; }
+                    version = g[q].Text.Substring(1);
+                }
+                else if (!string.Equals(g[q].Text, w, StringComparison.Ordinal))
+                {
+                    ok = false;
+                    break;
+                }
+                q++;
+            }
+            if (!ok) continue;
+            // After the name: an optional "license"/"public license", the GNU wording, a version, "of the license".
+            if (q < g.Count && g[q].Text == "license") q++;
+            if (version == null)
+            {
+                foreach (var f in s_gnuFiller) if (Matches(g, q, f)) q += f.Length;
+                if (q < g.Count && g[q].Text == "either") q++;
+                if (q < g.Count && g[q].Text.StartsWith(VersionMark, StringComparison.Ordinal))
+                {
+                    version = g[q].Text.Substring(1);
+                    q++;
+                }
+                if (Matches(g, q, new[] { "of", "the", "license" })) q += 3;
+                if (q < g.Count && g[q].Text == "license") q++;
+            }
+            bool orLater = false;
+            var later = s_orLater.FirstOrDefault(l => Matches(g, q, l));
+            if (later != null)
+            {
+                orLater = true;
+                q += later.Length;
+            }
+            else if (q < g.Count && g[q].Text == "only")
+            {
+                q++;
+            }
+            bool modified = q < g.Count && s_modifiers.Contains(g[q].Text);
+            int end = q < g.Count ? g[q].First : (g.Count == 0 ? 0 : g[^1].Last + 1);
+            return new LicenceStatement(g[start].First, end, family, version, orLater, modified, Resolve(family, version, orLater));
+        }
+        return null;
+    }
+
+    private string? Resolve(string family, string? version, bool orLater)
+    {
+        if (!_families.TryGetValue(family, out var versions)) return null;
+        (string? Plain, string? Only, string? OrLater) ids;
+        if (version == null)
+        {
+            if (versions.Count != 1) return null;
+            ids = versions.Values.First();
+        }
+        else if (!versions.TryGetValue(version, out ids))
+        {
+            return null;
+        }
+        if (orLater) return ids.OrLater ?? (ids.Plain is null ? null : ids.Plain + "+");
+        return ids.Only ?? ids.Plain;
+    }
+
+    private static bool Matches(List<GrammarToken> g, int at, string[] phrase)
+    {
+        if (at < 0 || at + phrase.Length > g.Count) return false;
+        for (int k = 0; k < phrase.Length; k++)
+        {
+            if (!string.Equals(g[at + k].Text, phrase[k], StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<f>.+?)-(?<v>\d+(\.\d+)*)(?<s>-only|-or-later)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PublicCodePolicy.Licensing.Text;
+
+/// <summary>
+/// Issue 12: reading licence files the way a careful reader does — named-licence statements, licence URLs inside the
+/// text, <c>SPDX-License-Identifier</c> tags, documents made of sections, and full texts with harmless extras.
+/// Every rule here concludes only when nothing in the text restricts the licence; see docs/licence-identification.md.
+/// </summary>
+public sealed partial class LicenseTextMatcher
+{
+    /// <summary>Largest text (significant words) read as a notice made of statements.</summary>
+    public const int MaxStatementNoticeWords = 160;
+
+    // A run of this many words found in the licence's own template (its appendix, its standard notice) is the
+    // licence's own wording, not an extra.
+    private const int OwnTextRun = 6;
+
+    private const int MaxSectionIntroWords = 80;
+
+    // Extra words that restrict, beyond s_restrictionWords: payment, evaluation, conditional grants, and French.
+    private static readonly HashSet<string> s_moreRestrictionWords = new(StringComparer.Ordinal)
+    {
+        "if", "revenue", "purchase", "purchased", "subscription", "evaluation", "trial", "pricing", "paid", "noncommercial",
+        "pas", "interdit", "interdite", "uniquement", "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
+    };
+
+    // Idioms made of restriction words that restrict nothing.
+    private static readonly string[][] s_benignIdioms =
+    {
+        new[] { "but", "not", "limited", "to" }, new[] { "without", "any", "warranty" }, new[] { "without", "even", "the", "implied", "warranty" },
+        new[] { "without", "warranty" }, new[] { "without", "warranties" }, new[] { "all", "rights", "reserved" }, new[] { "rights", "are", "reserved" },
+    };
+
+    private static readonly string[][] s_sameTerms =
+    {
+        new[] { "under", "the", "same", "terms" }, new[] { "under", "the", "same", "license" }, new[] { "same", "terms", "as" },
+    };
+
+    private static readonly string[][] s_moreChoicePhrases = { new[] { "may", "choose" }, new[] { "multi", "licensed" }, new[] { "recipients", "may", "choose" } };
+
+    private static readonly string[] s_paymentWords = { "purchase", "purchased", "subscription", "pricing", "fee", "fees", "paid", "price", "buy" };
+
+    private LicenceStatementGrammar? _grammar;
+    private readonly Dictionary<string, HashSet<long>> _ownText = new(StringComparer.Ordinal);
+    private HashSet<long>? _allHeaderText;
+
+    private LicenceStatementGrammar Grammar => LazyInitializer.EnsureInitialized(ref _grammar, () => new LicenceStatementGrammar(_tokenizer, LicenseList.Default, LoadAliases()))!;
+
+    private static List<(string, string, string?)> LoadAliases()
+    {
+        using var doc = EmbeddedData.ReadJson("license-name-aliases.json");
+        return doc.RootElement.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("alias").GetString()!, i.GetProperty("family").GetString()!, i.TryGetProperty("version", out var v) ? v.GetString() : null))
+            .ToList();
+    }
+
+    /// <summary>The named-licence statements of a text (for tests and the report).</summary>
+    internal IReadOnlyList<LicenceStatement> Statements(string text) => Grammar.Find(_tokenizer.Tokenize(text));
+
+    private static bool IsRestrictionWord(string w) => s_restrictionWords.Contains(w) || s_moreRestrictionWords.Contains(w);
+
+    // The first restriction word among words read in order, once benign idioms are taken out.
+    private static string? FindRestriction(List<string> words)
+    {
+        var rest = words;
+        foreach (var idiom in s_benignIdioms) rest = RemovePhrase(rest, idiom);
+        return rest.FirstOrDefault(IsRestrictionWord);
+    }
+
+    private static long RunHash(IReadOnlyList<int> ids, int start)
+    {
+        long h = 17;
+        for (int k = 0; k < OwnTextRun; k++) h = unchecked((h * 1_000_003) + ids[start + k]);
+        return h;
+    }
+
+    private static HashSet<long> Runs(int[] words)
+    {
+        var set = new HashSet<long>();
+        for (int i = 0; i + OwnTextRun <= words.Length; i++) set.Add(RunHash(words, i));
+        return set;
+    }
+
+    private HashSet<long> OwnTextOf(string id)
+    {
+        lock (_ownText)
+        {
+            if (_ownText.TryGetValue(id, out var set)) return set;
+            set = new HashSet<long>();
+            foreach (var t in _texts.Concat(_headers).Where(t => string.Equals(t.Id, id, StringComparison.Ordinal))) set.UnionWith(Runs(t.AllWords));
+            _ownText[id] = set;
+            return set;
+        }
+    }
+
+    private HashSet<long> AllHeaderText()
+    {
+        lock (_ownText)
+        {
+            if (_allHeaderText != null) return _allHeaderText;
+            var set = new HashSet<long>();
+            foreach (var h in _headers) set.UnionWith(Runs(h.AllWords));
+            return _allHeaderText = set;
+        }
+    }
+
+    // Marks the words (outside what is already explained) that belong to runs of the given own text.
+    private static void MarkOwnText(bool[] explained, TokenizedText tokens, int[] ids, HashSet<long> own)
+    {
+        if (own.Count == 0) return;
+        var positions = new List<int>();
+        for (int i = 0; i < tokens.Count; i++) if (!explained[i] && !tokens.Skippable[i]) positions.Add(i);
+        var seq = positions.Select(p => ids[p]).ToArray();
+        for (int k = 0; k + OwnTextRun <= seq.Length; k++)
+        {
+            bool known = true;
+            for (int j = 0; j < OwnTextRun && known; j++) known = seq[k + j] >= 0;
+            if (!known || !own.Contains(RunHash(seq, k))) continue;
+            for (int j = 0; j < OwnTextRun; j++) explained[positions[k + j]] = true;
+        }
+    }
+
+    private sealed record TextUrl(int StartWord, int EndWord, string Url, string? License);
+
+    private List<TextUrl> Urls(TokenizedText tokens)
+    {
+        var result = new List<TextUrl>();
+        foreach (Match m in UrlPattern().Matches(tokens.Source))
+        {
+            var url = m.Value.TrimEnd('.', ',', ';', ':', ')', ']', '>', '*', '_');
+            int end = m.Index + url.Length;
+            int first = -1, last = -1;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (tokens.Starts[i] >= m.Index && tokens.Ends[i] <= end)
+                {
+                    if (first < 0) first = i;
+                    last = i;
+                }
+            }
+            if (first < 0) continue;
+            result.Add(new TextUrl(first, last + 1, url, LicenseUrlTable.Default.Find(url)?.License));
+        }
+        return result;
+    }
+
+    // Lines following a copyright line up to the end of its paragraph: the rest of the holders' list.
+    private static bool[] CopyrightBlocks(TokenizedText tokens)
+    {
+        var block = new bool[tokens.Count];
+        bool inBlock = false;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0 && ParagraphBreak(tokens, i)) inBlock = false;
+            if (tokens.Skippable[i] && tokens.LineStarts[i]) inBlock = true;
+            else if (inBlock && !tokens.Skippable[i]) block[i] = true;
+        }
+        return block;
+    }
+
+    private static bool ParagraphBreak(TokenizedText tokens, int i)
+    {
+        if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
+        var gap = tokens.Source.AsSpan(tokens.Ends[i - 1], tokens.Starts[i] - tokens.Ends[i - 1]);
+        int newlines = 0;
+        foreach (char c in gap)
+        {
+            if (c == '\n') newlines++;
+            else if (!char.IsWhiteSpace(c) && c != '>') newlines = 0;
+            if (newlines >= 2) return true;
+        }
+        return false;
+    }
+
+    // Sentences saying bundled parts come "under the same terms": attribution, not a condition.
+    private static void MarkSameTerms(bool[] benign, TokenizedText tokens)
+    {
+        int sentenceStart = 0;
+        for (int i = 0; i <= tokens.Count; i++)
+        {
+            bool end = i == tokens.Count || (i > 0 && SentenceBreak(tokens, i));
+            if (!end) continue;
+            var words = tokens.Words.Skip(sentenceStart).Take(i - sentenceStart).ToList();
+            if (s_sameTerms.Any(p => IndexOf(words, p) >= 0))
+            {
+                for (int k = sentenceStart; k < i; k++) benign[k] = true;
+            }
+            sentenceStart = i;
+        }
+    }
+
+    private static bool SentenceBreak(TokenizedText tokens, int i)
+    {
+        if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
+        var gap = tokens.Source.AsSpan(tokens.Ends[i - 1], tokens.Starts[i] - tokens.Ends[i - 1]);
+        return (gap.Contains('.') && gap.IndexOfAny(" \n") >= 0) || ParagraphBreak(tokens, i);
+    }
+
+    private LicenseTextAnalysis? ConcludeWithExtras(List<LicenseTextRegion> regions, TokenizedText tokens, int[] ids, HashSet<long> bigrams, int significant)
+    {
+        var explained = new bool[tokens.Count];
+        foreach (var r in regions) for (int i = r.StartWord; i < r.EndWord; i++) explained[i] = true;
+        var all = new List<LicenseTextRegion>(regions);
+        var notes = new List<string>();
+
+        // A standard notice elsewhere in the text: the same licence restated by its author, or a second licence.
+        foreach (var h in FindRegions(_headers, tokens, ids, bigrams))
+        {
+            if (all.Any(r => h.StartWord < r.EndWord && r.StartWord < h.EndWord)) continue;
+            for (int i = h.StartWord; i < h.EndWord; i++) explained[i] = true;
+            bool same = regions.Any(r => SameFamily(r.Id, h.Id));
+            notes.Add(same ? "the standard notice of " + h.Id + " restates it" : "the standard notice of " + h.Id + " adds it");
+            if (!same) all.Add(h with { });
+        }
+        foreach (var id in all.Select(r => r.Id).Distinct(StringComparer.Ordinal)) MarkOwnText(explained, tokens, ids, OwnTextOf(id));
+
+        // Statements outside the texts: the author's own "either version 3 … or (at your option) any later version".
+        bool orLater = false;
+        foreach (var s in Grammar.Find(tokens))
+        {
+            if (explained[Math.Min(s.Start, tokens.Count - 1)] && regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)) continue;
+            if (s.Modified) return null;
+            if (s.Id == null) continue;
+            if (!all.Any(r => SameFamily(r.Id, s.Id)))
+            {
+                all.Add(new LicenseTextRegion(s.Id, false, s.Start, s.End, Array.Empty<string>()));
+                notes.Add("a statement names " + s.Id);
+            }
+            else if (s.OrLater && !PlaceholderNotice(tokens))
+            {
+                orLater = true;
+            }
+            for (int i = s.Start; i < s.End; i++) explained[i] = true;
+        }
+        var urls = Urls(tokens);
+        foreach (var u in urls)
+        {
+            if (u.License != null && !all.Any(r => SameFamily(r.Id, u.License))) return null;
+            for (int i = u.StartWord; i < u.EndWord; i++) explained[i] = true;
+        }
+
+        var holders = CopyrightBlocks(tokens);
+        var sameTerms = new bool[tokens.Count];
+        MarkSameTerms(sameTerms, tokens);
+        var scope = new List<string>();
+        var unexplained = new List<string>();
+        int holderWords = 0, sameTermWords = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (explained[i]) continue;
+            scope.Add(tokens.Words[i]);
+            if (tokens.Skippable[i]) continue;
+            if (holders[i]) holderWords++;
+            else if (sameTerms[i]) sameTermWords++;
+            else unexplained.Add(tokens.Words[i]);
+        }
+        if (FindRestriction(scope) != null) return null;
+        if (holderWords > 0) notes.Add(holderWords.ToString(CultureInfo.InvariantCulture) + " words continue the copyright holders' list");
+        if (sameTermWords > 0) notes.Add(sameTermWords.ToString(CultureInfo.InvariantCulture) + " words say bundled parts come under the same terms");
+        if (unexplained.Count > 0) notes.Add(unexplained.Count.ToString(CultureInfo.InvariantCulture) + " other words (\"" + Excerpt(unexplained) + "\")");
+        if (orLater)
+        {
+            all = all.Select(r => r.Id.EndsWith("-only", StringComparison.Ordinal) && r.Alternatives.Contains(r.Id[..^5] + "-or-later")
+                ? r with { Id = r.Id[..^5] + "-or-later" } : r).ToList();
+            notes.Add("the author's notice grants \"any later version\"");
+        }
+        all.Sort((a, b) => a.StartWord.CompareTo(b.StartWord));
+        return Conclude(all, tokens, significant, notice: false, unexplained, "extra text: " + string.Join("; ", notes));
+    }
+
+    private static string Excerpt(List<string> words) => string.Join(' ', words.Take(12)) + (words.Count > 12 ? " …" : string.Empty);
+
+    // "one line to give the program's name": the GNU appendix left as a template says nothing about this work.
+    private static bool PlaceholderNotice(TokenizedText tokens) => IndexOf(tokens.Words, new[] { "one", "line", "to", "give", "the" }) >= 0;
+
+    private static bool SameFamily(string a, string b) => string.Equals(Family(a), Family(b), StringComparison.Ordinal);
+
+    private static string Family(string id)
+    {
+        foreach (var suffix in new[] { "-only", "-or-later", "+" })
+        {
+            if (id.EndsWith(suffix, StringComparison.Ordinal)) return id.Substring(0, id.Length - suffix.Length);
+        }
+        return id;
+    }
+
+    private LicenseTextAnalysis? ConcludeSpdxTag(TokenizedText tokens, int significant)
+    {
+        var tags = SpdxTagPattern().Matches(tokens.Source);
+        if (tags.Count == 0 || significant > MaxUnmatchedWords) return null;
+        var values = tags.Select(m => m.Groups["e"].Value.Trim().TrimEnd('*', '/', '-', '>').Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (values.Count != 1 || !LicenseList.Default.TryParse(values[0], out var expression, out _) || expression == null || expression is SpdxSpecial) return null;
+        var words = tokens.Words.ToList();
+        if (FindRestriction(words) != null) return null;
+        return new LicenseTextAnalysis
+        {
+            Kind = LicenseTextMatchKind.Notice,
+            Expression = expression,
+            Score = 1.0,
+            Note = "SPDX-License-Identifier tag: " + expression + ".",
+            WordCount = significant,
+            UnmatchedWordCount = 0,
+        };
+    }
+
+    private LicenseTextAnalysis? ConcludeStatements(TokenizedText tokens, int significant)
+    {
+        if (significant > MaxStatementNoticeWords) return null;
+        var statements = Grammar.Find(tokens);
+        var urls = Urls(tokens);
+        if (statements.Any(s => s.Modified)) return null;
+        var named = statements.Where(s => s.Id != null).ToList();
+        var urlLicenses = urls.Where(u => u.License != null).Select(u => u.License!).Distinct(StringComparer.Ordinal).ToList();
+        var ids = named.Select(s => s.Id!).Distinct(StringComparer.Ordinal).ToList();
+        string how;
+        if (ids.Count == 0)
+        {
+            // A statement whose name cannot be read ("a Creative Commons Attributeion 4.0 International License"),
+            // followed by one licence URL: the URL names it.
+            if (urlLicenses.Count != 1 || !Grammar.HasTrigger(tokens)) return null;
+            ids.Add(urlLicenses[0]);
+            how = "a licence statement whose licence is named by its URL " + urls.First(u => u.License != null).Url;
+        }
+        else
+        {
+            // Every licence URL of the text must name a licence the statements name.
+            if (urlLicenses.Any(u => !ids.Any(id => SameFamily(id, u)))) return null;
+            how = "the statement \"" + string.Join(' ', tokens.Words.Skip(named[0].Start).Take(named[0].End - named[0].Start)) + "\""
+                + (urlLicenses.Count > 0 ? ", confirmed by its URL" : string.Empty);
+        }
+
+        var explained = new bool[tokens.Count];
+        foreach (var s in statements) for (int i = s.Start; i < s.End; i++) explained[i] = true;
+        foreach (var u in urls) for (int i = u.StartWord; i < u.EndWord; i++) explained[i] = true;
+        var ids2 = new int[tokens.Count];
+        for (int i = 0; i < ids2.Length; i++) ids2[i] = _wordIds.TryGetValue(tokens.Words[i], out var w) ? w : -1;
+        MarkOwnText(explained, tokens, ids2, AllHeaderText());
+        var holders = CopyrightBlocks(tokens);
+        var scope = new List<string>();
+        var unexplained = new List<string>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (explained[i]) continue;
+            scope.Add(tokens.Words[i]);
+            if (!tokens.Skippable[i] && !holders[i]) unexplained.Add(tokens.Words[i]);
+        }
+        if (FindRestriction(scope) != null || unexplained.Count > MaxUnmatchedWords) return null;
+        bool choice = ContainsAny(unexplained, s_choicePhrases, out _);
+        string text = string.Join(choice ? " OR " : " AND ", ids);
+        if (!LicenseList.Default.TryParse(text, out var expression, out _) || expression == null) return null;
+        return new LicenseTextAnalysis
+        {
+            Kind = LicenseTextMatchKind.Notice,
+            Expression = expression,
+            Score = 1.0,
+            Note = "Licence notice: " + how + (unexplained.Count > 0 ? "; " + unexplained.Count.ToString(CultureInfo.InvariantCulture) + " other words (\"" + Excerpt(unexplained) + "\")" : string.Empty) + ".",
+            WordCount = significant,
+            UnmatchedWordCount = unexplained.Count,
+        };
+    }
+
+    private sealed record Section(string Heading, string Body);
+
+    // Markdown headings (# Title, or a line underlined with === / ---) and separator lines cut a document into sections.
+    private static List<Section> SplitSections(string text)
+    {
+        var lines = TextTokenizer.NormalizeCharacters(text).Split('\n');
+        var sections = new List<Section>();
+        string heading = string.Empty;
+        var body = new StringBuilder();
+        void Flush()
+        {
+            if (heading.Length > 0 || body.ToString().Trim().Length > 0) sections.Add(new Section(heading, body.ToString()));
+            body.Clear();
+        }
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            bool next = i + 1 < lines.Length && IsRule(lines[i + 1].Trim());
+            if (line.StartsWith('#'))
+            {
+                Flush();
+                heading = line.TrimStart('#').Trim();
+            }
+            else if (next && line.Length > 0 && !IsRule(line))
+            {
+                Flush();
+                heading = line;
+                i++;
+            }
+            else if (IsRule(line) && line.Length >= 10)
+            {
+                Flush();
+                heading = string.Empty;
+            }
+            else
+            {
+                body.Append(lines[i]).Append('\n');
+            }
+        }
+        Flush();
+        return sections;
+    }
+
+    private static bool IsRule(string line) => line.Length >= 3 && (line.All(c => c == '=') || line.All(c => c == '-') || line.All(c => c == '*' || c == ' '));
+
+    private LicenseTextAnalysis? ConcludeSections(string text)
+    {
+        var sections = SplitSections(text);
+        if (sections.Count < 2) return null;
+        var whole = _tokenizer.Tokenize(text);
+        // Third-party notices list the licences of bundled components: they are not the package's own licence.
+        var opening = whole.Words.Take(15).ToList();
+        if (IndexOf(opening, new[] { "third", "party" }) >= 0 || opening.Contains("notices")) return null;
+
+        bool choice = false;
+        var operands = new List<SpdxExpression>();
+        var parts = new List<string>();
+        foreach (var section in sections)
+        {
+            var tokens = _tokenizer.Tokenize(section.Heading + "\n\n" + section.Body);
+            int significant = tokens.CountSignificant();
+            if (significant == 0) continue;
+            var a = AnalyzeCore(section.Body, allowSections: false);
+            string title = section.Heading.Length == 0 ? "(untitled)" : "\"" + section.Heading + "\"";
+            if (a.Kind is LicenseTextMatchKind.Exact or LicenseTextMatchKind.Notice or LicenseTextMatchKind.Proprietary && a.Expression is not SpdxSpecial)
+            {
+                operands.Add(a.Expression);
+                parts.Add(title + ": " + a.Expression);
+                continue;
+            }
+            var words = tokens.Words.ToList();
+            if (IndexOf(words, new[] { "commercial", "license" }) >= 0 && s_paymentWords.Any(words.Contains))
+            {
+                operands.Add(new SpdxLicenseRef("LicenseRef-Commercial"));
+                parts.Add(title + ": commercial terms (LicenseRef-Commercial)");
+                continue;
+            }
+            if (a.Regions.Count > 0 || significant > MaxSectionIntroWords || FindRestriction(words) != null) return null;
+            if (ContainsAny(words, s_choicePhrases, out _) || ContainsAny(words, s_moreChoicePhrases, out _)) choice = true;
+        }
+        var distinct = operands.Distinct().ToList();
+        if (distinct.Count == 0) return null;
+        // A commercial section is an alternative only when the document states a choice.
+        if (!choice && distinct.Any(o => o is SpdxLicenseRef { LicenseRef: "LicenseRef-Commercial" })) return null;
+        var exprText = string.Join(choice ? " OR " : " AND ", distinct.Select(o => o is SpdxCompound ? "(" + o + ")" : o.ToString()));
+        if (!LicenseList.Default.TryParse(exprText, out var expression, out _) || expression == null) return null;
+        return new LicenseTextAnalysis
+        {
+            Kind = LicenseTextMatchKind.Exact,
+            Expression = expression,
+            Score = 1.0,
+            Note = "A document of " + sections.Count.ToString(CultureInfo.InvariantCulture) + " sections, " + (choice ? "which states a choice between them" : "all of which apply")
+                + ": " + string.Join("; ", parts) + ".",
+            WordCount = whole.CountSignificant(),
+            UnmatchedWordCount = 0,
+        };
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""'()\[\]{}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"SPDX-License-Identifier:[ \t]*(?<e>[^\r\n]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpdxTagPattern();
+}
