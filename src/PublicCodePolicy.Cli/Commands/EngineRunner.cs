@@ -16,7 +16,10 @@ namespace PublicCodePolicy.Cli.Commands;
 internal static class EngineRunner
 {
     /// <summary>Runs the engine; returns null (after printing a coded error) when the inputs cannot be used.</summary>
-    public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options)
+    public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options) => Run(context, parse, options, null);
+
+    /// <summary>Runs the engine; <paramref name="defaultToday"/> is the date exceptions are judged against when --as-of is not given.</summary>
+    public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options, DateOnly? defaultToday)
     {
         var path = parse.GetValue(options.Path) ?? ".";
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -61,7 +64,7 @@ internal static class EngineRunner
             policy = policy with { Preset = preset };
         }
 
-        DateOnly? today = null;
+        DateOnly? today = defaultToday;
         if (parse.GetValue(options.AsOf) is { } asOf)
         {
             if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))

@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.Engine;
 using PublicCodePolicy.Report;
 using PublicCodePolicy.Sbom;
 
@@ -15,6 +18,32 @@ internal static class ReportCommand
     public const string FileBaseName = "publiccode-report";
 
     private static readonly string[] Formats = { "html", "md", "json" };
+
+    /// <summary>The manifest of the dossier, in <c>sha256sum</c>'s format.</summary>
+    public const string ManifestFileName = "SHA256SUMS";
+
+    /// <summary>The publiccode.yml validation result, in the format of <c>publiccode yml validate</c>.</summary>
+    public const string ValidationFileName = "publiccode-yml-validation.txt";
+
+    /// <summary>Every file of the dossier is written through this one method (UTF-8 bytes, no byte-order mark added).</summary>
+    private static void WriteDossierFile(string path, ReadOnlySpan<byte> content)
+    {
+        using var stream = File.Create(path);
+        stream.Write(content);
+    }
+
+    private static string ValidationText(PublicCodeStatus status)
+    {
+        if (!status.Found) return "publiccode.yml: not found\n";
+        var sb = new StringBuilder();
+        foreach (var f in status.Findings)
+        {
+            sb.Append(status.Path).Append(':').Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(": ").Append(f.IsError ? "error" : "warning").Append(": ")
+                .Append(f.Key.Length > 0 ? f.Key + ": " : string.Empty).Append(f.Message).Append('\n');
+        }
+        sb.Append(status.Path).Append(status.Valid ? ": valid\n" : ": invalid\n");
+        return sb.ToString();
+    }
 
     public static Command Create(CliContext context)
     {
@@ -51,8 +80,12 @@ internal static class ReportCommand
         };
         var sbom = new Option<string[]>("--sbom")
         {
-            Description = "SBOM file to attach (repeatable): copied into DIR when elsewhere, listed with its SHA-256. Files named *.cdx.json, *.cdx.xml or *.spdx.json already in DIR are attached too.",
+            Description = "Another SBOM file to attach (repeatable): copied into DIR when elsewhere, listed with its SHA-256. Files named *.cdx.json, *.cdx.xml or *.spdx.json already in DIR are attached too. Each must be a CycloneDX or SPDX document of the checked solution (PCP2003).",
             HelpName = "FILE",
+        };
+        var noSbom = new Option<bool>("--no-sbom")
+        {
+            Description = "Do not write the CycloneDX and SPDX SBOMs of each deliverable into DIR (they are written by default, from the same check).",
         };
         var publicCode = new Option<string?>("--publiccode")
         {
@@ -65,7 +98,9 @@ internal static class ReportCommand
             HelpName = "FILE",
         };
         var command = new Command("report",
-            "Write the compliance report an authority attaches to its Territoire Numérique Libre application.\n\n" +
+            "Write the dossier an authority attaches to its Territoire Numérique Libre application: the report (HTML, Markdown,\n" +
+            "JSON), the CycloneDX and SPDX SBOMs of each deliverable, the publiccode.yml validation result and a SHA256SUMS\n" +
+            "manifest of every file ('sha256sum -c SHA256SUMS' in DIR checks them).\n\n" +
             "Runs the same check as 'publiccode check', then gathers the evidence the label looks at: the software's own\n" +
             "licence (free? on the French administration list?), its public forge, publiccode.yml and the reuse it declares\n" +
             "(isBasedOn, usedBy, fundedBy), dependencies per deliverable with a chart, every non-allowed dependency with its\n" +
@@ -88,6 +123,7 @@ internal static class ReportCommand
         command.Add(format);
         command.Add(output);
         command.Add(sbom);
+        command.Add(noSbom);
         command.Add(publicCode);
         command.Add(config);
         command.SetAction(parse =>
@@ -143,7 +179,21 @@ internal static class ReportCommand
                 }
             }
 
-            var result = EngineRunner.Run(context, parse, common);
+            // Exceptions are judged against one date, which the report shows and the verification command pins.
+            DateOnly asOf;
+            if (parse.GetValue(common.AsOf) is { } a)
+            {
+                if (!DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+                {
+                    EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "--as-of takes a date of the form YYYY-MM-DD.");
+                    return (int)ExitCode.InputError;
+                }
+            }
+            else
+            {
+                asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+            }
+            var result = EngineRunner.Run(context, parse, common, asOf);
             if (result == null) return (int)ExitCode.InputError;
             foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
             {
@@ -152,14 +202,50 @@ internal static class ReportCommand
             if (result.HasInputErrors) return (int)ExitCode.InputError;
 
             var outDir = Path.GetFullPath(parse.GetValue(output) ?? ".");
+            var candidates = sbomFiles.Select(Path.GetFullPath).ToList();
+            if (Directory.Exists(outDir))
+            {
+                foreach (var pattern in new[] { "*.cdx.json", "*.cdx.xml", "*.spdx.json" })
+                    candidates.AddRange(Directory.EnumerateFiles(outDir, pattern).OrderBy(x => x, StringComparer.Ordinal));
+            }
+            // Each SBOM to attach must be one, of this solution: checked before anything is written.
+            var writeSboms = !parse.GetValue(noSbom);
+            var facts = new Dictionary<string, SbomSubject?>(StringComparer.Ordinal);
+            SbomSubject? ReadFacts(ProjectResult p)
+            {
+                if (!facts.TryGetValue(p.ProjectPath, out var f)) facts[p.ProjectPath] = f = ProjectFacts.Read(p);
+                return f;
+            }
+            var sbomTime = date ?? SbomCommand.CommitTime(result.RootPath);
+            var generated = writeSboms
+                ? SbomCommand.DeliverableSboms(result, p => ReadFacts(p) ?? new SbomSubject { Name = p.Name, Version = p.Version }, sbomTime)
+                : Array.Empty<(string FileName, SbomDocument Document)>();
+            var generatedNames = new HashSet<string>(generated.Select(g => Path.Combine(outDir, g.FileName)), StringComparer.Ordinal);
+            foreach (var f in candidates.Distinct(StringComparer.Ordinal).Where(f => !generatedNames.Contains(f)))
+            {
+                var problem = ComplianceReportBuilder.CheckAttachedSbom(File.ReadAllBytes(f), result);
+                if (problem != null)
+                {
+                    EngineRunner.WriteError(context, SbomRules.AttachedSbomRejected.Id, "'" + f + "' cannot be attached: " + problem);
+                    return (int)ExitCode.InputError;
+                }
+            }
+
             Directory.CreateDirectory(outDir);
-            var attached = new List<string>();
+            var written = new List<string>();
+            foreach (var (fileName, document) in generated)
+            {
+                var path = Path.Combine(outDir, fileName);
+                WriteDossierFile(path, document.Content.Span);
+                written.Add(path);
+            }
+            var attached = new List<string>(written);
             foreach (var f in sbomFiles)
             {
                 var full = Path.GetFullPath(f);
                 var target = Path.Combine(outDir, Path.GetFileName(full));
                 // The dossier must carry its attachments: a file named from elsewhere is copied beside the report.
-                if (!string.Equals(Path.GetDirectoryName(full), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) File.Copy(full, target, overwrite: true);
+                if (!string.Equals(Path.GetDirectoryName(full), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) WriteDossierFile(target, File.ReadAllBytes(full));
                 attached.Add(target);
             }
             foreach (var pattern in new[] { "*.cdx.json", "*.cdx.xml", "*.spdx.json" })
@@ -170,10 +256,9 @@ internal static class ReportCommand
             ComplianceReport report;
             try
             {
-                DateOnly? asOf = parse.GetValue(common.AsOf) is { } a && DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 report = ComplianceReportBuilder.Build(result, new ReportOptions
                 {
-                    ReadFacts = ProjectFacts.Read,
+                    ReadFacts = ReadFacts,
                     PublicCodePath = ymlPath,
                     Config = reportConfig,
                     SbomFiles = attached.Distinct(StringComparer.Ordinal).ToArray(),
@@ -188,10 +273,11 @@ internal static class ReportCommand
                 return (int)ExitCode.InputError;
             }
 
+            var console = ConsoleTexts.For(language);
             foreach (var f in Formats.Where(formats.Contains))
             {
                 var path = Path.Combine(outDir, FileBaseName + "." + f);
-                using (var stream = File.Create(path))
+                using (var stream = new MemoryStream())
                 {
                     switch (f)
                     {
@@ -199,13 +285,26 @@ internal static class ReportCommand
                         case "md": ReportMarkdownWriter.Write(report, language, stream); break;
                         default: ReportJsonWriter.Write(report, stream); break;
                     }
+                    WriteDossierFile(path, stream.ToArray());
                 }
-                context.Out.WriteLine("Wrote " + path);
+                written.Add(path);
             }
-            context.Out.WriteLine(ComplianceReportBuilder.CheckSummaryLine(result.Summary));
-            context.Out.WriteLine(report.Passed
-                ? "Result: PASSED — no enforced finding."
-                : "Result: FAILED — " + report.EnforcedFindings.ToString(CultureInfo.InvariantCulture) + " enforced findings; the report lists them. Run 'publiccode check' for details.");
+            var validationPath = Path.Combine(outDir, ValidationFileName);
+            WriteDossierFile(validationPath, Encoding.UTF8.GetBytes(ValidationText(report.PublicCode)));
+            written.Add(validationPath);
+
+            // The manifest lists every file of the dossier, so that the jury checks them all with 'sha256sum -c'.
+            var manifest = new StringBuilder();
+            foreach (var file in written.Concat(attached).Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                manifest.Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(outDir, file)))).ToLowerInvariant()).Append("  ").Append(file).Append('\n');
+            }
+            var sums = Path.Combine(outDir, ManifestFileName);
+            WriteDossierFile(sums, Encoding.UTF8.GetBytes(manifest.ToString()));
+            written.Add(sums);
+            foreach (var path in written) context.Out.WriteLine(console.F(console.Wrote, path));
+            context.Out.WriteLine(console.Summary(result.Summary));
+            context.Out.WriteLine(report.Passed ? console.Passed : console.F(console.Failed, report.EnforcedFindings));
             return (int)EngineRunner.ExitCodeOf(result);
         });
         return command;

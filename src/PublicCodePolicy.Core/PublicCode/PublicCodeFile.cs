@@ -19,16 +19,25 @@ public static class PublicCodeFile
     /// </summary>
     /// <exception cref="IOException">The file cannot be read or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
-    public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts)
+    public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts) => GenerateOrUpdate(path, facts, null);
+
+    /// <summary>
+    /// Like <see cref="GenerateOrUpdate(string, PublicCodeFacts)"/>, but when <paramref name="path"/> does not exist yet and
+    /// <paramref name="startFrom"/> names an existing publiccode.yml (the repository's own), the new file is that one,
+    /// refreshed: writing elsewhere must not throw away the keys only the existing file knows.
+    /// </summary>
+    public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts, string? startFrom)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(facts);
         string full = Path.GetFullPath(path);
-        var options = new PublicCodeValidationOptions { RepositoryRoot = Path.GetDirectoryName(full) };
+        string? source = File.Exists(full) ? full : startFrom != null && File.Exists(startFrom) ? Path.GetFullPath(startFrom) : null;
+        // Logo and screenshots are relative to the file the content comes from.
+        var options = new PublicCodeValidationOptions { RepositoryRoot = Path.GetDirectoryName(source ?? full) };
         PublicCodeGenerationResult result;
-        if (File.Exists(full))
+        if (source != null)
         {
-            byte[] bytes = File.ReadAllBytes(full);
+            byte[] bytes = File.ReadAllBytes(source);
             string existing;
             try
             {
@@ -40,7 +49,7 @@ public static class PublicCodeFile
             }
             bool bom = existing.Length > 0 && existing[0] == '\uFEFF';
             result = PublicCodeUpdater.Update(bom ? existing[1..] : existing, facts, options);
-            if (result.Text != null && !string.Equals(result.Text, bom ? existing[1..] : existing, StringComparison.Ordinal))
+            if (result.Text != null && (source != full || !string.Equals(result.Text, bom ? existing[1..] : existing, StringComparison.Ordinal)))
             {
                 AtomicFile.WriteAllText(full, bom ? "\uFEFF" + result.Text : result.Text);
             }
