@@ -40,8 +40,11 @@ public sealed class MergeCommandTests : IDisposable
         Assert.False(root.GetProperty("passed").GetBoolean());
         var repos = root.GetProperty("repositories").EnumerateArray().ToArray();
         Assert.Equal(3, repos.Length);
-        // Two results share the folder name "Valmont.sln": they stay apart.
-        Assert.Equal(new[] { "Multi.csproj", "Valmont.sln", "Valmont.sln (2)" }, repos.Select(x => x.GetProperty("name").GetString()));
+        // Two results share the folder name "Valmont.sln": they stay apart, named by their result file (issue 13:
+        // not "(2)", which depended on the order the files were given in).
+        Assert.Equal(new[] { "Multi.csproj", "Valmont.sln (valmont)", "Valmont.sln (valmont-excepted)" }, repos.Select(x => x.GetProperty("name").GetString()));
+        var reversed = Cli.Run(new[] { "merge", "-f", "json" }.Concat(files.Reverse()).ToArray());
+        Assert.Equal(r.StdOut, reversed.StdOut);
         Assert.Equal(2, repos.Count(x => x.GetProperty("passed").GetBoolean()));
         var newtonsoft = root.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "Newtonsoft.Json" && p.GetProperty("version").GetString() == "13.0.4");
         Assert.Equal(3, newtonsoft.GetProperty("repositories").GetArrayLength());
@@ -73,7 +76,9 @@ public sealed class MergeCommandTests : IDisposable
         Assert.Equal(1, Cli.Run(new[] { "merge", "-f", "md", "--lang", lang, "-o", outFile }.Concat(files).ToArray()).ExitCode);
         var md = File.ReadAllText(outFile);
         Assert.StartsWith("# " + title, md, StringComparison.Ordinal);
-        Assert.Contains("| Valmont.sln | " + failed + " |", md, StringComparison.Ordinal);
+        Assert.Contains("| Valmont.sln (valmont) | " + failed + " |", md, StringComparison.Ordinal);
+        // Issue 13: packages used by several repositories are "dépendances communes", not the label's "mutualisation".
+        Assert.DoesNotContain("mutualisation", md, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("| System.Net.Http | 4.3.4 | LicenseRef-MICROSOFT-NET-LIBRARY | denied |", md, StringComparison.Ordinal);
     }
 
@@ -86,6 +91,44 @@ public sealed class MergeCommandTests : IDisposable
         Assert.Equal(2, a.ExitCode); // policy.json in the folder is not a result: refused, never skipped silently
         Assert.Contains("PCP9006", a.StdErr, StringComparison.Ordinal);
         Assert.Equal(a.StdErr, b.StdErr);
+    }
+
+    [Fact]
+    public void Issue13_FolderHoldingItsOwnEarlierOutput_IsMergedAgain()
+    {
+        var folder = Path.Combine(_temp.Path, "results");
+        Directory.CreateDirectory(folder);
+        foreach (var f in ThreeResults().Where(f => !f.EndsWith("excepted.json", StringComparison.Ordinal))) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        var output = Path.Combine(folder, "organisation.json");
+        var first = Cli.Run("merge", folder, "-f", "json", "-o", output);
+        Assert.True(first.ExitCode == 1, first.All);
+        var firstBytes = File.ReadAllBytes(output);
+        // The second run finds organisation.json in the folder: it is this command's output, not a check result.
+        var second = Cli.Run("merge", folder, "-f", "json", "-o", output);
+        Assert.True(second.ExitCode == 1, second.All);
+        Assert.Equal(firstBytes, File.ReadAllBytes(output));
+        // Another merge output in the folder is skipped, and said so.
+        File.Copy(output, Path.Combine(folder, "older-organisation.json"));
+        var third = Cli.Run("merge", folder, "-f", "json", "-o", output);
+        Assert.True(third.ExitCode == 1, third.All);
+        Assert.Contains("older-organisation.json", third.StdErr, StringComparison.Ordinal);
+        Assert.Equal(firstBytes, File.ReadAllBytes(output));
+    }
+
+    [Fact]
+    public void Issue13_FrenchTable_HasNoEnglishSentence()
+    {
+        var files = ThreeResults();
+        var fr = Cli.Run(new[] { "merge", "--lang", "fr" }.Concat(files).ToArray());
+        Assert.Equal(1, fr.ExitCode);
+        Assert.Contains("paquet(s) : ", fr.StdOut, StringComparison.Ordinal);
+        Assert.Contains("refusé   System.Net.Http 4.3.4", fr.StdOut, StringComparison.Ordinal);
+        Assert.Contains("2/3 dépôt(s) conforme(s)", fr.StdOut, StringComparison.Ordinal);
+        foreach (var english in new[] { "packages:", " allowed", " denied", "repositories passed", "to act on", " excepted" })
+            Assert.DoesNotContain(english, fr.StdOut, StringComparison.Ordinal);
+        var en = Cli.Run(new[] { "merge", "--lang", "en" }.Concat(files).ToArray());
+        foreach (var french in new[] { "paquet", "autorisé", "refusé", "conforme", "à traiter" })
+            Assert.DoesNotContain(french, en.StdOut, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -40,15 +40,47 @@ public sealed class YmlCommandTests
     public void Validate_MissingFile_Exits2() => Assert.Equal(2, Cli.Run("yml", "validate", Path.Combine(_samples.Root, "nope.yml")).ExitCode);
 
     [Fact]
-    public void Generate_FromTheSample_NamesTheMissingProperties_AndWritesNothing()
+    public void Generate_FromASampleWithoutPubliccodeYml_NamesTheMissingProperties_AndWritesNothing()
     {
         using var temp = new TempDirectory("ymlgen");
-        var target = Path.Combine(temp.Path, "publiccode.yml");
-        var r = Cli.Run("yml", "generate", Path.Combine(_samples.Valmont, "Valmont.sln"), "-o", target);
+        // The same projects, without the publiccode.yml the sample carries: only the project's facts are left.
+        var copy = Path.Combine(temp.Path, "Valmont");
+        CopyTree(_samples.Valmont, copy, skip: "publiccode.yml");
+        var target = Path.Combine(temp.Path, "out", "publiccode.yml");
+        var r = Cli.Run("yml", "generate", Path.Combine(copy, "Valmont.sln"), "-o", target);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("PCP3003", r.StdErr, StringComparison.Ordinal);
         Assert.Contains("PublicCodeMaintenanceType", r.StdErr, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public void Issue13_GenerateToANewFile_StartsFromTheFoldersValidPubliccodeYml()
+    {
+        using var temp = new TempDirectory("ymlgen-issue13");
+        var target = Path.Combine(temp.Path, "dossier", "publiccode.yml");
+        var r = Cli.Run("yml", "generate", Path.Combine(_samples.Valmont, "Valmont.sln"), "-o", target);
+        Assert.True(r.ExitCode == 0, r.All);
+        var text = File.ReadAllText(target);
+        // Keys only the repository's own file knows are kept: the reuse evidence and the maintenance block.
+        Assert.Contains("  - Commune de Saint-Aubin-sur-Lys\n", text, StringComparison.Ordinal);
+        Assert.Contains("maintenance:\n  type: internal\n", text, StringComparison.Ordinal);
+        Assert.Contains("name: Guichet état civil\n", text, StringComparison.Ordinal);
+        Assert.True(Cli.Run("yml", "validate", target, "--no-file-checks").ExitCode == 0);
+        // The repository's file itself is left alone.
+        Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "samples", "Valmont", "publiccode.yml")), File.ReadAllText(Path.Combine(_samples.Valmont, "publiccode.yml")));
+    }
+
+    private static void CopyTree(string from, string to, string skip)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(from, file);
+            if (rel == skip || rel.StartsWith(".git", StringComparison.Ordinal)) continue;
+            File.Copy(file, Path.Combine(to, rel));
+        }
     }
 
     [Fact]
@@ -71,7 +103,10 @@ public sealed class YmlCommandTests
             }
             """);
         var target = Path.Combine(temp.Path, "publiccode.yml");
-        var sln = Path.Combine(_samples.Valmont, "Valmont.sln");
+        // Generated from the facts alone: a copy of the sample without its own publiccode.yml.
+        var copy = Path.Combine(temp.Path, "Valmont");
+        CopyTree(_samples.Valmont, copy, skip: "publiccode.yml");
+        var sln = Path.Combine(copy, "Valmont.sln");
         var r = Cli.Run("yml", "generate", sln, "-o", target, "--policy", policy);
         Assert.True(r.ExitCode == 0, r.All);
         var validation = Cli.Run("yml", "validate", target, "--no-file-checks");

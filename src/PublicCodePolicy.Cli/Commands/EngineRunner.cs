@@ -17,7 +17,10 @@ namespace PublicCodePolicy.Cli.Commands;
 internal static class EngineRunner
 {
     /// <summary>Runs the engine; returns null (after printing a coded error) when the inputs cannot be used.</summary>
-    public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options)
+    public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options) => Run(context, parse, options, null);
+
+    /// <summary>Runs the engine; <paramref name="defaultToday"/> is the date exceptions are judged against when --as-of is not given.</summary>
+    public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options, DateOnly? defaultToday)
     {
         var path = parse.GetValue(options.Path) ?? ".";
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -62,7 +65,7 @@ internal static class EngineRunner
             policy = policy with { Preset = preset };
         }
 
-        DateOnly? today = null;
+        DateOnly? today = defaultToday;
         if (parse.GetValue(options.AsOf) is { } asOf)
         {
             if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
@@ -134,11 +137,11 @@ internal static class EngineRunner
     /// Writes an output file through <see cref="OutputFile"/> (temporary file, flush, atomic rename); on failure prints
     /// PCP9010 and returns false, the previous file being intact.
     /// </summary>
-    public static bool TryWriteOutput(CliContext context, string path, Action<Stream> write)
+    public static bool TryWriteOutput(CliContext context, string path, Action<Stream> write, bool createDirectory = false)
     {
         try
         {
-            OutputFile.Write(path, write);
+            OutputFile.Write(path, write, createDirectory);
             return true;
         }
         catch (OutputWriteException ex)

@@ -34,7 +34,8 @@ internal static class MergeCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output.", HelpName = "FILE" };
         var command = new Command("merge",
             "Combine the check results of many repositories into one organisation-wide report: which repositories pass,\n" +
-            "which dependencies they share (pooling), and which dependencies to act on, with the repositories that use them.\n\n" +
+            "which dependencies are common to several of them, and which dependencies to act on, with the repositories that use them.\n" +
+            "A folder given as input is read for *.json check results; the output file and earlier merge outputs in it are skipped.\n\n" +
             "Examples:\n" +
             "  publiccode merge results/*.json\n" +
             "  publiccode merge results/ --format md --lang fr -o rapport-organisation.md\n" +
@@ -45,20 +46,45 @@ internal static class MergeCommand
         };
         command.SetAction(parse =>
         {
-            var inputs = new List<string>();
+            var texts = ConsoleTexts.For(parse.GetValue(lang) != "en");
+            var outFull = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : null;
+            var inputs = new List<(string Path, bool FromFolder)>();
             foreach (var f in parse.GetValue(files) ?? Array.Empty<string>())
             {
-                if (Directory.Exists(f)) inputs.AddRange(Directory.EnumerateFiles(f, "*.json").OrderBy(x => x, StringComparer.Ordinal));
-                else inputs.Add(f);
+                // A folder of results may also hold this command's own earlier output: it is not a check result.
+                if (Directory.Exists(f)) inputs.AddRange(Directory.EnumerateFiles(f, "*.json").Where(x => !string.Equals(Path.GetFullPath(x), outFull, StringComparison.Ordinal)).OrderBy(x => x, StringComparer.Ordinal).Select(x => (x, true)));
+                else inputs.Add((f, false));
             }
-            var read = new List<(RepositoryResult, IReadOnlyList<(string, string, string, string, string)>)>();
-            foreach (var input in inputs)
+            var read = new List<(RepositoryResult Repository, IReadOnlyList<(string, string, string, string, string)> Packages, string Source)>();
+            foreach (var (input, fromFolder) in inputs)
             {
+                if (fromFolder)
+                {
+                    try
+                    {
+                        using var peek = InputFile.OpenRead(input, ResultMerger.MaxBytes);
+                        if (ResultMerger.IsMergeOutput(peek))
+                        {
+                            context.Error.WriteLine(texts.F(texts.MergeSkipped, SafeText.ForTerminal(input)));
+                            continue;
+                        }
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // Read again below, where the failure is reported with its code.
+                    }
+                }
+                if (!File.Exists(input))
+                {
+                    EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, "'" + input + "' does not exist.");
+                    return (int)ExitCode.InputError;
+                }
                 try
                 {
                     // Only regular files, capped while read: a FIFO or a link to /dev/zero among the results must not hang the job.
                     using var stream = InputFile.OpenRead(input, ResultMerger.MaxBytes);
-                    read.Add(ResultMerger.Read(stream, Path.GetFileNameWithoutExtension(input)));
+                    var (repository, packages) = ResultMerger.Read(stream, Path.GetFileNameWithoutExtension(input));
+                    read.Add((repository, packages, input));
                 }
                 catch (ResultFormatException ex)
                 {
@@ -76,7 +102,14 @@ internal static class MergeCommand
                 EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, "No result file was given.");
                 return (int)ExitCode.InputError;
             }
-            var report = ResultMerger.Merge(read);
+            // Two repositories with the same name are told apart by their result file, whatever the order they are given in.
+            var named = read.GroupBy(r => r.Repository.Name, StringComparer.Ordinal)
+                .SelectMany(g => g.Count() == 1
+                    ? g.Select(r => (r.Repository, r.Packages))
+                    : g.Select(r => (r.Repository with { Name = r.Repository.Name + " (" + Distinct(r.Source, g.Select(x => x.Source)) + ")" }, r.Packages)))
+                .OrderBy(r => r.Item1.Name, StringComparer.Ordinal)
+                .ToArray();
+            var report = ResultMerger.Merge(named);
             bool french = parse.GetValue(lang) != "en";
             string text;
             switch (parse.GetValue(format))
@@ -109,20 +142,27 @@ internal static class MergeCommand
         return command;
     }
 
+    /// <summary>The shortest distinguishing name of a result file among those of the same repository name: its file name, else its path.</summary>
+    private static string Distinct(string source, IEnumerable<string> all)
+    {
+        var name = Path.GetFileNameWithoutExtension(source);
+        return all.Count(x => string.Equals(Path.GetFileNameWithoutExtension(x), name, StringComparison.Ordinal)) == 1 ? name : source.Replace('\\', '/');
+    }
+
     private static string Table(MergedReport report, bool french)
     {
+        var t = ConsoleTexts.For(french);
         var sw = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var r in report.Repositories)
         {
-            sw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(r.Passed ? (french ? "conforme    " : "passed      ") : (french ? "NON CONFORME" : "FAILED      "))}  {SafeText.ForTerminal(r.Name)}  ({r.Packages} packages: {r.Allowed} allowed, {r.Denied} denied, {r.Unknown} unknown, {r.Excepted} excepted)"));
+            sw.WriteLine(t.F(t.MergeRepositoryLine, r.Passed ? t.MergePassed : t.MergeFailed, SafeText.ForTerminal(r.Name), r.Packages, r.Allowed, r.Denied, r.Unknown, r.Excepted));
         }
         sw.WriteLine();
         foreach (var p in report.Problems)
         {
-            sw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{SafeText.ForTerminal(p.Verdict),-8} {SafeText.ForTerminal(p.Id)} {SafeText.ForTerminal(p.Version)} ({SafeText.ForTerminal(p.License)}) — {SafeText.ForTerminal(string.Join(", ", p.Repositories))}"));
+            sw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Verdict(p.Verdict),-8} {SafeText.ForTerminal(p.Id)} {SafeText.ForTerminal(p.Version)} ({SafeText.ForTerminal(p.License)}) — {SafeText.ForTerminal(string.Join(", ", p.Repositories))}"));
         }
-        sw.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Repositories.Count(r => r.Passed)}/{report.Repositories.Count} {(french ? "dépôts conformes" : "repositories passed")}; {report.Packages.Count} {(french ? "dépendances distinctes, dont" : "distinct dependencies,")} {report.Packages.Count(p => p.Repositories.Count > 1)} {(french ? "partagées" : "shared")}; {report.Problems.Count} {(french ? "à traiter" : "to act on")}."));
+        sw.WriteLine(t.F(t.MergeTotals, report.Repositories.Count(r => r.Passed), report.Repositories.Count, report.Packages.Count, report.Packages.Count(p => p.Repositories.Count > 1), report.Problems.Count));
         return sw.ToString();
     }
 }

@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using PublicCodePolicy.Diagnostics;
+using PublicCodePolicy.Engine;
 using PublicCodePolicy.IO;
 using PublicCodePolicy.Report;
 using PublicCodePolicy.Sbom;
@@ -16,6 +19,32 @@ internal static class ReportCommand
     public const string FileBaseName = "publiccode-report";
 
     private static readonly string[] Formats = { "html", "md", "json" };
+
+    /// <summary>The manifest of the dossier, in <c>sha256sum</c>'s format.</summary>
+    public const string ManifestFileName = "SHA256SUMS";
+
+    /// <summary>The publiccode.yml validation result, in the format of <c>publiccode yml validate</c>.</summary>
+    public const string ValidationFileName = "publiccode-yml-validation.txt";
+
+    /// <summary>
+    /// Every file of the dossier is written through this one method (UTF-8 bytes, no byte-order mark added), atomically
+    /// (<see cref="OutputFile"/>): on failure PCP9010 is printed, the previous file is intact, and false is returned.
+    /// </summary>
+    private static bool WriteDossierFile(CliContext context, string path, ReadOnlyMemory<byte> content)
+        => EngineRunner.TryWriteOutput(context, path, stream => stream.Write(content.Span));
+
+    private static string ValidationText(PublicCodeStatus status)
+    {
+        if (!status.Found) return "publiccode.yml: not found\n";
+        var sb = new StringBuilder();
+        foreach (var f in status.Findings)
+        {
+            sb.Append(status.Path).Append(':').Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(": ").Append(f.IsError ? "error" : "warning").Append(": ")
+                .Append(f.Key.Length > 0 ? f.Key + ": " : string.Empty).Append(f.Message).Append('\n');
+        }
+        sb.Append(status.Path).Append(status.Valid ? ": valid\n" : ": invalid\n");
+        return sb.ToString();
+    }
 
     public static Command Create(CliContext context)
     {
@@ -52,8 +81,12 @@ internal static class ReportCommand
         };
         var sbom = new Option<string[]>("--sbom")
         {
-            Description = "SBOM file to attach (repeatable): copied into DIR when elsewhere, listed with its SHA-256. Files named *.cdx.json, *.cdx.xml or *.spdx.json already in DIR are attached too.",
+            Description = "Another SBOM file to attach (repeatable): copied into DIR when elsewhere, listed with its SHA-256. Files named *.cdx.json, *.cdx.xml or *.spdx.json already in DIR are attached too. Each must be a CycloneDX or SPDX document of the checked solution (PCP2003).",
             HelpName = "FILE",
+        };
+        var noSbom = new Option<bool>("--no-sbom")
+        {
+            Description = "Do not write the CycloneDX and SPDX SBOMs of each deliverable into DIR (they are written by default, from the same check).",
         };
         var publicCode = new Option<string?>("--publiccode")
         {
@@ -66,7 +99,9 @@ internal static class ReportCommand
             HelpName = "FILE",
         };
         var command = new Command("report",
-            "Write the compliance report an authority attaches to its Territoire Numérique Libre application.\n\n" +
+            "Write the dossier an authority attaches to its Territoire Numérique Libre application: the report (HTML, Markdown,\n" +
+            "JSON), the CycloneDX and SPDX SBOMs of each deliverable, the publiccode.yml validation result and a SHA256SUMS\n" +
+            "manifest of every file ('sha256sum -c SHA256SUMS' in DIR checks them).\n\n" +
             "Runs the same check as 'publiccode check', then gathers the evidence the label looks at: the software's own\n" +
             "licence (free? on the French administration list?), its public forge, publiccode.yml and the reuse it declares\n" +
             "(isBasedOn, usedBy, fundedBy), dependencies per deliverable with a chart, every non-allowed dependency with its\n" +
@@ -74,7 +109,7 @@ internal static class ReportCommand
             "history), upstream contributions (" + ReportConfig.FileName + ") and a one-command way to verify the result.\n" +
             "See docs/label.md (in French) for how to use it in the application.\n\n" +
             "The output is deterministic: the date comes from SOURCE_DATE_EPOCH, else the last commit. Nothing is fetched\n" +
-            "from the network; each deliverable is evaluated once with 'dotnet msbuild -getProperty' for its own facts.\n\n" +
+            "from the network; all deliverables are evaluated once, in one MSBuild evaluation, for their own facts.\n\n" +
             "Examples:\n" +
             "  publiccode report                                   # French HTML, Markdown and JSON in the current folder\n" +
             "  publiccode report samples/Valmont -o dossier-label\n" +
@@ -89,6 +124,7 @@ internal static class ReportCommand
         command.Add(format);
         command.Add(output);
         command.Add(sbom);
+        command.Add(noSbom);
         command.Add(publicCode);
         command.Add(config);
         command.SetAction(parse =>
@@ -111,28 +147,11 @@ internal static class ReportCommand
             }
 
             var sbomFiles = parse.GetValue(sbom) ?? Array.Empty<string>();
-            var sbomContents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var f in sbomFiles)
             {
                 if (!File.Exists(f))
                 {
                     EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "The SBOM file '" + f + "' does not exist.");
-                    return (int)ExitCode.InputError;
-                }
-                try
-                {
-                    // Only a regular file that is an SBOM is attached: '--sbom /etc/passwd' must not copy the file into the dossier.
-                    var bytes = InputFile.ReadAllBytes(f, ComplianceReportBuilder.MaxSbomBytes);
-                    if (ComplianceReportBuilder.DetectSbomFormat(bytes) == "unknown")
-                    {
-                        EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, "--sbom '" + f + "' is not a CycloneDX or SPDX document.");
-                        return (int)ExitCode.InputError;
-                    }
-                    sbomContents[Path.GetFullPath(f)] = bytes;
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, "--sbom: " + ex.Message);
                     return (int)ExitCode.InputError;
                 }
             }
@@ -161,7 +180,21 @@ internal static class ReportCommand
                 }
             }
 
-            var result = EngineRunner.Run(context, parse, common);
+            // Exceptions are judged against one date, which the report shows and the verification command pins.
+            DateOnly asOf;
+            if (parse.GetValue(common.AsOf) is { } a)
+            {
+                if (!DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+                {
+                    EngineRunner.WriteError(context, RuleCatalog.InvalidUsage.Id, "--as-of takes a date of the form YYYY-MM-DD.");
+                    return (int)ExitCode.InputError;
+                }
+            }
+            else
+            {
+                asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+            }
+            var result = EngineRunner.Run(context, parse, common, asOf);
             if (result == null) return (int)ExitCode.InputError;
             foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
             {
@@ -170,6 +203,46 @@ internal static class ReportCommand
             if (result.HasInputErrors) return (int)ExitCode.InputError;
 
             var outDir = Path.GetFullPath(parse.GetValue(output) ?? ".");
+            var candidates = sbomFiles.Select(Path.GetFullPath).ToList();
+            if (Directory.Exists(outDir))
+            {
+                // A FIFO or device named like an SBOM in the folder is not attached (it would hang or never end).
+                foreach (var pattern in new[] { "*.cdx.json", "*.cdx.xml", "*.spdx.json" })
+                    candidates.AddRange(Directory.EnumerateFiles(outDir, pattern).Where(InputFile.IsRegularFile).OrderBy(x => x, StringComparer.Ordinal));
+            }
+            // Each SBOM to attach must be one, of this solution: checked before anything is written.
+            var writeSboms = !parse.GetValue(noSbom);
+            // All deliverables evaluated at once rather than one MSBuild run per project.
+            var facts = ProjectFacts.ReadAll(result.Projects.Where(p => p.Loaded && !p.IsTestProject));
+            SbomSubject? ReadFacts(ProjectResult p) => facts.GetValueOrDefault(p.ProjectPath);
+            var sbomTime = date ?? SbomCommand.CommitTime(result.RootPath);
+            var generated = writeSboms
+                ? SbomCommand.DeliverableSboms(result, p => ReadFacts(p) ?? new SbomSubject { Name = p.Name, Version = p.Version }, sbomTime)
+                : Array.Empty<(string FileName, SbomDocument Document)>();
+            var generatedNames = new HashSet<string>(generated.Select(g => Path.Combine(outDir, g.FileName)), StringComparer.Ordinal);
+            var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var f in candidates.Distinct(StringComparer.Ordinal).Where(f => !generatedNames.Contains(f)))
+            {
+                byte[] bytes;
+                try
+                {
+                    // Only a regular file, capped while read: '--sbom /dev/zero' or a FIFO must not hang the job.
+                    bytes = InputFile.ReadAllBytes(f, ComplianceReportBuilder.MaxSbomBytes);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    EngineRunner.WriteError(context, SbomRules.AttachedSbomRejected.Id, "'" + f + "' cannot be attached: " + ex.Message);
+                    return (int)ExitCode.InputError;
+                }
+                contents[f] = bytes;
+                var problem = ComplianceReportBuilder.CheckAttachedSbom(bytes, result);
+                if (problem != null)
+                {
+                    EngineRunner.WriteError(context, SbomRules.AttachedSbomRejected.Id, "'" + f + "' cannot be attached: " + problem);
+                    return (int)ExitCode.InputError;
+                }
+            }
+
             try
             {
                 Directory.CreateDirectory(outDir);
@@ -179,30 +252,34 @@ internal static class ReportCommand
                 EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, "The report folder '" + outDir + "' cannot be created: " + ex.Message);
                 return (int)ExitCode.InputError;
             }
-            var attached = new List<string>();
-            foreach (var (full, bytes) in sbomContents)
+            var written = new List<string>();
+            foreach (var (fileName, document) in generated)
             {
+                var path = Path.Combine(outDir, fileName);
+                if (!WriteDossierFile(context, path, document.Content)) return (int)ExitCode.InputError;
+                written.Add(path);
+            }
+            var attached = new List<string>(written);
+            foreach (var f in sbomFiles)
+            {
+                var full = Path.GetFullPath(f);
                 var target = Path.Combine(outDir, Path.GetFileName(full));
                 // The dossier must carry its attachments: a file named from elsewhere is copied beside the report.
                 if (!string.Equals(Path.GetDirectoryName(full), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
-                    && !EngineRunner.TryWriteOutput(context, target, stream => stream.Write(bytes))) return (int)ExitCode.InputError;
+                    && !WriteDossierFile(context, target, contents[full])) return (int)ExitCode.InputError;
                 attached.Add(target);
             }
             foreach (var pattern in new[] { "*.cdx.json", "*.cdx.xml", "*.spdx.json" })
             {
-                // A FIFO or device named like an SBOM in the folder is not attached (it would hang or never end).
                 attached.AddRange(Directory.EnumerateFiles(outDir, pattern).Where(InputFile.IsRegularFile));
             }
 
-            var facts = ProjectFacts.ReadAll(result.Projects.Where(p => p.Loaded && !p.IsTestProject));
             ComplianceReport report;
             try
             {
-                DateOnly? asOf = parse.GetValue(common.AsOf) is { } a && DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
                 report = ComplianceReportBuilder.Build(result, new ReportOptions
                 {
-                        // All deliverables evaluated at once rather than one MSBuild run per project.
-                    ReadFacts = p => facts.GetValueOrDefault(p.ProjectPath),
+                    ReadFacts = ReadFacts,
                     PublicCodePath = ymlPath,
                     Config = reportConfig,
                     SbomFiles = attached.Distinct(StringComparer.Ordinal).ToArray(),
@@ -222,10 +299,11 @@ internal static class ReportCommand
                 return (int)ExitCode.InputError;
             }
 
+            var console = ConsoleTexts.For(language);
             foreach (var f in Formats.Where(formats.Contains))
             {
                 var path = Path.Combine(outDir, FileBaseName + "." + f);
-                bool written = EngineRunner.TryWriteOutput(context, path, stream =>
+                using (var stream = new MemoryStream())
                 {
                     switch (f)
                     {
@@ -233,14 +311,26 @@ internal static class ReportCommand
                         case "md": ReportMarkdownWriter.Write(report, language, stream); break;
                         default: ReportJsonWriter.Write(report, stream); break;
                     }
-                });
-                if (!written) return (int)ExitCode.InputError;
-                context.Out.WriteLine("Wrote " + path);
+                    if (!WriteDossierFile(context, path, stream.ToArray())) return (int)ExitCode.InputError;
+                }
+                written.Add(path);
             }
-            context.Out.WriteLine(ComplianceReportBuilder.CheckSummaryLine(result.Summary));
-            context.Out.WriteLine(report.Passed
-                ? "Result: PASSED — no enforced finding."
-                : "Result: FAILED — " + report.EnforcedFindings.ToString(CultureInfo.InvariantCulture) + " enforced findings; the report lists them. Run 'publiccode check' for details.");
+            var validationPath = Path.Combine(outDir, ValidationFileName);
+            if (!WriteDossierFile(context, validationPath, Encoding.UTF8.GetBytes(ValidationText(report.PublicCode)))) return (int)ExitCode.InputError;
+            written.Add(validationPath);
+
+            // The manifest lists every file of the dossier, so that the jury checks them all with 'sha256sum -c'.
+            var manifest = new StringBuilder();
+            foreach (var file in written.Concat(attached).Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                manifest.Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(outDir, file)))).ToLowerInvariant()).Append("  ").Append(file).Append('\n');
+            }
+            var sums = Path.Combine(outDir, ManifestFileName);
+            if (!WriteDossierFile(context, sums, Encoding.UTF8.GetBytes(manifest.ToString()))) return (int)ExitCode.InputError;
+            written.Add(sums);
+            foreach (var path in written) context.Out.WriteLine(console.F(console.Wrote, SafeText.ForTerminal(path)));
+            context.Out.WriteLine(console.Summary(result.Summary));
+            context.Out.WriteLine(report.Passed ? console.Passed : console.F(console.Failed, report.EnforcedFindings));
             return (int)EngineRunner.ExitCodeOf(result);
         });
         return command;

@@ -75,6 +75,8 @@ internal static class SbomCommand
 
             var result = EngineRunner.Run(context, parse, common);
             if (result == null) return (int)ExitCode.InputError;
+            // Without SOURCE_DATE_EPOCH the SBOM is dated by the last commit, as the report is: never by the clock.
+            timestamp ??= CommitTime(result.RootPath);
             if (result.HasInputErrors)
             {
                 foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
@@ -103,11 +105,8 @@ internal static class SbomCommand
             }
 
             var outPath = parse.GetValue(output);
-            if (outPath != null && !EngineRunner.TryWriteOutput(context, outPath, stream => stream.Write(document.Content.Span))) return (int)ExitCode.InputError;
-            if (outPath == null)
-            {
-                context.Out.Write(Encoding.UTF8.GetString(document.Content.Span));
-            }
+            if (outPath != null && !EngineRunner.TryWriteOutput(context, outPath, stream => stream.Write(document.Content.Span), createDirectory: true)) return (int)ExitCode.InputError;
+            if (outPath == null) context.Out.Write(Encoding.UTF8.GetString(document.Content.Span));
             foreach (var f in document.Findings)
             {
                 context.Error.WriteLine("warning " + f.RuleId + ": " + IO.SafeText.ForTerminal(f.Message) + " (" + f.HelpUri + ")");
@@ -116,6 +115,31 @@ internal static class SbomCommand
             return (int)ExitCode.Success;
         });
         return command;
+    }
+
+    /// <summary>The time of the last commit of the repository holding <paramref name="rootPath"/>; null outside git.</summary>
+    internal static DateTimeOffset? CommitTime(string rootPath)
+    {
+        var dir = File.Exists(rootPath) ? Path.GetDirectoryName(rootPath)! : rootPath;
+        return Report.GitHistory.FindRepositoryRoot(dir) != null ? Report.GitHistory.HeadTime(dir) : null;
+    }
+
+    /// <summary>
+    /// The CycloneDX and SPDX documents of each loaded deliverable (test projects ship nothing), by file name
+    /// (<c>Project.cdx.json</c>, <c>Project.spdx.json</c>), from one check result: the report's dossier.
+    /// </summary>
+    internal static IReadOnlyList<(string FileName, SbomDocument Document)> DeliverableSboms(CheckResult result, Func<ProjectResult, SbomSubject> facts, DateTimeOffset? timestamp)
+    {
+        var deliverables = result.Projects.Where(p => p.Loaded && !p.IsTestProject).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        var subjects = deliverables.ToDictionary(p => p.Name, facts, StringComparer.OrdinalIgnoreCase);
+        var options = new SbomOptions { Timestamp = timestamp, Projects = subjects };
+        var list = new List<(string, SbomDocument)>();
+        foreach (var p in deliverables)
+        {
+            list.Add((p.Name + ".cdx.json", new CycloneDxWriter(CycloneDxSpecVersion.V1_6, options).WriteProject(result, p, subjects[p.Name])));
+            list.Add((p.Name + ".spdx.json", new SpdxWriter(options).WriteProject(result, p, subjects[p.Name])));
+        }
+        return list;
     }
 
     private static CycloneDxSpecVersion CdxVersion(string spec) => spec == "1.7" ? CycloneDxSpecVersion.V1_7 : CycloneDxSpecVersion.V1_6;

@@ -88,9 +88,11 @@ internal static class YmlCommand
             }
             var facts = ReadFacts(context, path, parse.GetValue(common.Policy));
             if (facts == null) return (int)ExitCode.InputError;
-            var target = parse.GetValue(output) ?? Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, PublicCodeFile.FileName);
+            var own = Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, PublicCodeFile.FileName);
+            var target = parse.GetValue(output) ?? own;
             bool existed = File.Exists(target);
-            var result = PublicCodeFile.GenerateOrUpdate(target, facts);
+            // A new file elsewhere starts from the folder's own publiccode.yml, refreshed, rather than from the facts alone.
+            var result = PublicCodeFile.GenerateOrUpdate(target, facts, File.Exists(own) ? own : null);
             foreach (var f in result.Findings)
             {
                 var sev = f.Severity == FindingSeverity.Error ? "error" : f.Severity == FindingSeverity.Warning ? "warning" : "info";

@@ -106,7 +106,7 @@ public static class RuleCatalog
         PackageNotFound, MalformedNuspec, RestoreErrors, DeprecatedPackage, OnlineSourceFailed,
         NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile, InvalidNuGetConfig, OutputNotWritten, InvalidUsage,
         InvalidBuildProperty, UnsupportedMSBuildRuntime, UnreadableFindingsCache,
-        Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing,
+        Sbom.SbomRules.PackageWithoutHash, Sbom.SbomRules.SubjectLicenseMissing, Sbom.SbomRules.AttachedSbomRejected,
     }.Concat(PublicCode.PublicCodeRules.All).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>Finds a rule by identifier.</summary>

@@ -70,7 +70,8 @@ public static class ResultMerger
                     throw new ResultFormatException(fallbackName, "not a 'publiccode check --format json' result (no schemaVersion).");
                 if (sv.GetInt32() != Output.CheckResultJsonWriter.SchemaVersion)
                     throw new ResultFormatException(fallbackName, "schemaVersion " + sv.GetInt32().ToString(CultureInfo.InvariantCulture) + " is not supported by this version (expected " + Output.CheckResultJsonWriter.SchemaVersion.ToString(CultureInfo.InvariantCulture) + ").");
-                var name = root.GetProperty("root").GetString();
+                // A repository is best named by its forge URL, when the result carries one; else by the checked folder or solution.
+                var name = ForgeUrl(root) ?? root.GetProperty("root").GetString();
                 if (string.IsNullOrWhiteSpace(name)) name = fallbackName;
                 var s = root.GetProperty("summary");
                 var repo = new RepositoryResult(
@@ -97,6 +98,29 @@ public static class ResultMerger
                 throw new ResultFormatException(fallbackName, "a property is missing or has the wrong type: " + ex.Message);
             }
         }
+    }
+
+    /// <summary>True when <paramref name="json"/> is the JSON output of <c>publiccode merge</c> itself, which is not a check result.</summary>
+    public static bool IsMergeOutput(Stream json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String && k.GetString() == "publiccode-merge";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ForgeUrl(JsonElement root)
+    {
+        static string? Https(JsonElement e) => e.ValueKind == JsonValueKind.String && e.GetString() is { } u && u.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? u : null;
+        if (root.TryGetProperty("repositoryUrl", out var url) && Https(url) is { } a) return a;
+        if (root.TryGetProperty("repository", out var repo) && repo.ValueKind == JsonValueKind.Object && repo.TryGetProperty("url", out var u2) && Https(u2) is { } b) return b;
+        return null;
     }
 
     /// <summary>Merges results read with <see cref="Read"/>.</summary>
@@ -198,7 +222,7 @@ public static class ResultMerger
         sb.Append(T("Dépôts conformes", "Repositories passing")).Append(" : ").Append(report.Repositories.Count(r => r.Passed).ToString(CultureInfo.InvariantCulture))
           .Append(" / ").Append(report.Repositories.Count.ToString(CultureInfo.InvariantCulture)).Append("  \n");
         sb.Append(T("Dépendances distinctes", "Distinct dependencies")).Append(" : ").Append(report.Packages.Count.ToString(CultureInfo.InvariantCulture)).Append("  \n");
-        sb.Append(T("Dépendances partagées entre plusieurs dépôts (mutualisation)", "Dependencies shared by several repositories (pooling)")).Append(" : ")
+        sb.Append(T("Dépendances communes à plusieurs dépôts", "Dependencies common to several repositories")).Append(" : ")
           .Append(report.Packages.Count(p => p.Repositories.Count > 1).ToString(CultureInfo.InvariantCulture)).Append("\n\n");
         sb.Append("## ").Append(T("Dépôts", "Repositories")).Append("\n\n");
         sb.Append("| ").Append(T("Dépôt", "Repository")).Append(" | ").Append(T("Résultat", "Result")).Append(" | Preset | ")

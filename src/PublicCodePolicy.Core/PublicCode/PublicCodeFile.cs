@@ -25,16 +25,29 @@ public static class PublicCodeFile
     /// <exception cref="IO.OutputWriteException">The file cannot be written; the previous file is intact.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file is not readable.</exception>
-    public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts)
+    public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts) => GenerateOrUpdate(path, facts, null);
+
+    /// <summary>
+    /// Like <see cref="GenerateOrUpdate(string, PublicCodeFacts)"/>, but when <paramref name="path"/> does not exist yet and
+    /// <paramref name="startFrom"/> names an existing publiccode.yml (the repository's own), the new file is that one,
+    /// refreshed: writing elsewhere must not throw away the keys only the existing file knows.
+    /// </summary>
+    /// <exception cref="IO.InputFileException">The existing file is not a regular file or is too large.</exception>
+    /// <exception cref="IO.OutputWriteException">The file cannot be written; the previous file is intact.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file is not readable.</exception>
+    public static PublicCodeGenerationResult GenerateOrUpdate(string path, PublicCodeFacts facts, string? startFrom)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(facts);
         string full = Path.GetFullPath(path);
-        var options = new PublicCodeValidationOptions { RepositoryRoot = Path.GetDirectoryName(full) };
+        string? source = File.Exists(full) ? full : startFrom != null && File.Exists(startFrom) ? Path.GetFullPath(startFrom) : null;
+        // Logo and screenshots are relative to the file the content comes from.
+        var options = new PublicCodeValidationOptions { RepositoryRoot = Path.GetDirectoryName(source ?? full) };
         PublicCodeGenerationResult result;
-        if (File.Exists(full))
+        if (source != null)
         {
-            byte[] bytes = IO.InputFile.ReadAllBytes(full, MaxBytes);
+            byte[] bytes = IO.InputFile.ReadAllBytes(source, MaxBytes);
             string existing;
             try
             {
@@ -50,7 +63,7 @@ public static class PublicCodeFile
             {
                 return new PublicCodeGenerationResult(null, result.Findings.Concat(PublicCodeUpdaterRefusal("it has validation errors; fix them, then run again").Findings).ToArray(), result.Validation, Array.Empty<string>());
             }
-            if (result.Text != null && !string.Equals(result.Text, bom ? existing[1..] : existing, StringComparison.Ordinal))
+            if (result.Text != null && (source != full || !string.Equals(result.Text, bom ? existing[1..] : existing, StringComparison.Ordinal)))
             {
                 AtomicFile.WriteAllText(full, bom ? "\uFEFF" + result.Text : result.Text);
             }

@@ -38,8 +38,17 @@ public sealed class ComplianceReport
     /// <summary>Every denied or unknown dependency, per project, with its evidence.</summary>
     public required IReadOnlyList<DependencyIssue> NonAllowed { get; init; }
 
+    /// <summary>
+    /// Enforced findings that are not a row of <see cref="NonAllowed"/> (an expired exception, PCP0003, and any other
+    /// blocking finding about no single dependency verdict), so that every blocking finding the header counts is listed.
+    /// </summary>
+    public IReadOnlyList<ReportFinding> OtherFindings { get; init; } = Array.Empty<ReportFinding>();
+
     /// <summary>Every exception of the policy, with the packages it accepted.</summary>
     public required IReadOnlyList<ExceptionRecord> Exceptions { get; init; }
+
+    /// <summary>The date exception expiry was judged against (<c>--as-of</c>, else the day of the check); null when unknown.</summary>
+    public DateOnly? ExceptionsJudgedOn { get; init; }
 
     /// <summary>SBOM files attached to the report.</summary>
     public required IReadOnlyList<SbomAttachment> Sboms { get; init; }
@@ -276,9 +285,34 @@ public sealed class DependencyIssue
     public required IReadOnlyList<string> Paths { get; init; }
 }
 
+/// <summary>A blocking finding of the check that is not a dependency row of the report.</summary>
+/// <param name="RuleId">Rule identifier (e.g. <c>PCP0003</c>).</param>
+/// <param name="Project">Project name, when the finding is about one.</param>
+/// <param name="Package">Package id and version, when the finding is about one.</param>
+/// <param name="Message">The engine's message (English).</param>
+/// <param name="ExpiredOn">For an expired exception (PCP0003), its last valid day.</param>
+public sealed record ReportFinding(string RuleId, string? Project, string? Package, string Message, DateOnly? ExpiredOn = null);
+
+/// <summary>Where an exception stands on the date it was judged against.</summary>
+public enum ExceptionState
+{
+    /// <summary>Valid, without an expiry date or expiring more than <see cref="ExceptionRecord.SoonDays"/> days after the date.</summary>
+    Valid,
+    /// <summary>Valid, but expires within <see cref="ExceptionRecord.SoonDays"/> days of the date.</summary>
+    ExpiresSoon,
+    /// <summary>Expired before the date: it no longer accepts anything.</summary>
+    Expired,
+}
+
 /// <summary>One exception of the policy and what it accepted.</summary>
 public sealed class ExceptionRecord
 {
+    /// <summary>Days before expiry from which an exception is shown as expiring soon.</summary>
+    public const int SoonDays = 90;
+
+    /// <summary>State on <see cref="ComplianceReport.ExceptionsJudgedOn"/>.</summary>
+    public ExceptionState State { get; init; }
+
     /// <summary>Package id or prefix pattern.</summary>
     public required string Package { get; init; }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Licensing;
@@ -95,7 +96,9 @@ public static class ComplianceReportBuilder
                 .GroupBy(p => (p.Id.ToUpperInvariant(), p.Version))
                 .Select(g => g.Select(x => x.Verdict).OrderByDescending(Rank).First())),
             NonAllowed = BuildIssues(result),
-            Exceptions = BuildExceptions(result),
+            OtherFindings = BuildOtherFindings(result),
+            Exceptions = BuildExceptions(result, options.AsOf),
+            ExceptionsJudgedOn = options.AsOf,
             Sboms = options.SbomFiles
                 .Select(f => Attach(f, outputDir))
                 .OrderBy(s => s.FileName, StringComparer.Ordinal)
@@ -141,6 +144,100 @@ public static class ComplianceReportBuilder
         // A file outside the report's folder is named by its file name alone: no machine path enters the report.
         if (rel.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(rel)) rel = Path.GetFileName(full);
         return new SbomAttachment(rel, DetectSbomFormat(bytes), bytes.LongLength, hash);
+    }
+
+    /// <summary>
+    /// Checks that an SBOM to attach is one, and describes the checked software: its subject is the solution or one of
+    /// its projects, and every NuGet package it lists is one the check found. Returns null when it does, else why not
+    /// (English; the CLI prints it with <see cref="SbomRules.AttachedSbomRejected"/>). A jury must not receive another
+    /// solution's SBOM, or a file that only carries an SBOM's name.
+    /// </summary>
+    public static string? CheckAttachedSbom(ReadOnlySpan<byte> content, CheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var format = DetectSbomFormat(content);
+        if (format == "unknown") return "it is neither a CycloneDX nor an SPDX document.";
+        JsonDocument doc;
+        try
+        {
+            var reader = new Utf8JsonReader(content, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            doc = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException)
+        {
+            // XML and tag-value documents are attached as they are: their format is known, their content is not read.
+            return null;
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            var subjects = new List<string>();
+            var purls = new List<string>();
+            if (format.StartsWith("CycloneDX", StringComparison.Ordinal))
+            {
+                if (root.TryGetProperty("metadata", out var md) && md.ValueKind == JsonValueKind.Object && md.TryGetProperty("component", out var c) && c.ValueKind == JsonValueKind.Object
+                    && c.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String) subjects.Add(n.GetString()!);
+                if (root.TryGetProperty("components", out var comps) && comps.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var comp in comps.EnumerateArray())
+                    {
+                        if (comp.ValueKind == JsonValueKind.Object && comp.TryGetProperty("purl", out var pu) && pu.ValueKind == JsonValueKind.String) purls.Add(pu.GetString()!);
+                    }
+                }
+            }
+            else
+            {
+                var described = new HashSet<string>(StringComparer.Ordinal);
+                if (root.TryGetProperty("documentDescribes", out var dd) && dd.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var d in dd.EnumerateArray()) if (d.ValueKind == JsonValueKind.String) described.Add(d.GetString()!);
+                }
+                if (root.TryGetProperty("relationships", out var rels) && rels.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var r in rels.EnumerateArray())
+                    {
+                        if (r.ValueKind == JsonValueKind.Object && r.TryGetProperty("relationshipType", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "DESCRIBES"
+                            && r.TryGetProperty("relatedSpdxElement", out var e) && e.ValueKind == JsonValueKind.String) described.Add(e.GetString()!);
+                    }
+                }
+                if (root.TryGetProperty("packages", out var pkgs) && pkgs.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var pkg in pkgs.EnumerateArray())
+                    {
+                        if (pkg.ValueKind != JsonValueKind.Object) continue;
+                        if (pkg.TryGetProperty("SPDXID", out var id) && id.ValueKind == JsonValueKind.String && described.Contains(id.GetString()!)
+                            && pkg.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String) subjects.Add(n.GetString()!);
+                        if (pkg.TryGetProperty("externalRefs", out var refs) && refs.ValueKind == JsonValueKind.Array)
+                        {
+                            foreach (var r in refs.EnumerateArray())
+                            {
+                                if (r.ValueKind == JsonValueKind.Object && r.TryGetProperty("referenceType", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "purl"
+                                    && r.TryGetProperty("referenceLocator", out var l) && l.ValueKind == JsonValueKind.String) purls.Add(l.GetString()!);
+                            }
+                        }
+                    }
+                }
+            }
+
+            var names = new HashSet<string>(result.Projects.Select(p => p.Name), StringComparer.OrdinalIgnoreCase)
+            {
+                Path.GetFileNameWithoutExtension(result.RootPath.TrimEnd(Path.DirectorySeparatorChar)),
+                Path.GetFileName(result.RootPath.TrimEnd(Path.DirectorySeparatorChar)),
+            };
+            if (subjects.Count == 0) return "it names no described software (CycloneDX metadata.component, SPDX documentDescribes).";
+            if (!subjects.Any(names.Contains))
+                return "it describes '" + string.Join("', '", subjects) + "', not the checked solution or one of its projects (" + string.Join(", ", names.OrderBy(x => x, StringComparer.Ordinal)) + ").";
+            // A project's SBOM lists that project's packages; a solution's, those of any of its projects.
+            var subjectProjects = result.Projects.Where(p => subjects.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
+            var known = new HashSet<string>((subjectProjects.Length > 0 ? subjectProjects : result.Projects).SelectMany(p => p.Packages).Select(p => p.Id.ToUpperInvariant() + "@" + p.Version.ToUpperInvariant()), StringComparer.Ordinal);
+            foreach (var purl in purls)
+            {
+                if (!PackageUrl.TryParse(purl, out var parts) || parts.Type != "nuget") continue;
+                if (!known.Contains(parts.Name.ToUpperInvariant() + "@" + (parts.Version ?? string.Empty).ToUpperInvariant()))
+                    return "it lists " + parts.Name + " " + parts.Version + ", which the checked solution does not restore: it describes another state of the software; regenerate it.";
+            }
+            return null;
+        }
     }
 
     /// <summary>Detects CycloneDX (JSON or XML) and SPDX (JSON or tag-value) documents; <c>unknown</c> otherwise.</summary>
@@ -336,7 +433,25 @@ public static class ComplianceReportBuilder
             .ToArray();
     }
 
-    private static IReadOnlyList<ExceptionRecord> BuildExceptions(CheckResult result)
+    private static IReadOnlyList<ReportFinding> BuildOtherFindings(CheckResult result)
+    {
+        // PCP0001/PCP0002 and a custom rule's verdict on a package are rows of the non-allowed table already.
+        var names = result.Projects.ToDictionary(p => p.ProjectPath, p => p.Name, StringComparer.Ordinal);
+        return result.Findings
+            .Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) != RuleCategory.Configuration)
+            .Where(f => f.RuleId != RuleCatalog.DeniedLicense.Id && f.RuleId != RuleCatalog.UnknownLicense.Id && !(f.PackageId != null && RuleCatalog.CategoryOf(f.RuleId) == null))
+            .Select(f => new ReportFinding(
+                f.RuleId,
+                f.ProjectPath != null && names.TryGetValue(f.ProjectPath, out var n) ? n : null,
+                f.PackageId != null ? f.PackageId + (f.PackageVersion != null ? " " + f.PackageVersion : string.Empty) : null,
+                f.Message,
+                f.RuleId == RuleCatalog.ExpiredException.Id && f.PackageId != null && f.PackageVersion != null
+                    ? result.Policy.Exceptions.Where(e => e.Expires != null && e.Matches(f.PackageId, f.PackageVersion)).Select(e => e.Expires).Min()
+                    : null))
+            .ToArray();
+    }
+
+    private static IReadOnlyList<ExceptionRecord> BuildExceptions(CheckResult result, DateOnly? judgedOn)
     {
         var applied = result.Projects.SelectMany(p => p.Packages).Where(p => p.AppliedException != null).ToArray();
         return result.Policy.Exceptions
@@ -347,6 +462,10 @@ public static class ComplianceReportBuilder
                 Justification = e.Justification,
                 ApprovedBy = e.ApprovedBy,
                 Expires = e.Expires,
+                State = judgedOn == null || e.Expires == null ? ExceptionState.Valid
+                    : e.Expires.Value < judgedOn.Value ? ExceptionState.Expired
+                    : e.Expires.Value.DayNumber - judgedOn.Value.DayNumber <= ExceptionRecord.SoonDays ? ExceptionState.ExpiresSoon
+                    : ExceptionState.Valid,
                 AppliedTo = applied.Where(p => ReferenceEquals(p.AppliedException, e))
                     .Select(p => p.Id + " " + p.Version)
                     .Distinct(StringComparer.Ordinal)

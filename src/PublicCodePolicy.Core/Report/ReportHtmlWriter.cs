@@ -155,6 +155,17 @@ public static class ReportHtmlWriter
             }
             h.Append("</tbody>\n</table>\n");
         }
+        if (report.OtherFindings.Count > 0)
+        {
+            h.Append("<h3 id=\"other-findings\">").Append(E(t.OtherFindingsTitle)).Append("</h3>\n<p>").Append(E(t.OtherFindingsIntro)).Append("</p>\n<table class=\"findings\">\n<thead><tr><th>")
+                .Append(E(t.Rule)).Append("</th><th>").Append(E(t.Package)).Append("</th><th>").Append(E(t.Message)).Append("</th></tr></thead>\n<tbody>\n");
+            foreach (var f in report.OtherFindings)
+            {
+                h.Append("<tr data-rule=\"").Append(E(f.RuleId)).Append("\"><td><code>").Append(E(f.RuleId)).Append("</code></td><td>").Append(f.Package != null ? "<strong>" + E(f.Package) + "</strong>" : string.Empty)
+                    .Append(f.Project != null ? "<br><span class=\"path\">" + E(f.Project) + "</span>" : string.Empty).Append("</td><td>").Append(E(t.FindingMessage(f))).Append("</td></tr>\n");
+            }
+            h.Append("</tbody>\n</table>\n");
+        }
         h.Append("</section>\n");
 
         // Exceptions.
@@ -165,13 +176,15 @@ public static class ReportHtmlWriter
         }
         else
         {
+            h.Append("<p data-field=\"exceptions-judged-on\">").Append(E(report.ExceptionsJudgedOn is { } on ? t.F(t.ExceptionsJudgedOn, on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : t.ExceptionsJudgedToday)).Append("</p>\n");
             h.Append("<table>\n<thead><tr><th>").Append(E(t.Package)).Append("</th><th>").Append(E(t.Justification)).Append("</th><th>").Append(E(t.ApprovedBy)).Append("</th><th>")
                 .Append(E(t.Expires)).Append("</th><th>").Append(E(t.AppliedTo)).Append("</th></tr></thead>\n<tbody>\n");
             foreach (var x in report.Exceptions)
             {
                 h.Append("<tr data-exception=\"").Append(E(x.Package)).Append("\"><td><code>").Append(E(x.Package)).Append("</code><br><span class=\"path\">").Append(E(t.Versions)).Append(E(t.Colon))
                     .Append(E(x.Versions ?? t.AllVersions)).Append("</span></td><td>").Append(E(x.Justification)).Append("</td><td>").Append(x.ApprovedBy != null ? E(x.ApprovedBy) : Bad(t.NotDeclared))
-                    .Append("</td><td>").Append(x.Expires != null ? E(x.Expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : Muted(t.NoExpiry)).Append("</td><td>")
+                    .Append("</td><td data-state=\"").Append(StateName(x.State)).Append("\">").Append(x.Expires != null ? E(x.Expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : Muted(t.NoExpiry))
+                    .Append(x.State == ExceptionState.Valid ? string.Empty : "<br>" + (x.State == ExceptionState.Expired ? Bad(t.ExceptionStateNames[x.State]) : "<span class=\"verdict-unknown\">" + E(t.ExceptionStateNames[x.State]) + "</span>")).Append("</td><td>")
                     .Append(x.AppliedTo.Count == 0 ? Muted(t.AppliedToNone) : string.Join("<br>", x.AppliedTo.Select(E))).Append("</td></tr>\n");
             }
             h.Append("</tbody>\n</table>\n");
@@ -209,7 +222,7 @@ public static class ReportHtmlWriter
             Row(h, "is-based-on", t.IsBasedOn, ListOrNone(t, pc.IsBasedOn.Select(LinkOrText)));
             Row(h, "used-by", t.UsedBy, ListOrNone(t, pc.UsedBy.Select(E)));
             Row(h, "funded-by", t.FundedBy, ListOrNone(t, pc.FundedBy.Select(Org)));
-            Row(h, "maintenance", t.Maintenance, pc.MaintenanceType != null ? E(pc.MaintenanceType) : Muted(t.NotDeclared));
+            Row(h, "maintenance", t.Maintenance, pc.MaintenanceType != null ? E(t.MaintenanceTypes.TryGetValue(pc.MaintenanceType, out var mt) ? mt : pc.MaintenanceType) : Muted(t.NotDeclared));
             h.Append("</tbody>\n</table>\n");
         }
         h.Append("</section>\n");
@@ -275,6 +288,8 @@ public static class ReportHtmlWriter
     }
 
     private static string E(string? text) => Html.Escape(text);
+
+    internal static string StateName(ExceptionState state) => state switch { ExceptionState.Expired => "expired", ExceptionState.ExpiresSoon => "expires-soon", _ => "valid" };
 
     private static string IsoDate(DateTimeOffset? date) => date?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -140,6 +140,21 @@ public static class ReportJsonWriter
             w.WriteStringOrNull("approvedBy", x.ApprovedBy);
             w.WriteStringOrNull("expires", x.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteStringArray("appliedTo", x.AppliedTo);
+            w.WriteString("state", ReportHtmlWriter.StateName(x.State));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStringOrNull("exceptionsJudgedOn", report.ExceptionsJudgedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        w.WriteStartArray("otherFindings");
+        foreach (var f in report.OtherFindings)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", f.RuleId);
+            w.WriteStringOrNull("project", f.Project);
+            w.WriteStringOrNull("package", f.Package);
+            w.WriteString("message", f.Message);
+            w.WriteStringOrNull("expiredOn", f.ExpiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -119,6 +119,17 @@ public static class ReportMarkdownWriter
             }
             m.Append('\n');
         }
+        if (report.OtherFindings.Count > 0)
+        {
+            m.Append("### ").Append(Text(t.OtherFindingsTitle)).Append("\n\n").Append(Text(t.OtherFindingsIntro)).Append("\n\n| ").Append(Cell(t.Rule)).Append(" | ").Append(Cell(t.Package)).Append(" | ")
+                .Append(Cell(t.Project)).Append(" | ").Append(Cell(t.Message)).Append(" |\n|---|---|---|---|\n");
+            foreach (var f in report.OtherFindings)
+            {
+                m.Append("| ").Append(Code(f.RuleId)).Append(" | ").Append(f.Package != null ? "**" + Cell(f.Package) + "**" : string.Empty).Append(" | ").Append(Cell(f.Project ?? string.Empty))
+                    .Append(" | ").Append(Cell(t.FindingMessage(f))).Append(" |\n");
+            }
+            m.Append('\n');
+        }
 
         Heading(m, t.ExceptionsTitle, t.Criterion3);
         if (report.Exceptions.Count == 0)
@@ -127,12 +138,14 @@ public static class ReportMarkdownWriter
         }
         else
         {
+            m.Append(Text(report.ExceptionsJudgedOn is { } on ? t.F(t.ExceptionsJudgedOn, on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : t.ExceptionsJudgedToday)).Append("\n\n");
             m.Append("| ").Append(Cell(t.Package)).Append(" | ").Append(Cell(t.Versions)).Append(" | ").Append(Cell(t.Justification)).Append(" | ").Append(Cell(t.ApprovedBy)).Append(" | ")
                 .Append(Cell(t.Expires)).Append(" | ").Append(Cell(t.AppliedTo)).Append(" |\n|---|---|---|---|---|---|\n");
             foreach (var x in report.Exceptions)
             {
                 m.Append("| ").Append(Code(x.Package)).Append(" | ").Append(Cell(x.Versions ?? t.AllVersions)).Append(" | ").Append(Cell(x.Justification)).Append(" | ")
-                    .Append(Cell(x.ApprovedBy ?? t.NotDeclared)).Append(" | ").Append(x.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Cell(t.NoExpiry)).Append(" | ")
+                    .Append(Cell(x.ApprovedBy ?? t.NotDeclared)).Append(" | ").Append(x.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Cell(t.NoExpiry))
+                    .Append(x.State == ExceptionState.Valid ? string.Empty : " (**" + Cell(t.ExceptionStateNames[x.State]) + "**)").Append(" | ")
                     .Append(x.AppliedTo.Count == 0 ? Cell(t.AppliedToNone) : string.Join("<br>", x.AppliedTo.Select(Cell))).Append(" |\n");
             }
             m.Append('\n');
@@ -165,7 +178,7 @@ public static class ReportMarkdownWriter
             Row(m, t.IsBasedOn, List(t, pc.IsBasedOn.Select(Url)));
             Row(m, t.UsedBy, List(t, pc.UsedBy.Select(Cell)));
             Row(m, t.FundedBy, List(t, pc.FundedBy.Select(Org)));
-            Row(m, t.Maintenance, Cell(pc.MaintenanceType ?? t.NotDeclared));
+            Row(m, t.Maintenance, Cell(pc.MaintenanceType == null ? t.NotDeclared : t.MaintenanceTypes.TryGetValue(pc.MaintenanceType, out var mt) ? mt : pc.MaintenanceType));
             m.Append('\n');
         }
 

@@ -182,6 +182,15 @@ internal sealed class ReportTexts
 
     public required string Footer { get; init; }
 
+    public required string OtherFindingsTitle { get; init; }
+    public required string OtherFindingsIntro { get; init; }
+    public required string Rule { get; init; }
+    public required string ExceptionsJudgedOn { get; init; }
+    public required string ExceptionsJudgedToday { get; init; }
+    public required string State { get; init; }
+    public required IReadOnlyDictionary<ExceptionState, string> ExceptionStateNames { get; init; }
+    public required IReadOnlyDictionary<string, string> MaintenanceTypes { get; init; }
+
     public required IReadOnlyDictionary<string, string> PresetDescriptions { get; init; }
     public required IReadOnlyDictionary<DependencyScope, string> ScopeNames { get; init; }
     public required IReadOnlyDictionary<Verdict, string> VerdictNames { get; init; }
@@ -190,6 +199,14 @@ internal sealed class ReportTexts
     public string Colon => Lang == "fr" ? "\u00a0: " : ": ";
 
     public static ReportTexts For(ReportLanguage language) => language == ReportLanguage.English ? English : French;
+
+    public required string ExpiredExceptionMessage { get; init; }
+
+    /// <summary>A blocking finding's message in the report's language when the report knows its facts, else the engine's.</summary>
+    public string FindingMessage(ReportFinding finding)
+        => finding.ExpiredOn is { } on && finding.Package != null
+            ? F(ExpiredExceptionMessage, finding.Package, on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : finding.Message;
 
     public string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
@@ -280,7 +297,7 @@ internal sealed class ReportTexts
         FreeShare = "Part libre",
         AllScopes = "tous",
         NonAllowedTitle = "Dépendances non autorisées",
-        NonAllowedIntro = "Chaque dépendance non libre ou de licence inconnue, avec la preuve lue dans le paquet et le chemin qui l'amène. Les raisons sont celles du moteur (en anglais).",
+        NonAllowedIntro = "Chaque dépendance non libre ou de licence inconnue, avec la preuve lue dans le paquet et le chemin qui l'amène.",
         NonAllowedNone = "Aucune : toutes les dépendances sont sous une licence autorisée ou couvertes par une dérogation.",
         Package = "Paquet",
         Verdict = "Verdict",
@@ -343,6 +360,26 @@ internal sealed class ReportTexts
         VerifyExpected = "Résultat attendu : code de sortie {0} et la ligne :",
         VerifyTool = "Outil : dotnet tool install --global PublicCodePolicy.Cli --version {0} (hors ligne, aucune donnée envoyée).",
         Footer = "Rapport produit par PublicCodePolicy {0} (EUPL-1.2). Même entrée, même rapport : la date vient de SOURCE_DATE_EPOCH ou du dernier commit.",
+        OtherFindingsTitle = "Autres constats bloquants",
+        ExpiredExceptionMessage = "La dérogation accordée à {0} a expiré le {1} : renouvelez-la avec une nouvelle justification, ou retirez la dépendance.",
+        OtherFindingsIntro = "Constats qui font échouer la vérification sans être une dépendance refusée : dérogations expirées, règles propres à la collectivité.",
+        Rule = "Règle",
+        ExceptionsJudgedOn = "Échéances appréciées au {0}.",
+        ExceptionsJudgedToday = "Échéances appréciées au jour de la vérification.",
+        State = "État",
+        ExceptionStateNames = new Dictionary<ExceptionState, string>
+        {
+            [ExceptionState.Valid] = "en vigueur",
+            [ExceptionState.ExpiresSoon] = "expire dans moins de 90 jours",
+            [ExceptionState.Expired] = "expirée",
+        },
+        MaintenanceTypes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["internal"] = "interne (assurée par la collectivité)",
+            ["contract"] = "sous contrat (prestataire)",
+            ["community"] = "communautaire",
+            ["none"] = "aucune",
+        },
         PresetDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["osi"] = "osi — licences approuvées par l'OSI",
@@ -497,6 +534,26 @@ internal sealed class ReportTexts
         VerifyExpected = "Expected result: exit code {0} and the line:",
         VerifyTool = "Tool: dotnet tool install --global PublicCodePolicy.Cli --version {0} (offline; nothing is sent anywhere).",
         Footer = "Report produced by PublicCodePolicy {0} (EUPL-1.2). Same input, same report: the date comes from SOURCE_DATE_EPOCH or the last commit.",
+        OtherFindingsTitle = "Other blocking findings",
+        ExpiredExceptionMessage = "The exception for {0} expired on {1}: renew it with a new justification, or remove the dependency.",
+        OtherFindingsIntro = "Findings that fail the check without being a denied dependency: expired exceptions, the organisation's own rules.",
+        Rule = "Rule",
+        ExceptionsJudgedOn = "Expiry dates judged against {0}.",
+        ExceptionsJudgedToday = "Expiry dates judged against the day of the check.",
+        State = "State",
+        ExceptionStateNames = new Dictionary<ExceptionState, string>
+        {
+            [ExceptionState.Valid] = "in force",
+            [ExceptionState.ExpiresSoon] = "expires within 90 days",
+            [ExceptionState.Expired] = "expired",
+        },
+        MaintenanceTypes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["internal"] = "internal (by the organisation itself)",
+            ["contract"] = "under contract (a supplier)",
+            ["community"] = "community",
+            ["none"] = "none",
+        },
         PresetDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["osi"] = "osi — OSI-approved licences",

@@ -14,8 +14,11 @@ public static class SbomRules
     /// <summary>PCP2002: the described software's own licence is missing or is not a valid SPDX expression.</summary>
     public static readonly RuleDescriptor SubjectLicenseMissing = new("PCP2002", RuleCategory.Sbom, FindingSeverity.Warning, "The SBOM's described software has no valid licence expression", "Le logiciel décrit par le SBOM n'a pas d'expression de licence valide");
 
+    /// <summary>PCP2003: an SBOM given to the report is not an SBOM, or describes other software than the checked one.</summary>
+    public static readonly RuleDescriptor AttachedSbomRejected = new("PCP2003", RuleCategory.Sbom, FindingSeverity.Error, "Attached SBOM rejected", "SBOM joint refusé");
+
     /// <summary>Every SBOM rule.</summary>
-    public static IReadOnlyList<RuleDescriptor> All { get; } = new[] { PackageWithoutHash, SubjectLicenseMissing };
+    public static IReadOnlyList<RuleDescriptor> All { get; } = new[] { PackageWithoutHash, SubjectLicenseMissing, AttachedSbomRejected };
 
     internal static IReadOnlyList<Finding> Check(SbomGraph graph)
     {

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+
+namespace PublicCodePolicy.Cli.Tests;
+
+/// <summary>
+/// Issue 13: the whole label dossier in one command (report, SBOMs of each deliverable, publiccode.yml validation,
+/// SHA256SUMS), and the bugs a jury found reading the report.
+/// </summary>
+[Collection(RestoredSamplesCollection.Name)]
+public sealed class Issue13DossierTests
+{
+    private static readonly string[] Deliverables = { "Valmont.Data", "Valmont.Domain", "Valmont.Guichet" };
+
+    private readonly RestoredSamples _samples;
+
+    public Issue13DossierTests(RestoredSamples samples)
+    {
+        _samples = samples;
+        SampleGit.Ensure(samples.Valmont);
+    }
+
+    private string Sln => Path.Combine(_samples.Valmont, "Valmont.sln");
+
+    private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
+
+    [Fact]
+    public void Report_WritesTheWholeDossier_AndSha256SumsChecksEveryFile()
+    {
+        using var temp = new TempDirectory("dossier");
+        var dossier = Path.Combine(temp.Path, "dossier");
+        var r = Cli.Run("report", Sln, "-o", dossier);
+        Assert.True(r.ExitCode == 1, r.All);
+
+        var expected = Deliverables.SelectMany(d => new[] { d + ".cdx.json", d + ".spdx.json" })
+            .Concat(new[] { "publiccode-report.html", "publiccode-report.json", "publiccode-report.md", "publiccode-yml-validation.txt" })
+            .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected.Append("SHA256SUMS").OrderBy(f => f, StringComparer.Ordinal), Directory.GetFiles(dossier).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
+
+        // The manifest, computed here independently, in sha256sum's format.
+        var manifest = string.Concat(expected.Select(f => Sha256(Path.Combine(dossier, f)) + "  " + f + "\n"));
+        Assert.Equal(manifest, File.ReadAllText(Path.Combine(dossier, "SHA256SUMS")));
+        if (ExternalToolAvailable("sha256sum"))
+        {
+            var psi = new ProcessStartInfo("sha256sum", "-c SHA256SUMS") { WorkingDirectory = dossier, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using var p = Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            Assert.True(p.ExitCode == 0, output);
+        }
+
+        // The SBOMs are the deliverables' own, dated like the report (the last commit), attached with their digest.
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dossier, "publiccode-report.json")));
+        Assert.Equal(Deliverables.Length * 2, json.RootElement.GetProperty("sboms").GetArrayLength());
+        using var spdx = JsonDocument.Parse(File.ReadAllText(Path.Combine(dossier, "Valmont.Data.spdx.json")));
+        Assert.Equal("2026-10-16T09:30:00Z", spdx.RootElement.GetProperty("creationInfo").GetProperty("created").GetString());
+        Assert.Contains(spdx.RootElement.GetProperty("packages").EnumerateArray(), p => p.GetProperty("name").GetString() == "System.Net.Http");
+        using var cdx = JsonDocument.Parse(File.ReadAllText(Path.Combine(dossier, "Valmont.Guichet.cdx.json")));
+        Assert.Equal("Valmont.Guichet", cdx.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("name").GetString());
+        Assert.Equal("publiccode.yml: valid\n", File.ReadAllText(Path.Combine(dossier, "publiccode-yml-validation.txt")));
+
+        // A second run in the same folder gives the same bytes (its own earlier SBOMs are replaced, not re-attached twice).
+        var before = File.ReadAllText(Path.Combine(dossier, "SHA256SUMS"));
+        Assert.Equal(1, Cli.Run("report", Sln, "-o", dossier).ExitCode);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(dossier, "SHA256SUMS")));
+
+        // --no-sbom writes no SBOM; the manifest still covers what is written.
+        var bare = Path.Combine(temp.Path, "bare");
+        Assert.Equal(1, Cli.Run("report", Sln, "--no-sbom", "-o", bare).ExitCode);
+        Assert.DoesNotContain(Directory.GetFiles(bare), f => f.EndsWith(".cdx.json", StringComparison.Ordinal) || f.EndsWith(".spdx.json", StringComparison.Ordinal));
+        Assert.Equal(new[] { "publiccode-report.html", "publiccode-report.json", "publiccode-report.md", "publiccode-yml-validation.txt" },
+            File.ReadAllLines(Path.Combine(bare, "SHA256SUMS")).Select(l => l.Substring(66)));
+    }
+
+    private static bool ExternalToolAvailable(string name)
+        => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, name)));
+
+    [Fact]
+    public void ExpiredException_EveryBlockingFindingTheHeaderCountsIsListed_PCP0003Included()
+    {
+        using var temp = new TempDirectory("dossier-expired");
+        var policy = temp.Write("policy.json", """
+            {
+              "exceptions": [
+                { "package": "System.Net.Http", "versions": "[4.3.4]", "justification": "Pile HTTP historique.", "expires": "2026-01-31" },
+                { "package": "runtime.native.System", "justification": "Amené par System.Net.Http.", "expires": "2027-01-15" }
+              ]
+            }
+            """);
+        var r = Cli.Run("report", Sln, "--policy", policy, "--as-of", "2026-11-29", "--no-sbom", "-o", temp.Path);
+        Assert.True(r.ExitCode == 1, r.All);
+        var check = Cli.Run("check", Sln, "--policy", policy, "--as-of", "2026-11-29", "-f", "json");
+        using var checkJson = JsonDocument.Parse(check.StdOut);
+        var enforced = checkJson.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("enforced").GetBoolean()).ToArray();
+        Assert.Contains(enforced, f => f.GetProperty("id").GetString() == "PCP0003");
+
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.html")));
+        var header = doc.QuerySelector("[data-result]")!.TextContent;
+        Assert.Contains(enforced.Length + " constat(s) bloquant(s)", header, StringComparison.Ordinal);
+        var rows = doc.QuerySelectorAll("#non-allowed table.issues tbody tr").Length + doc.QuerySelectorAll("#non-allowed table.findings tbody tr").Length;
+        Assert.Equal(enforced.Length, rows);
+        var expiredRow = doc.QuerySelector("#non-allowed table.findings tr[data-rule=PCP0003]")!;
+        Assert.Contains("System.Net.Http 4.3.4", expiredRow.TextContent, StringComparison.Ordinal);
+        Assert.Contains("a expiré le 2026-01-31", expiredRow.TextContent, StringComparison.Ordinal);
+        // The exceptions table says which is expired and which expires soon, and against which date.
+        Assert.Equal("expired", doc.QuerySelector("#exceptions tr[data-exception=\"System.Net.Http\"] td[data-state]")!.GetAttribute("data-state"));
+        Assert.Equal("expires-soon", doc.QuerySelector("#exceptions tr[data-exception=\"runtime.native.System\"] td[data-state]")!.GetAttribute("data-state"));
+        Assert.Equal("Échéances appréciées au 2026-11-29.", doc.QuerySelector("[data-field=exceptions-judged-on]")!.TextContent);
+
+        var md = File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.md"));
+        Assert.Contains("| `PCP0003` | **System.Net.Http 4.3.4** |", md, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.json")));
+        var other = json.RootElement.GetProperty("otherFindings").EnumerateArray().ToArray();
+        Assert.Contains(other, f => f.GetProperty("rule").GetString() == "PCP0003" && f.GetProperty("expiredOn").GetString() == "2026-01-31");
+        Assert.Equal(json.RootElement.GetProperty("enforcedFindings").GetInt32(),
+            json.RootElement.GetProperty("nonAllowed").EnumerateArray().Count(i => i.GetProperty("enforced").GetBoolean()) + other.Length);
+        Assert.Equal("2026-11-29", json.RootElement.GetProperty("exceptionsJudgedOn").GetString());
+    }
+
+    [Fact]
+    public void AttachedSbom_ThatIsNotOne_OrDescribesAnotherSolution_IsRefusedWithPCP2003()
+    {
+        using var temp = new TempDirectory("dossier-sbom");
+        var notSbom = temp.Write("notes.json", """{ "name": "Valmont.Data", "components": [] }""");
+        var r = Cli.Run("report", Sln, "--sbom", notSbom, "-o", Path.Combine(temp.Path, "a"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("error PCP2003", r.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "a")));
+
+        // The SBOM of another solution (the CPM sample), with an SBOM's shape and the checked project's name forged in.
+        var other = Path.Combine(temp.Path, "other.cdx.json");
+        Assert.Equal(0, Cli.Run("sbom", Path.Combine(_samples.Cpm, "Multi", "Multi.csproj"), "-o", other).ExitCode);
+        r = Cli.Run("report", Sln, "--sbom", other, "-o", Path.Combine(temp.Path, "b"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("describes 'Multi'", r.StdErr, StringComparison.Ordinal);
+        var forged = temp.Write("forged.cdx.json", File.ReadAllText(other).Replace("\"name\": \"Multi\"", "\"name\": \"Valmont.Data\"", StringComparison.Ordinal));
+        Assert.Contains("\"name\": \"Valmont.Data\"", File.ReadAllText(forged), StringComparison.Ordinal);
+        r = Cli.Run("report", Sln, "--sbom", forged, "-o", Path.Combine(temp.Path, "c"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Serilog", r.StdErr + File.ReadAllText(forged), StringComparison.Ordinal);
+        Assert.Contains("does not restore", r.StdErr, StringComparison.Ordinal);
+
+        // The solution's own SBOM is accepted.
+        var own = Path.Combine(temp.Path, "own.spdx.json");
+        Assert.Equal(0, Cli.Run("sbom", Sln, "--format", "spdx", "-o", own).ExitCode);
+        Assert.Equal(1, Cli.Run("report", Sln, "--no-sbom", "--sbom", own, "-o", Path.Combine(temp.Path, "d")).ExitCode);
+    }
+
+    [Fact]
+    public void SbomCommand_CreatesTheOutputFolder_AndDatesSpdxByTheLastCommit()
+    {
+        using var temp = new TempDirectory("dossier-sbomcmd");
+        var target = Path.Combine(temp.Path, "dossier-label", "valmont.spdx.json");
+        var r = Cli.Run("sbom", Sln, "--format", "spdx", "-o", target);
+        Assert.True(r.ExitCode == 0, r.All);
+        using var doc = JsonDocument.Parse(File.ReadAllText(target));
+        Assert.Equal("2026-10-16T09:30:00Z", doc.RootElement.GetProperty("creationInfo").GetProperty("created").GetString());
+    }
+
+    [Fact]
+    public void FrenchReport_TranslatesMaintenance_AndSaysEnglishOnlyInEnglish()
+    {
+        using var temp = new TempDirectory("dossier-lang");
+        Assert.Equal(1, Cli.Run("report", Sln, "--no-sbom", "--format", "html", "-o", Path.Combine(temp.Path, "fr")).ExitCode);
+        var en = Cli.Run("report", Sln, "--no-sbom", "--format", "html", "--lang", "en", "-o", Path.Combine(temp.Path, "en"));
+        Assert.Equal(1, en.ExitCode);
+        var fr = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(temp.Path, "fr", "publiccode-report.html")));
+        Assert.Equal("interne (assurée par la collectivité)", fr.QuerySelector("#reuse [data-field=maintenance] td")!.TextContent);
+        Assert.DoesNotContain("(en anglais)", fr.Body!.TextContent, StringComparison.Ordinal);
+        var english = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(temp.Path, "en", "publiccode-report.html")));
+        Assert.Equal("internal (by the organisation itself)", english.QuerySelector("#reuse [data-field=maintenance] td")!.TextContent);
+        Assert.Contains("Summary: 4 projects", en.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("Écrit", en.StdOut, StringComparison.Ordinal);
+    }
+}
