@@ -52,6 +52,7 @@ public sealed class LicenseNoticeEvidenceTests
         ("LicenseRef-PublicDomain", "public-domain", "placed into the public domain", Evidence.SpdxText, "GCR-docs"),
         ("LicenseRef-PublicDomain", "public-domain", "put into the public domain", Evidence.Reasoned, "wording variant of \"placed into the public domain\" (SPDX GCR-docs)"),
         ("LicenseRef-PublicDomain", "public-domain", "is in the public domain", Evidence.SpdxText, "NCBI-PD"),
+        ("LicenseRef-PublicDomain", "public-domain", "is public domain", Evidence.SpdxText, "libselinux-1.0"),
         ("LicenseRef-PublicDomain", "public-domain", "dedicate this work to the public domain", Evidence.Reasoned, "first-person form of a dedication; the CC-PDDC text of the list is the certification form of the same act"),
         ("LicenseRef-PublicDomain", "public-domain", "dedicates this work to the public domain", Evidence.Reasoned, "third-person form of the line above"),
         ("LicenseRef-MICROSOFT-NET-LIBRARY", "proprietary", "MICROSOFT SOFTWARE LICENSE TERMS MICROSOFT .NET LIBRARY", Evidence.StoredFile, "microsoft.netcore.platforms.1.1.0/dotnet_library_license.txt"),
@@ -66,6 +67,7 @@ public sealed class LicenseNoticeEvidenceTests
         ("LicenseRef-Proprietary", "proprietary", "unauthorized copying of this file via any medium is strictly prohibited", Evidence.Reasoned, "the usual closed-source file header: copying forbidden"),
         ("LicenseRef-Proprietary", "proprietary", "you may not copy modify distribute", Evidence.Reasoned, "forbids the three acts every free licence grants"),
         ("LicenseRef-Proprietary", "proprietary", "may not be reproduced or distributed without", Evidence.Reasoned, "forbids reproduction and distribution without permission"),
+        ("LicenseRef-Proprietary", "proprietary", "Microsoft APIs Terms of Use", Evidence.Reasoned, "the title of Microsoft's terms for its online APIs, which Microsoft.Graph.Communications.Core 1.2.0.18742 ships as its LICENSE.txt (tests/PublicCodePolicy.Core.Tests/Licensing/Corpus); terms of use of a service, no free licence"),
         ("LicenseRef-Proprietary", "reserved", "all rights reserved", Evidence.Reasoned, "reserves every right and grants none; only a proprietary conclusion when none of the free-licence grant words (\"unless\") occurs"),
     };
 
