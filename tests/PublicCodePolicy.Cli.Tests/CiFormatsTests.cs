@@ -131,7 +131,8 @@ public sealed class CiFormatsTests
         var r = Cli.Run("check", Sln, "--format", formats);
 
         Assert.Equal(2, r.ExitCode);
-        Assert.StartsWith("error: ", r.StdErr, StringComparison.Ordinal);
+        // Usage errors are coded too (issue 16): PCP9011.
+        Assert.StartsWith("error PCP9011: ", r.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

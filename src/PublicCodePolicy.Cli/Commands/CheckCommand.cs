@@ -73,7 +73,7 @@ internal static class CheckCommand
             bool problems = parse.GetValue(problemsOnly);
             bool machineOutputOnStdout = false;
             // Every file goes through the one atomic writer: a failure is PCP9010 and leaves the previous file intact.
-            bool Write(string path, Action<Stream> write) => EngineRunner.TryWriteOutput(context, path, write);
+            bool Write(string path, Action<Stream> write, bool createDirectory = false) => EngineRunner.TryWriteOutput(context, path, write, createDirectory);
             if (outPath != null && result.HasInputErrors)
             {
                 // A result with input errors is not a result: the last good file stays for the next step to find.
@@ -85,7 +85,7 @@ internal static class CheckCommand
                 foreach (var f in formats)
                 {
                     if (f == "table") TableRenderer.Render(result, context.Out, context.Console, problems);
-                    else if (!Write(Path.Combine(outPath!, FileNames[f]), stream => Writer(f)(result, stream))) return (int)ExitCode.InputError;
+                    else if (!Write(Path.Combine(outPath!, FileNames[f]), stream => Writer(f)(result, stream), createDirectory: true)) return (int)ExitCode.InputError;
                 }
             }
             else if (formats[0] == "table")

@@ -59,7 +59,9 @@ public static class SafeText
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '&': sb.Append("&amp;"); break;
-                case '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '!' or '|' or '~' or '"':
+                // What can open emphasis, code, a link or image ('[' and ']': without them '(' starts nothing) or a table
+                // cell; the rest stays readable in the raw text people paste into an application.
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~':
                     sb.Append('\\').Append(c);
                     break;
                 default: sb.Append(c); break;
