@@ -49,10 +49,27 @@ public sealed class RestoredSamples : IDisposable
               </ItemGroup>
             </Project>
             """);
+        // Runtime identifiers: the assets file then has targets keyed "net10.0" and "net10.0/linux-x64" (one per
+        // framework and runtime), which are not frameworks. One project with a RuntimeIdentifier, one with several
+        // RuntimeIdentifiers and two frameworks.
+        Rid = Path.Combine(Root, "Rid");
+        _temp.Write("Rid/Directory.Packages.props", "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>");
+        _temp.Write("Rid/Single/Single.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><RuntimeIdentifier>linux-x64</RuntimeIdentifier><SelfContained>false</SelfContained></PropertyGroup>
+              <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.4" /></ItemGroup>
+            </Project>
+            """);
+        _temp.Write("Rid/Several/Several.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFrameworks>net8.0;net10.0</TargetFrameworks><RuntimeIdentifiers>linux-x64;win-x64</RuntimeIdentifiers></PropertyGroup>
+              <ItemGroup><PackageReference Include="Serilog" Version="4.4.0" /></ItemGroup>
+            </Project>
+            """);
         NotRestored = Path.Combine(Root, "Fresh");
         _temp.Write("Fresh/Fresh.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
 
-        foreach (var target in new[] { Path.Combine(Valmont, "Valmont.sln"), Path.Combine(Cpm, "Multi", "Multi.csproj"), Path.Combine(Cpm, "NonFree", "NonFree.csproj") })
+        foreach (var target in new[] { Path.Combine(Valmont, "Valmont.sln"), Path.Combine(Cpm, "Multi", "Multi.csproj"), Path.Combine(Cpm, "NonFree", "NonFree.csproj"), Path.Combine(Rid, "Single", "Single.csproj"), Path.Combine(Rid, "Several", "Several.csproj") })
         {
             var r = Dotnet.Run(Root, NuGet.Environment, TimeSpan.FromMinutes(5), "restore", target, NuGet.RestoreConfigProperty);
             if (r.ExitCode != 0) throw new InvalidOperationException("Restore of " + target + " failed:\n" + r.All);
@@ -68,6 +85,9 @@ public sealed class RestoredSamples : IDisposable
     public string Cpm { get; }
 
     public string NotRestored { get; }
+
+    /// <summary>Projects restored with runtime identifiers: <c>Single</c> (one RID), <c>Several</c> (two RIDs, two frameworks).</summary>
+    public string Rid { get; }
 
     public void Dispose() => _temp.Dispose();
 

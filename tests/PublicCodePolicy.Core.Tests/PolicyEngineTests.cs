@@ -24,6 +24,23 @@ public sealed class PolicyEngineTests : IDisposable
     }
 
     [Fact]
+    public void RuntimeTargets_AreTheirFramework_AndPackagesCountOnce()
+    {
+        // Issue 15: with RuntimeIdentifiers the assets targets are "net10.0" and "net10.0/linux-x64": one framework.
+        var project = new FakeRestore("App")
+            .Package("Foo", "1.2.0", Mit, dependsOn: new[] { "System.Net.Http" })
+            .Package("System.Net.Http", "4.3.0", NetLibrary)
+            .Direct("Foo")
+            .RuntimeIdentifiers("linux-x64", "win-x64")
+            .WriteTo(_temp.Path);
+        var (p, findings) = Check(project);
+        Assert.Equal(new[] { "net10.0" }, p.TargetFrameworks);
+        Assert.Equal(new[] { "Foo", "System.Net.Http" }, p.Packages.Select(x => x.Id));
+        Assert.All(p.Packages, x => Assert.Equal(new[] { "net10.0" }, x.Frameworks));
+        Assert.Single(findings, f => f.RuleId == "PCP0001");
+    }
+
+    [Fact]
     public void DirectAndTransitive_WithPathsAndHashes()
     {
         var project = new FakeRestore("App")

@@ -14,6 +14,7 @@ public sealed class FakeRestore
     private readonly List<Pkg> _packages = new();
     private readonly List<(string Id, string Range, string? SuppressParent, bool AutoReferenced)> _direct = new();
     private readonly List<string> _projectRefs = new();
+    private readonly List<string> _runtimes = new();
 
     /// <summary>Creates a builder for a project named <paramref name="projectName"/>.</summary>
     public FakeRestore(string projectName, string framework = "net10.0")
@@ -42,6 +43,13 @@ public sealed class FakeRestore
     {
         var v = _packages.First(p => p.Id == id).Version;
         _direct.Add((id, "[" + v + ", )", suppressParent, autoReferenced));
+        return this;
+    }
+
+    /// <summary>Restores for runtime identifiers too: the assets file then also has targets "framework/rid" with the same packages.</summary>
+    public FakeRestore RuntimeIdentifiers(params string[] runtimes)
+    {
+        _runtimes.AddRange(runtimes);
         return this;
     }
 
@@ -77,7 +85,9 @@ public sealed class FakeRestore
             w.WriteStartObject();
             w.WriteNumber("version", 3);
             w.WriteStartObject("targets");
-            w.WriteStartObject(Framework);
+            foreach (var target in new[] { Framework }.Concat(_runtimes.Select(r => Framework + "/" + r)))
+            {
+            w.WriteStartObject(target);
             foreach (var p in _packages)
             {
                 w.WriteStartObject(p.Id + "/" + p.Version);
@@ -119,6 +129,7 @@ public sealed class FakeRestore
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            }
             w.WriteEndObject();
             w.WriteStartObject("libraries");
             foreach (var p in _packages)

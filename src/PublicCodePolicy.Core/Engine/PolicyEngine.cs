@@ -306,7 +306,7 @@ public sealed class PolicyEngine
             AssetsFilePath = assets.Path,
             IsTestProject = isTest,
             Version = assets.ProjectVersion,
-            TargetFrameworks = assets.Targets.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray(),
+            TargetFrameworks = assets.Targets.Keys.Select(ProjectGraph.FrameworkOf).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToArray(),
             ProjectReferences = assets.ProjectReferences.Values.SelectMany(v => v).Select(p => Path.GetFullPath(p)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToArray(),
             Packages = packages,
             Loaded = true,

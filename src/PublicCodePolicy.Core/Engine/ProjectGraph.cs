@@ -52,6 +52,16 @@ public sealed class ProjectGraph
     /// <summary>Most paths kept per package: enough to show every way in for real graphs, bounded for huge ones.</summary>
     public const int MaxPathsPerPackage = 8;
 
+    /// <summary>
+    /// The framework of an assets-file target: targets are keyed "framework" and, with runtime identifiers,
+    /// "framework/rid" (net10.0/linux-x64), which is the same framework restored for one runtime.
+    /// </summary>
+    internal static string FrameworkOf(string targetName)
+    {
+        int slash = targetName.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? targetName : targetName[..slash];
+    }
+
     /// <summary>Builds the graph. <paramref name="metadata"/> gives a package's nuspec (for <c>developmentDependency</c>); it may return null.</summary>
     public static ProjectGraph Build(AssetsFile assets, Func<AssetsLibrary, PackageMetadata?> metadata)
     {
@@ -84,7 +94,7 @@ public sealed class ProjectGraph
                     nodes[key] = new Node(library);
                 }
                 if (!frameworks.TryGetValue(key, out var fw)) frameworks[key] = fw = new SortedSet<string>(StringComparer.Ordinal);
-                fw.Add(targetName);
+                fw.Add(FrameworkOf(targetName));
                 if (lib.HasShippingAssets) shipping.Add(key);
                 else if (lib.HasBuildAssets) buildOnlyCandidates.Add(key);
                 if (!edges.TryGetValue(key, out var set)) edges[key] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
