@@ -52,9 +52,10 @@ internal static class CheckCommand
         command.Add(problemsOnly);
         command.SetAction(parse =>
         {
+            var outPath = parse.GetValue(output);
+            if (!EngineRunner.TryValidateOutput(context, outPath)) return (int)ExitCode.InputError;
             var result = EngineRunner.Run(context, parse, common);
             if (result == null) return (int)ExitCode.InputError;
-            var outPath = parse.GetValue(output);
             var chosen = parse.GetValue(format);
             if (outPath != null && result.HasInputErrors)
             {
@@ -167,7 +168,14 @@ internal static class TableRenderer
     }
 
     // Every value from the inputs is shown on one line, without control characters (see SafeText).
-    private static string T(string? value) => SafeText.ForTerminal(value);
+    // Long values (a 100 KB licence expression) are cut: a table cell is for reading, the JSON output keeps them whole.
+    private static string T(string? value)
+    {
+        var text = SafeText.ForTerminal(value);
+        return text.Length > MaxCell ? text[..MaxCell] + "… (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)" : text;
+    }
+
+    private const int MaxCell = 400;
 
     private static string VerdictMarkup(Verdict v) => v switch
     {

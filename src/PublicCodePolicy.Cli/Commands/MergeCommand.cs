@@ -45,6 +45,7 @@ internal static class MergeCommand
         };
         command.SetAction(parse =>
         {
+            if (!EngineRunner.TryValidateOutput(context, parse.GetValue(output))) return (int)ExitCode.InputError;
             var inputs = new List<string>();
             foreach (var f in parse.GetValue(files) ?? Array.Empty<string>())
             {

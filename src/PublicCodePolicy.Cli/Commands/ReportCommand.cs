@@ -161,6 +161,12 @@ internal static class ReportCommand
                 }
             }
 
+            var outDirGiven = parse.GetValue(output) ?? ".";
+            if (outDirGiven.Length == 0 || File.Exists(outDirGiven) || outDirGiven.Contains('\0', StringComparison.Ordinal))
+            {
+                EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, "--output '" + outDirGiven + "' must name a folder (created if needed). Nothing was done.");
+                return (int)ExitCode.InputError;
+            }
             var result = EngineRunner.Run(context, parse, common);
             if (result == null) return (int)ExitCode.InputError;
             foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))

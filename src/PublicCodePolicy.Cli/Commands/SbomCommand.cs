@@ -71,6 +71,7 @@ internal static class SbomCommand
                 return (int)ExitCode.InputError;
             }
 
+            if (!EngineRunner.TryValidateOutput(context, parse.GetValue(output))) return (int)ExitCode.InputError;
             var result = EngineRunner.Run(context, parse, common);
             if (result == null) return (int)ExitCode.InputError;
             if (result.HasInputErrors)

@@ -78,15 +78,16 @@ internal static class YmlCommand
         command.Add(output);
         command.SetAction(parse =>
         {
-            var path = Path.GetFullPath(parse.GetValue(common.Path) ?? ".");
+            if (!EngineRunner.TryFullPath(context, parse.GetValue(common.Path) ?? ".", out var path)) return (int)ExitCode.InputError;
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' does not exist.");
                 return (int)ExitCode.InputError;
             }
+            var target = parse.GetValue(output) ?? Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, PublicCodeFile.FileName);
+            if (!EngineRunner.TryValidateOutput(context, target)) return (int)ExitCode.InputError;
             var facts = ReadFacts(context, path, parse.GetValue(common.Policy));
             if (facts == null) return (int)ExitCode.InputError;
-            var target = parse.GetValue(output) ?? Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, PublicCodeFile.FileName);
             bool existed = File.Exists(target);
             var result = PublicCodeFile.GenerateOrUpdate(target, facts);
             foreach (var f in result.Findings)

@@ -88,6 +88,18 @@ public static class OutputFile
     }
 
     /// <summary>
+    /// Checks, before any work is done, that <paramref name="path"/> can name an output file: not empty, not a folder,
+    /// not a device or FIFO, and in an existing folder. A long run then does not end on a mistyped path.
+    /// </summary>
+    /// <exception cref="OutputWriteException">The path cannot be an output file.</exception>
+    public static void Validate(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Target(path);
+        CheckDirectory(path, Path.GetDirectoryName(full) ?? throw new OutputWriteException(path, "it names no file"));
+    }
+
+    /// <summary>
     /// The path a write would replace: the target of a symbolic link (so the link stays a link), refused when it is
     /// empty, a folder, or an existing file that is not a regular file (<c>/dev/full</c>, a FIFO, a device).
     /// </summary>
