@@ -183,7 +183,7 @@ internal static class HostileCorpus
             ("missing", w => Path.Combine(w.Root, "nowhere")),
             ("file", w => w.Write("afile", "x")),
             ("symlink-loop", w => { w.Link("loop-a", Path.Combine(w.Root, "loop-b")); return w.Link("loop-b", Path.Combine(w.Root, "loop-a")); }),
-            ("relative-dotdot", _ => "../../../../../../../../"),
+            ("relative-dotdot", _ => "../../../../../../../../"), // path-scan: not a repository path
             ("nul-character", _ => "/tmp/\u0000evil/"),
             ("empty-string", _ => string.Empty),
             ("dev", _ => "/dev/"),
@@ -203,13 +203,13 @@ internal static class HostileCorpus
         // Library paths from the assets file are confined to the package folder.
         var paths = new (string Name, string Path, string Code)[]
         {
-            ("dotdot", "../../../../../../etc", "PCP1001"),
+            ("dotdot", "../../../../../../etc", "PCP1001"), // path-scan: not a repository path
             ("dotdot-backslash", "..\\..\\..\\..\\etc", "PCP1001"),
             ("absolute", "/etc", "PCP1001"),
             ("nul", "target/\u00001.0.0", "PCP1001"),
             ("very-long", new string('a', 10_000), "PCP1001"),
             ("drive-letter", "C:\\Windows", "PCP1001"),
-            ("outside-folder", "../outside", "PCP1001"),
+            ("outside-folder", "../outside", "PCP1001"), // path-scan: not a repository path
         };
         foreach (var (name, libPath, code) in paths)
         {
@@ -235,7 +235,7 @@ internal static class HostileCorpus
         }
         yield return new HostileCase("assets", "id-with-slashes", w =>
         {
-            File.WriteAllText(w.AssetsFile, File.ReadAllText(w.AssetsFile).Replace("\"Target/1.0.0\"", "\"../../Tar/get/1.0.0\"", StringComparison.Ordinal));
+            File.WriteAllText(w.AssetsFile, File.ReadAllText(w.AssetsFile).Replace("\"Target/1.0.0\"", "\"../../Tar/get/1.0.0\"", StringComparison.Ordinal)); // path-scan: not a repository path
             return Check(w);
         }, Any, null);
     }
@@ -455,7 +455,7 @@ internal static class HostileCorpus
         yield return new HostileCase("licence-file", "control-mit-inside", w => { w.WriteProject(FileNuspec("LICENSE.txt")); w.Write(Path.Combine(w.TargetDir, "LICENSE.txt"), HostileWorld.MitText); return CheckJson(w); }, Zero, null, TargetAllowed);
         var cases = new (string Name, Func<HostileWorld, string> Declared)[]
         {
-            ("dotdot-outside", w => { w.Write(Path.Combine(w.Packages, "LICENSE.txt"), HostileWorld.MitText); return "../../LICENSE.txt"; }),
+            ("dotdot-outside", w => { w.Write(Path.Combine(w.Packages, "LICENSE.txt"), HostileWorld.MitText); return "../../LICENSE.txt"; }), // path-scan: not a repository path
             ("absolute-outside", w => w.Write(Path.Combine(w.Outside, "LICENSE.txt"), HostileWorld.MitText)),
             ("symlink-outside", w => { w.Link(Path.Combine(w.TargetDir, "LICENSE.txt"), w.Write(Path.Combine(w.Outside, "LICENSE.txt"), HostileWorld.MitText)); return "LICENSE.txt"; }),
             ("symlinked-folder-outside", w => { w.Write(Path.Combine(w.Outside, "lic", "LICENSE.txt"), HostileWorld.MitText); w.Link(Path.Combine(w.TargetDir, "lic"), Path.Combine(w.Outside, "lic")); return "lic/LICENSE.txt"; }),
@@ -592,7 +592,7 @@ internal static class HostileCorpus
             ("empty", () => string.Empty),
             ("only-comment", () => "# nothing\n"),
             ("scalar-root", () => "just a string\n"),
-            ("logo-outside", () => "publiccodeYmlVersion: \"0.4\"\nname: x\nlogo: ../../../../../../etc/passwd\n"),
+            ("logo-outside", () => "publiccodeYmlVersion: \"0.4\"\nname: x\nlogo: ../../../../../../etc/passwd\n"), // path-scan: not a repository path
             ("logo-absolute", () => "publiccodeYmlVersion: \"0.4\"\nname: x\nlogo: /etc/passwd\n"),
             ("logo-javascript", () => "publiccodeYmlVersion: \"0.4\"\nname: x\nlogo: \"javascript:alert(1)\"\n"),
         };
@@ -800,7 +800,7 @@ internal static class HostileCorpus
         yield return new HostileCase("usage", "check-project-fifo", w => new[] { "check", w.Fifo("x.csproj") }, Any, null);
         yield return new HostileCase("usage", "as-of-bad", w => Check(w, "--as-of", "2026-02-30"), Two, "PCP90");
         yield return new HostileCase("usage", "explain-unknown", _ => new[] { "explain", "PCP4242" }, Two, "PCP9004");
-        yield return new HostileCase("usage", "explain-traversal", _ => new[] { "explain", "../../../../etc/passwd" }, Two, "PCP9004");
+        yield return new HostileCase("usage", "explain-traversal", _ => new[] { "explain", "../../../../etc/passwd" }, Two, "PCP9004"); // path-scan: not a repository path
         yield return new HostileCase("usage", "yml-generate-missing", w => new[] { "yml", "generate", Path.Combine(w.Root, "none") }, Two, "PCP9004");
         yield return new HostileCase("usage", "report-sbom-not-an-sbom", w => new[] { "report", w.Project, "--sbom", "/etc/passwd", "-o", Path.Combine(w.Root, "out") }, Two, "PCP9011",
             (w, _) => Assert.False(File.Exists(Path.Combine(w.Root, "out", "passwd"))));
