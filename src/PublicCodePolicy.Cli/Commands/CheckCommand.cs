@@ -66,10 +66,13 @@ internal static class CheckCommand
         });
         command.SetAction(parse =>
         {
-            var result = EngineRunner.Run(context, parse, common);
-            if (result == null) return (int)ExitCode.InputError;
             var outPath = parse.GetValue(output);
             var formats = Formats(parse.GetValue(format));
+            // Checked before any work: one file, or with several formats one file per format in the (new) folder.
+            var outputs = outPath == null ? Array.Empty<string>() : formats.Count > 1 ? formats.Where(f => f != "table").Select(f => Path.Combine(outPath, FileNames[f])).ToArray() : new[] { outPath };
+            if (!outputs.All(o => EngineRunner.TryValidateOutput(context, o, createDirectory: formats.Count > 1))) return (int)ExitCode.InputError;
+            var result = EngineRunner.Run(context, parse, common);
+            if (result == null) return (int)ExitCode.InputError;
             bool problems = parse.GetValue(problemsOnly);
             bool machineOutputOnStdout = false;
             // Every file goes through the one atomic writer: a failure is PCP9010 and leaves the previous file intact.
@@ -217,7 +220,14 @@ internal static class TableRenderer
     }
 
     // Every value from the inputs is shown on one line, without control characters (see SafeText).
-    private static string T(string? value) => SafeText.ForTerminal(value);
+    // Long values (a 100 KB licence expression) are cut: a table cell is for reading, the JSON output keeps them whole.
+    private static string T(string? value)
+    {
+        var text = SafeText.ForTerminal(value);
+        return text.Length > MaxCell ? text[..MaxCell] + "… (" + text.Length.ToString(CultureInfo.InvariantCulture) + " characters)" : text;
+    }
+
+    private const int MaxCell = 400;
 
     private static string VerdictMarkup(Verdict v) => v switch
     {

@@ -23,7 +23,7 @@ internal static class EngineRunner
     public static CheckResult? Run(CliContext context, ParseResult parse, CommonOptions options, DateOnly? defaultToday)
     {
         var path = parse.GetValue(options.Path) ?? ".";
-        var fullPath = System.IO.Path.GetFullPath(path);
+        if (!TryFullPath(context, path, out var fullPath)) return null;
         if (!File.Exists(fullPath) && !Directory.Exists(fullPath))
         {
             WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' does not exist.");
@@ -129,13 +129,49 @@ internal static class EngineRunner
         }
     }
 
+    /// <summary>The full path of a path argument; false (after PCP9004) for an empty path or one with a NUL character.</summary>
+    public static bool TryFullPath(CliContext context, string path, out string fullPath)
+    {
+        fullPath = string.Empty;
+        if (string.IsNullOrWhiteSpace(path) || path.Contains('\0', StringComparison.Ordinal))
+        {
+            WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' is not a path: give a solution, a project or a folder.");
+            return false;
+        }
+        try
+        {
+            fullPath = System.IO.Path.GetFullPath(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' is not a path: " + ex.Message);
+            return false;
+        }
+    }
+
     /// <summary>Writes a coded error in the MSBuild-like format CI systems recognise; the message is shown on one line, without control characters.</summary>
     public static void WriteError(CliContext context, string code, string message)
         => context.Error.WriteLine("error " + code + ": " + SafeText.ForTerminal(message) + " (" + RuleCatalog.GetHelpUri(code) + ")");
 
+    /// <summary>Checks an output path before any work (see <see cref="OutputFile.Validate(string, bool)"/>); prints PCP9010 and returns false when it cannot be written.</summary>
+    public static bool TryValidateOutput(CliContext context, string? path, bool createDirectory = false)
+    {
+        if (path == null) return true;
+        try
+        {
+            OutputFile.Validate(path, createDirectory);
+            return true;
+        }
+        catch (OutputWriteException ex)
+        {
+            WriteError(context, RuleCatalog.OutputNotWritten.Id, ex.Message + " Nothing was done.");
+            return false;
+        }
+    }
+
     /// <summary>
-    /// Writes an output file through <see cref="OutputFile"/> (temporary file, flush, atomic rename); on failure prints
-    /// PCP9010 and returns false, the previous file being intact.
+    /// Writes an output file through <see cref="OutputFile"/>; on failure prints PCP9010 and returns false, the previous file being intact.
     /// </summary>
     public static bool TryWriteOutput(CliContext context, string path, Action<Stream> write, bool createDirectory = false)
     {

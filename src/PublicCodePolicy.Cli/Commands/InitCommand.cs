@@ -36,7 +36,7 @@ internal static class InitCommand
         };
         command.SetAction(parse =>
         {
-            var dir = Path.GetFullPath(parse.GetValue(folder) ?? ".");
+            if (!EngineRunner.TryFullPath(context, parse.GetValue(folder) ?? ".", out var dir)) return (int)ExitCode.InputError;
             if (!Directory.Exists(dir))
             {
                 EngineRunner.WriteError(context, Diagnostics.RuleCatalog.InputNotFound.Id, "'" + dir + "' does not exist.");
@@ -47,7 +47,7 @@ internal static class InitCommand
             {
                 if (!parse.GetValue(force))
                 {
-                    context.Error.WriteLine("error: " + path + " exists; pass --force to replace it (the current file is kept as " + PolicyDocument.FileName + ".bak).");
+                    EngineRunner.WriteError(context, Diagnostics.RuleCatalog.InvalidUsage.Id, path + " exists; pass --force to replace it (the current file is kept as " + PolicyDocument.FileName + ".bak).");
                     return (int)ExitCode.InputError;
                 }
                 byte[] previous;

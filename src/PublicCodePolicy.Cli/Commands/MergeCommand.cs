@@ -46,6 +46,7 @@ internal static class MergeCommand
         };
         command.SetAction(parse =>
         {
+            if (!EngineRunner.TryValidateOutput(context, parse.GetValue(output))) return (int)ExitCode.InputError;
             var texts = ConsoleTexts.For(parse.GetValue(lang) != "en");
             var outFull = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : null;
             var inputs = new List<(string Path, bool FromFolder)>();

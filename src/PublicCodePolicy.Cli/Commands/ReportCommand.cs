@@ -180,6 +180,12 @@ internal static class ReportCommand
                 }
             }
 
+            var outDirGiven = parse.GetValue(output) ?? ".";
+            if (outDirGiven.Length == 0 || File.Exists(outDirGiven) || outDirGiven.Contains('\0', StringComparison.Ordinal))
+            {
+                EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, "--output '" + outDirGiven + "' must name a folder (created if needed). Nothing was done.");
+                return (int)ExitCode.InputError;
+            }
             // Exceptions are judged against one date, which the report shows and the verification command pins.
             DateOnly asOf;
             if (parse.GetValue(common.AsOf) is { } a)

@@ -73,6 +73,8 @@ internal static class SbomCommand
                 return (int)ExitCode.InputError;
             }
 
+            // A new dossier folder is created (docs/label.md's first step writes into one); a deeper missing path is an error.
+            if (!EngineRunner.TryValidateOutput(context, parse.GetValue(output), createDirectory: true)) return (int)ExitCode.InputError;
             var result = EngineRunner.Run(context, parse, common);
             if (result == null) return (int)ExitCode.InputError;
             // Without SOURCE_DATE_EPOCH the SBOM is dated by the last commit, as the report is: never by the clock.

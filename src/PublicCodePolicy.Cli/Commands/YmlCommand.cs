@@ -80,16 +80,17 @@ internal static class YmlCommand
         command.Add(output);
         command.SetAction(parse =>
         {
-            var path = Path.GetFullPath(parse.GetValue(common.Path) ?? ".");
+            if (!EngineRunner.TryFullPath(context, parse.GetValue(common.Path) ?? ".", out var path)) return (int)ExitCode.InputError;
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "'" + path + "' does not exist.");
                 return (int)ExitCode.InputError;
             }
-            var facts = ReadFacts(context, path, parse.GetValue(common.Policy));
-            if (facts == null) return (int)ExitCode.InputError;
             var own = Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, PublicCodeFile.FileName);
             var target = parse.GetValue(output) ?? own;
+            if (!EngineRunner.TryValidateOutput(context, target)) return (int)ExitCode.InputError;
+            var facts = ReadFacts(context, path, parse.GetValue(common.Policy));
+            if (facts == null) return (int)ExitCode.InputError;
             bool existed = File.Exists(target);
             // A new file elsewhere starts from the folder's own publiccode.yml, refreshed, rather than from the facts alone.
             var result = PublicCodeFile.GenerateOrUpdate(target, facts, File.Exists(own) ? own : null);

@@ -62,6 +62,12 @@ public sealed class ProjectGraph
         return slash < 0 ? targetName : targetName[..slash];
     }
 
+    /// <summary>Packages named at the start of a long dependency path (after the project); the middle is summarised.</summary>
+    public const int PathHeadNodes = 4;
+
+    /// <summary>Packages named at the end of a long dependency path (the package itself and its nearest parents).</summary>
+    public const int PathTailNodes = 12;
+
     /// <summary>Builds the graph. <paramref name="metadata"/> gives a package's nuspec (for <c>developmentDependency</c>); it may return null.</summary>
     public static ProjectGraph Build(AssetsFile assets, Func<AssetsLibrary, PackageMetadata?> metadata)
     {
@@ -174,6 +180,11 @@ public sealed class ProjectGraph
         var introducedBy = new List<string>?[keys.Length];
         var parent = new int[keys.Length];
         Array.Fill(parent, -2);
+        // Depth from the root, and the ancestor at depth PathHeadNodes: a path is written as its head and its tail, so
+        // that a 6,000-deep chain costs the same as a short one (output linear in the graph, not quadratic).
+        var depth = new int[keys.Length];
+        var anchor = new int[keys.Length];
+        var head = new List<string>();
         var visited = new List<int>();
         var walk = new Queue<int>();
         string projectLabel = assets.ProjectName;
@@ -182,6 +193,8 @@ public sealed class ProjectGraph
         {
             if (!index.TryGetValue(root.Key, out int start)) continue;
             parent[start] = -1;
+            depth[start] = 0;
+            anchor[start] = start;
             visited.Add(start);
             walk.Enqueue(start);
             while (walk.Count > 0)
@@ -191,6 +204,8 @@ public sealed class ProjectGraph
                 {
                     if (parent[n] != -2) continue;
                     parent[n] = current;
+                    depth[n] = depth[current] + 1;
+                    anchor[n] = depth[n] <= PathHeadNodes ? n : anchor[current];
                     visited.Add(n);
                     walk.Enqueue(n);
                 }
@@ -202,7 +217,20 @@ public sealed class ProjectGraph
                 var list = paths[reached] ??= new List<string>();
                 if (list.Count >= MaxPathsPerPackage) continue;
                 chain.Clear();
-                for (int k = reached; k >= 0; k = parent[k]) chain.Add(labels[k]);
+                int omitted = depth[reached] - PathHeadNodes - PathTailNodes;
+                if (omitted <= 0)
+                {
+                    for (int k = reached; k >= 0; k = parent[k]) chain.Add(labels[k]);
+                }
+                else
+                {
+                    int k = reached;
+                    for (int i = 0; i < PathTailNodes; i++, k = parent[k]) chain.Add(labels[k]);
+                    chain.Add("… " + omitted.ToString(System.Globalization.CultureInfo.InvariantCulture) + " more …");
+                    head.Clear();
+                    for (k = anchor[reached]; k >= 0; k = parent[k]) head.Add(labels[k]);
+                    chain.AddRange(head);
+                }
                 chain.Add(projectLabel);
                 chain.Reverse();
                 list.Add(string.Join(" → ", chain));

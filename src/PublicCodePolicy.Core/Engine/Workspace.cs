@@ -99,7 +99,7 @@ public sealed class Workspace
         int queries = 0;
         string? Locate(string project)
         {
-            if (locateAssets == null || !File.Exists(project) || queries >= MaxMsBuildQueries) return null;
+            if (locateAssets == null || !IO.InputFile.IsRegularFile(project) || queries >= MaxMsBuildQueries) return null;
             queries++;
             return locateAssets(project);
         }
@@ -127,7 +127,7 @@ public sealed class Workspace
     public const long MaxSolutionBytes = 64L * 1024 * 1024;
 
     /// <summary>Folders visited when a folder is given instead of a solution or project (docs/limits.md).</summary>
-    public const int MaxFolders = 20_000;
+    public const int MaxFolders = 10_000;
 
     /// <summary>Depth of folders searched below a given folder (docs/limits.md).</summary>
     public const int MaxFolderDepth = 32;

@@ -25,6 +25,8 @@ public static class InputFile
     public static Stream OpenRead(string path, long maxBytes, string? confineTo = null)
     {
         string full = Check(path, confineTo);
+        // The reported length refuses a large file at once; the count of bytes read (CappedStream) holds for the rest.
+        if (new FileInfo(full).Length > maxBytes) throw new InputFileException(path, "it is larger than the limit of " + Limits.Describe(maxBytes));
         var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
         return new CappedStream(stream, maxBytes, path);
     }

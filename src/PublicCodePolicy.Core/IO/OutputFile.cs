@@ -88,6 +88,32 @@ public static class OutputFile
     }
 
     /// <summary>
+    /// Checks, before any work is done, that <paramref name="path"/> can name an output file: not empty, not a folder,
+    /// not a device or FIFO, and in an existing folder. A long run then does not end on a mistyped path.
+    /// </summary>
+    /// <exception cref="OutputWriteException">The path cannot be an output file.</exception>
+    public static void Validate(string path) => Validate(path, createDirectory: false);
+
+    /// <summary>
+    /// Like <see cref="Validate(string)"/>; with <paramref name="createDirectory"/>, a missing folder is accepted when the
+    /// folder above it exists (a new dossier folder, created by the write), never a deeper missing path, which is
+    /// more likely a typing mistake, nor a file standing where a folder is expected.
+    /// </summary>
+    /// <exception cref="OutputWriteException">The path cannot be an output file.</exception>
+    public static void Validate(string path, bool createDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Target(path);
+        string directory = Path.GetDirectoryName(full) ?? throw new OutputWriteException(path, "it names no file");
+        if (createDirectory && !Directory.Exists(directory) && !File.Exists(directory)
+            && Path.GetDirectoryName(directory) is { } parent && Directory.Exists(parent))
+        {
+            return;
+        }
+        CheckDirectory(path, directory);
+    }
+
+    /// <summary>
     /// The path a write would replace: the target of a symbolic link (so the link stays a link), refused when it is
     /// empty, a folder, or an existing file that is not a regular file (<c>/dev/full</c>, a FIFO, a device).
     /// </summary>

@@ -357,6 +357,8 @@ public static class PackagePaths
     public static string? Confine(string packageDirectory, string relativePath)
     {
         if (string.IsNullOrWhiteSpace(relativePath) || string.IsNullOrEmpty(packageDirectory)) return null;
+        // A NUL in a path from an assets file or a nuspec is never a real file name (and makes the path APIs throw).
+        if (relativePath.Contains('\0', StringComparison.Ordinal) || packageDirectory.Contains('\0', StringComparison.Ordinal)) return null;
         var normalized = relativePath.Replace('\\', '/');
         if (normalized.StartsWith('/') || Path.IsPathRooted(normalized) || normalized.Contains(':', StringComparison.Ordinal)) return null;
         var root = Path.GetFullPath(packageDirectory);

@@ -134,7 +134,8 @@ public sealed record PolicyDocument
         }
         try
         {
-            return Parse(bytes, path);
+            // A UTF-8 byte-order mark is allowed (editors on Windows add it), as when the policy is read from a stream.
+            return Parse(bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? bytes[3..] : bytes, path);
         }
         catch (InvalidOperationException ex)
         {
@@ -243,7 +244,12 @@ public sealed record PolicyDocument
             {
                 case "package": package = s; break;
                 case "justification": justification = s; break;
-                case "license": license = s; break;
+                case "license":
+                    // A licence that is not an SPDX expression would never match: the exception would silently do nothing.
+                    if (!Licensing.LicenseList.Default.TryParse(s!, out var parsed, out _) || parsed == null)
+                        throw new PolicyFormatException(path, at + ".license", "'" + s + "' is not an SPDX licence expression.");
+                    license = s;
+                    break;
                 case "approvedBy": approvedBy = s; break;
                 case "versions":
                     if (!VersionRange.TryParse(s!, out versions)) throw new PolicyFormatException(path, at + ".versions", "'" + s + "' is not a NuGet version range (e.g. [1.0.0,2.0.0) or 4.3.0).");

@@ -170,13 +170,31 @@ internal sealed class YamlMapping : YamlNodeBase
         }
     }
 
+    // Keys of large mappings are indexed as pairs are appended: the loader looks every new key up to refuse duplicates,
+    // and a linear search made a 100,000-key file take half a minute.
+    private Dictionary<string, YamlPair>? _index;
+    private int _indexed;
+
     public YamlPair? Find(string key)
     {
-        foreach (var p in Pairs)
+        if (Pairs.Count <= 16)
         {
-            if (p.Key is YamlScalar s && string.Equals(s.Value, key, StringComparison.Ordinal)) return p;
+            foreach (var p in Pairs)
+            {
+                if (p.Key is YamlScalar s && string.Equals(s.Value, key, StringComparison.Ordinal)) return p;
+            }
+            return null;
         }
-        return null;
+        if (_index == null || _indexed > Pairs.Count)
+        {
+            _index = new Dictionary<string, YamlPair>(StringComparer.Ordinal);
+            _indexed = 0;
+        }
+        for (; _indexed < Pairs.Count; _indexed++)
+        {
+            if (Pairs[_indexed].Key is YamlScalar s) _index.TryAdd(s.Value, Pairs[_indexed]);
+        }
+        return _index.TryGetValue(key, out var found) ? found : null;
     }
 }
 
