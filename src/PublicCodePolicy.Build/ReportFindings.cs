@@ -41,6 +41,17 @@ public sealed class ReportFindings : MSBuildTask
     /// <summary>The project's <c>TreatWarningsAsErrors</c>.</summary>
     public string? TreatWarningsAsErrors { get; set; }
 
+    /// <summary>
+    /// Where to write the events this run logged, as an MSBuild file the targets import at evaluation, so that later
+    /// builds with the same settings (<see cref="ReplayKey"/>) and the same cached findings re-show them with MSBuild's
+    /// own <c>Warning</c> and <c>Message</c> tasks, without loading this assembly. Not written when an error was logged
+    /// (such a build fails and is not a no-op); deleted when there is nothing valid to replay.
+    /// </summary>
+    public string? ReplayFile { get; set; }
+
+    /// <summary>The hash of the settings the decisions depend on, recorded in <see cref="ReplayFile"/>.</summary>
+    public string? ReplayKey { get; set; }
+
     /// <summary>Number of warnings logged.</summary>
     [Output]
     public int WarningCount { get; private set; }
@@ -59,6 +70,7 @@ public sealed class ReportFindings : MSBuildTask
             ErrorCount++;
             return false;
         }
+        DeleteReplay();
         if (!File.Exists(CacheFile))
         {
             Log.LogMessage(MessageImportance.Low, Strings.NoCache(CacheFile));
@@ -80,6 +92,7 @@ public sealed class ReportFindings : MSBuildTask
         }
 
         var settings = new WarningSettings(mode, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+        var replay = new ReplayWriter();
         foreach (var finding in findings)
         {
             var file = string.IsNullOrEmpty(finding.File) ? ProjectPath : finding.File;
@@ -91,21 +104,50 @@ public sealed class ReportFindings : MSBuildTask
                     break;
                 case ReportLevel.Warning:
                     Log.LogWarning(null, finding.Id, null, finding.HelpLink, file, finding.Line, finding.Column, 0, 0, WithLink(finding));
+                    replay.Warning(finding.Id, file, finding.HelpLink, WithLink(finding));
                     WarningCount++;
                     break;
                 case ReportLevel.Message:
                     // The console logger prints a message's file and code but not its help link, so the link goes into the text.
                     var importance = finding.Severity == FindingSeverity.Info ? MessageImportance.Normal : MessageImportance.High;
-                    Log.LogMessage(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, importance, mode == PolicyMode.ReportOnly
+                    var text = mode == PolicyMode.ReportOnly
                         ? Strings.ReportOnly(finding.Message, finding.HelpLink ?? string.Empty)
-                        : Strings.Information(finding.Message, finding.HelpLink ?? string.Empty));
+                        : Strings.Information(finding.Message, finding.HelpLink ?? string.Empty);
+                    Log.LogMessage(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, importance, text);
+                    replay.Message(finding.Id, file, importance, text);
                     break;
                 default:
-                    Log.LogMessage(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, MessageImportance.Low, Strings.Suppressed(finding.Id, finding.Message));
+                    var suppressed = Strings.Suppressed(finding.Id, finding.Message);
+                    Log.LogMessage(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, MessageImportance.Low, suppressed);
+                    replay.Message(finding.Id, file, MessageImportance.Low, suppressed);
                     break;
             }
         }
+        if (ErrorCount == 0 && !string.IsNullOrEmpty(ReplayFile))
+        {
+            try
+            {
+                replay.Save(ReplayFile, ReplayKey ?? string.Empty);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Without a replay file the next build runs this task again: slower, same output.
+                Log.LogMessage(MessageImportance.Low, ex.Message);
+            }
+        }
         return !Log.HasLoggedErrors;
+    }
+
+    private void DeleteReplay()
+    {
+        try
+        {
+            if (!string.IsNullOrEmpty(ReplayFile) && File.Exists(ReplayFile)) File.Delete(ReplayFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.LogMessage(MessageImportance.Low, ex.Message);
+        }
     }
 
     // Console and CI logs do not show an event's help link, so the rule page is also named in the text, as NuGet

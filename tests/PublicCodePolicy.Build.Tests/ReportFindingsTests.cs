@@ -204,6 +204,43 @@ public sealed class ReportFindingsTests : IDisposable
         Assert.False(File.Exists(stamp));
     }
 
+    [Fact]
+    public void ReplayFile_GivesMsBuildTheSameEvents_WithMsBuildCharactersIntact()
+    {
+        // Characters that MSBuild evaluation would expand or split if they were not escaped in the replay project.
+        var tricky = new CachedFinding("PCP0001", Diagnostics.FindingSeverity.Error, true, "Odd 1.0.0 has licence $(Secret) @(Items) %(Meta) 50%25 a;b 'q' *?", Caches.Project, "Odd", "1.0.0", RestoredProject.HelpPcp0001);
+        var task = Task(Caches.Write(_dir, tricky, Caches.Excepted()));
+        task.ReplayFile = Path.Combine(_dir.Path, "replay.proj");
+        Assert.True(task.Execute());
+        var warning = Assert.Single(_engine.Warnings);
+
+        var r = Dotnet.Run(_dir.Path, null, TimeSpan.FromMinutes(2), "msbuild", task.ReplayFile, "-t:Events", "-getTargetResult:Events", "-nologo");
+        Assert.True(r.ExitCode == 0, r.All);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.StdOut);
+        var items = doc.RootElement.GetProperty("TargetResults").GetProperty("Events").GetProperty("Items").EnumerateArray().ToArray();
+        Assert.Equal(2, items.Length);
+        Assert.Equal("Warning", items[0].GetProperty("Level").GetString());
+        Assert.Equal(warning.Message, items[0].GetProperty("Text").GetString());
+        Assert.Equal("PCP0001", items[0].GetProperty("Code").GetString());
+        Assert.Equal(Caches.Project, items[0].GetProperty("File").GetString());
+        Assert.Equal(RestoredProject.HelpPcp0001, items[0].GetProperty("HelpLink").GetString());
+        var message = _engine.Messages.Single(m => m.Code == "PCP0007");
+        Assert.Equal("Message", items[1].GetProperty("Level").GetString());
+        Assert.Equal(message.Message, items[1].GetProperty("Text").GetString());
+        Assert.Equal(message.Importance.ToString().ToLowerInvariant(), items[1].GetProperty("Importance").GetString());
+    }
+
+    [Fact]
+    public void ReplayFile_IsNotWritten_WhenTheReportHasAnError()
+    {
+        var task = Task(Caches.Write(_dir, Caches.Denied()));
+        task.ReplayFile = Path.Combine(_dir.Path, "replay.proj");
+        File.WriteAllText(task.ReplayFile, "<Project />");
+        task.TreatWarningsAsErrors = "true";
+        Assert.False(task.Execute());
+        Assert.False(File.Exists(task.ReplayFile));
+    }
+
     private ReportFindings Task(string cacheFile) => new()
     {
         BuildEngine = _engine,

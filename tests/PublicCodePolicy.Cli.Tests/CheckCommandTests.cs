@@ -16,7 +16,13 @@ public sealed class CheckCommandTests
 
     private static JsonElement Package(JsonElement result, string project, string id)
         => result.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == project)
-            .GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+            .GetProperty("packages").EnumerateArray().Single(p => IdOf(result, p) == id);
+
+    private static string? IdOf(JsonElement result, JsonElement entry) => Judgement(result, entry).GetProperty("id").GetString();
+
+    // Schema version 2: a project's entry refers to the package's judgement (licence evidence, hash…) by index.
+    private static JsonElement Judgement(JsonElement result, JsonElement entry)
+        => result.GetProperty("packages")[entry.GetProperty("package").GetInt32()];
 
     private JsonDocument CheckJson(params string[] extra)
     {
@@ -49,25 +55,29 @@ public sealed class CheckCommandTests
         Assert.False(root.GetProperty("passed").GetBoolean());
         var http = Package(root, "Valmont.Data", "System.Net.Http");
         Assert.Equal("denied", http.GetProperty("verdict").GetString());
-        Assert.Equal("url", http.GetProperty("licenseSource").GetString());
+        Assert.Equal("url", Judgement(root, http).GetProperty("licenseSource").GetString());
         Assert.Equal("runtime", http.GetProperty("scope").GetString());
-        Assert.Equal(128, http.GetProperty("sha512").GetString()!.Length);
+        Assert.Equal(128, Judgement(root, http).GetProperty("sha512").GetString()!.Length);
         var native = Package(root, "Valmont.Data", "runtime.native.System");
         Assert.False(native.GetProperty("direct").GetBoolean());
         Assert.Equal("Valmont.Data → System.Net.Http 4.3.4 → runtime.native.System 4.3.0", native.GetProperty("paths")[0].GetString());
 
         var csv = Package(root, "Valmont.Data", "CsvHelper");
-        Assert.Equal("MS-PL OR Apache-2.0", csv.GetProperty("license").GetString());
+        Assert.Equal("MS-PL OR Apache-2.0", Judgement(root, csv).GetProperty("license").GetString());
         Assert.Equal("allowed", csv.GetProperty("verdict").GetString());
 
         // Transitive through a project reference; build-time tools are development; test projects are test scope.
         var noda = Package(root, "Valmont.Guichet", "NodaTime");
-        Assert.Equal("Valmont.Guichet → Valmont.Data → Valmont.Domain → NodaTime 3.3.7", noda.GetProperty("paths")[0].GetString());
+        Assert.False(noda.GetProperty("direct").GetBoolean());
+        // Allowed: its path is counted, not written (schemaVersion 2); the licence is in the judgement.
+        Assert.False(noda.TryGetProperty("paths", out _));
+        Assert.Equal(1, noda.GetProperty("morePaths").GetInt32());
+        Assert.Equal("Apache-2.0", Judgement(root, noda).GetProperty("license").GetString());
         Assert.Equal("development", Package(root, "Valmont.Guichet", "Microsoft.SourceLink.GitHub").GetProperty("scope").GetString());
         Assert.Equal("test", Package(root, "Valmont.Tests", "xunit").GetProperty("scope").GetString());
         // .NET 10 prunes System.Net.Http when it only arrives through a project reference: the assets file is the truth.
         Assert.DoesNotContain(root.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Valmont.Guichet").GetProperty("packages").EnumerateArray(),
-            p => p.GetProperty("id").GetString() == "System.Net.Http");
+            p => IdOf(root, p) == "System.Net.Http");
         Assert.DoesNotContain(_samples.Root, doc.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -111,7 +121,7 @@ public sealed class CheckCommandTests
         using var doc = CheckJson("--preset", "fr-administration");
         Assert.Equal("fr-administration", doc.RootElement.GetProperty("policy").GetProperty("preset").GetString());
         var csv = Package(doc.RootElement, "Valmont.Data", "CsvHelper");
-        Assert.Contains("Choice of Apache-2.0", csv.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Choice of Apache-2.0", Judgement(doc.RootElement, csv).GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +132,7 @@ public sealed class CheckCommandTests
         using var doc = JsonDocument.Parse(r.StdOut);
         var project = doc.RootElement.GetProperty("projects")[0];
         Assert.Equal(new[] { "net10.0", "net8.0" }, project.GetProperty("targetFrameworks").EnumerateArray().Select(e => e.GetString()));
-        var serilog = project.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "Serilog");
+        var serilog = project.GetProperty("packages").EnumerateArray().Single(p => IdOf(doc.RootElement, p) == "Serilog");
         Assert.Equal(new[] { "net10.0" }, serilog.GetProperty("frameworks").EnumerateArray().Select(e => e.GetString()));
     }
 

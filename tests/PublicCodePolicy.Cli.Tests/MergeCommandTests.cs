@@ -131,6 +131,34 @@ public sealed class MergeCommandTests : IDisposable
             Assert.DoesNotContain(french, en.StdOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Version1Result_CommittedFromAnOlderTool_IsStillMerged_WithVersion2Results()
+    {
+        // A schemaVersion 1 result as older versions wrote it (validated against the version 1 schema, so the test
+        // really reads the previous format), merged with a version 2 result of today.
+        var v1 = Path.Combine(TestPaths.RepositoryRoot, "tests", "PublicCodePolicy.Cli.Tests", "Fixtures", "check-result-v1.json");
+        using (var old = JsonDocument.Parse(File.ReadAllText(v1)))
+        {
+            Assert.Equal(1, old.RootElement.GetProperty("schemaVersion").GetInt32());
+            var schema = TestSchemas.Load(Path.Combine(TestPaths.RepositoryRoot, "docs", "schemas", "check-result.v1.schema.json"));
+            Assert.True(schema.Evaluate(old.RootElement).IsValid);
+        }
+        var multi = Path.Combine(_temp.Path, "multi.json");
+        Assert.Equal(0, Cli.Run("check", Path.Combine(_samples.Cpm, "Multi", "Multi.csproj"), "-f", "json", "-o", multi).ExitCode);
+        using (var current = JsonDocument.Parse(File.ReadAllText(multi))) Assert.Equal(2, current.RootElement.GetProperty("schemaVersion").GetInt32());
+
+        var r = Cli.Run("merge", "-f", "json", v1, multi);
+        Assert.True(r.ExitCode == 1, r.All);
+        using var doc = JsonDocument.Parse(r.StdOut);
+        var root = doc.RootElement;
+        Assert.Equal(new[] { "Multi.csproj", "Registre.sln" }, root.GetProperty("repositories").EnumerateArray().Select(x => x.GetProperty("name").GetString()));
+        var newtonsoft = root.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "Newtonsoft.Json");
+        Assert.Equal(new[] { "Multi.csproj", "Registre.sln" }, newtonsoft.GetProperty("repositories").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(new[] { "runtime", "test" }, newtonsoft.GetProperty("scopes").EnumerateArray().Select(x => x.GetString()));
+        var legacy = root.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "Legacy.Crypto");
+        Assert.Equal("unknown", legacy.GetProperty("verdict").GetString());
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("not json")]

@@ -335,6 +335,7 @@ public sealed class PolicyEngineTests : IDisposable
         var second = Output.CheckResultJsonWriter.WriteToString(new PolicyEngine(new CheckOptions { Today = new DateOnly(2026, 1, 1) }).Check(Workspace.Load(project)));
         Assert.Equal(first, second);
         Assert.DoesNotContain(_temp.Path, first, StringComparison.Ordinal);
-        Assert.True(first.IndexOf("\"id\": \"a\"", StringComparison.Ordinal) < first.IndexOf("\"id\": \"B\"", StringComparison.Ordinal));
+        // Packages (one compact line each since schemaVersion 2) are sorted case-insensitively: a before B.
+        Assert.True(first.IndexOf("\"id\":\"a\"", StringComparison.Ordinal) < first.IndexOf("\"id\":\"B\"", StringComparison.Ordinal));
     }
 }

@@ -43,7 +43,7 @@ public sealed class CliOnlineTests : IDisposable
         Assert.DoesNotContain("Online mode", stderr, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(stdout);
         var package = json.RootElement.GetProperty("projects")[0].GetProperty("packages")[0];
-        Assert.Equal("NOASSERTION", package.GetProperty("license").GetString());
+        Assert.Equal("NOASSERTION", json.RootElement.GetProperty("packages")[package.GetProperty("package").GetInt32()].GetProperty("license").GetString());
     }
 
     [Fact]
@@ -59,8 +59,10 @@ public sealed class CliOnlineTests : IDisposable
         Assert.NotEmpty(feed.Requests);
         using var json = JsonDocument.Parse(stdout);
         var package = json.RootElement.GetProperty("projects")[0].GetProperty("packages")[0];
-        Assert.Equal("Apache-2.0", package.GetProperty("license").GetString());
-        Assert.StartsWith("Metadata fetched from " + feed.BaseUrl + "v3/flat/missing/2.0.0/missing.nuspec", package.GetProperty("licenseNote").GetString(), StringComparison.Ordinal);
+        // The licence and its evidence are in the package's judgement, which the project's entry refers to by index.
+        var judgement = json.RootElement.GetProperty("packages")[package.GetProperty("package").GetInt32()];
+        Assert.Equal("Apache-2.0", judgement.GetProperty("license").GetString());
+        Assert.StartsWith("Metadata fetched from " + feed.BaseUrl + "v3/flat/missing/2.0.0/missing.nuspec", judgement.GetProperty("licenseNote").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,8 +68,10 @@ public static class ResultMerger
                 var root = doc.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schemaVersion", out var sv) || sv.ValueKind != JsonValueKind.Number)
                     throw new ResultFormatException(fallbackName, "not a 'publiccode check --format json' result (no schemaVersion).");
-                if (sv.GetInt32() != Output.CheckResultJsonWriter.SchemaVersion)
-                    throw new ResultFormatException(fallbackName, "schemaVersion " + sv.GetInt32().ToString(CultureInfo.InvariantCulture) + " is not supported by this version (expected " + Output.CheckResultJsonWriter.SchemaVersion.ToString(CultureInfo.InvariantCulture) + ").");
+                // Version 1 (every package in full under each project) is still read: results kept from older tool versions.
+                var version = sv.GetInt32();
+                if (version is not (1 or Output.CheckResultJsonWriter.SchemaVersion))
+                    throw new ResultFormatException(fallbackName, "schemaVersion " + version.ToString(CultureInfo.InvariantCulture) + " is not supported by this version (expected 1 or " + Output.CheckResultJsonWriter.SchemaVersion.ToString(CultureInfo.InvariantCulture) + ").");
                 // A repository is best named by its forge URL, when the result carries one; else by the checked folder or solution.
                 var name = ForgeUrl(root) ?? root.GetProperty("root").GetString();
                 if (string.IsNullOrWhiteSpace(name)) name = fallbackName;
@@ -84,11 +86,20 @@ public static class ResultMerger
                     s.GetProperty("denied").GetInt32(), s.GetProperty("unknown").GetInt32(), s.GetProperty("excepted").GetInt32(),
                     s.GetProperty("enforcedFindings").GetInt32());
                 var packages = new List<(string, string, string, string, string)>();
+                // Version 2: the judgement is in the top-level packages array, which project entries refer to by index.
+                var judged = version >= 2 ? root.GetProperty("packages").EnumerateArray().ToArray() : null;
                 foreach (var project in root.GetProperty("projects").EnumerateArray())
                 {
                     foreach (var p in project.GetProperty("packages").EnumerateArray())
                     {
-                        packages.Add((p.GetProperty("id").GetString()!, p.GetProperty("version").GetString()!, p.GetProperty("license").GetString()!, p.GetProperty("verdict").GetString()!, p.GetProperty("scope").GetString()!));
+                        var j = p;
+                        if (judged != null)
+                        {
+                            var index = p.GetProperty("package").GetInt32();
+                            if (index < 0 || index >= judged.Length) throw new ResultFormatException(fallbackName, "a project refers to package " + index.ToString(CultureInfo.InvariantCulture) + ", which the packages array does not have.");
+                            j = judged[index];
+                        }
+                        packages.Add((j.GetProperty("id").GetString()!, j.GetProperty("version").GetString()!, j.GetProperty("license").GetString()!, j.GetProperty("verdict").GetString()!, p.GetProperty("scope").GetString()!));
                     }
                 }
                 return (repo, packages);

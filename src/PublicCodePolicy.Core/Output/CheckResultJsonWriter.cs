@@ -15,10 +15,20 @@ namespace PublicCodePolicy.Output;
 /// (schema: <c>docs/schemas/check-result.schema.json</c>). Paths are written relative to the checked folder with
 /// forward slashes, so the output is the same on every machine.
 /// </summary>
+/// <remarks>
+/// Version 2 keeps a large solution's result small: each package version is judged once in the top-level
+/// <c>packages</c> array (licence evidence, reason, exception, dependencies, hash, metadata) and each project's entries
+/// refer to it by index, keeping only what differs per project (scope, direct, frameworks, paths) plus the id, version,
+/// licence and verdict most readers look at; dependency paths are capped at <see cref="MaxPaths"/> with the count of
+/// the others. Version 1 repeated every package in full under every project (about 100 MB at 300 projects).
+/// </remarks>
 public static class CheckResultJsonWriter
 {
     /// <summary>Version of the JSON format; raised only for incompatible changes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
+
+    /// <summary>Dependency paths written per package of a project and per finding; <c>morePaths</c> counts the rest.</summary>
+    public const int MaxPaths = 2;
 
     /// <summary>Writes the result to a stream (UTF-8, indented, LF line ends).</summary>
     public static void Write(CheckResult result, Stream stream)
@@ -54,6 +64,29 @@ public static class CheckResultJsonWriter
         w.WriteNumber("excepted", summary.Excepted);
         w.WriteNumber("enforcedFindings", summary.EnforcedFindings);
         w.WriteEndObject();
+        // Each distinct judgement of a package version once, sorted, so that projects can refer to it by index.
+        var judged = new Dictionary<string, int>(StringComparer.Ordinal);
+        var entries = new List<(string Id, string Version, string Json)>();
+        var keys = new Dictionary<PackageResult, string>(ReferenceEqualityComparer.Instance);
+        foreach (var pkg in result.Projects.SelectMany(p => p.Packages))
+        {
+            var json = SharedPart(pkg);
+            keys[pkg] = json;
+            if (judged.TryAdd(json, 0)) entries.Add((pkg.Id, pkg.Version, json));
+        }
+        entries.Sort((a, b) =>
+        {
+            int c = StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id);
+            if (c == 0) c = string.CompareOrdinal(a.Id, b.Id);
+            if (c == 0) c = string.CompareOrdinal(a.Version, b.Version);
+            return c != 0 ? c : string.CompareOrdinal(a.Json, b.Json);
+        });
+        for (int i = 0; i < entries.Count; i++) judged[entries[i].Json] = i;
+        w.WriteNumber("maxPaths", MaxPaths);
+        w.WriteStartArray("packages");
+        foreach (var e in entries) WriteLine(w, e.Json);
+        w.WriteEndArray();
+
         w.WriteStartArray("projects");
         foreach (var p in result.Projects)
         {
@@ -66,13 +99,13 @@ public static class CheckResultJsonWriter
             w.WriteStringArray("targetFrameworks", p.TargetFrameworks);
             w.WriteStringArray("projectReferences", p.ProjectReferences.Select(r => Relative(baseDir, r)));
             w.WriteStartArray("packages");
-            foreach (var pkg in p.Packages) WritePackage(w, pkg);
+            foreach (var pkg in p.Packages) WriteLine(w, Compact(x => WriteProjectPackage(x, pkg, judged[keys[pkg]], p.TargetFrameworks)));
             w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteStartArray("findings");
-        foreach (var f in result.Findings) WriteFinding(w, f, baseDir);
+        foreach (var f in result.Findings) WriteLine(w, Compact(x => WriteFinding(x, f, baseDir)));
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
@@ -87,43 +120,77 @@ public static class CheckResultJsonWriter
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    private static void WritePackage(Utf8JsonWriter w, PackageResult pkg)
+    // A project's use of a package: what differs per project, plus the verdict most readers filter on.
+    // Paths are written only where someone has to act (not allowed); an allowed package's paths are only counted.
+    private static void WriteProjectPackage(Utf8JsonWriter w, PackageResult pkg, int index, IReadOnlyList<string> projectFrameworks)
     {
         w.WriteStartObject();
-        w.WriteString("id", pkg.Id);
-        w.WriteString("version", pkg.Version);
+        w.WriteNumber("package", index);
         w.WriteString("scope", pkg.Scope.ToName());
         w.WriteBoolean("direct", pkg.IsDirect);
-        w.WriteString("license", pkg.License.Concluded.ToString());
-        w.WriteStringOrNull("declaredLicense", pkg.License.Declared);
-        w.WriteString("licenseSource", SourceName(pkg.License.Source));
-        w.WriteStringOrNull("licenseEvidence", pkg.License.Evidence);
-        w.WriteNumber("licenseConfidence", Math.Round(pkg.License.Confidence, 3));
-        w.WriteStringOrNull("licenseNote", pkg.License.Note);
         w.WriteString("verdict", pkg.Verdict.ToName());
-        w.WriteString("reason", pkg.Reason);
-        if (pkg.AppliedException is { } ex)
-        {
-            w.WriteStartObject("exception");
-            w.WriteString("justification", ex.Justification);
-            w.WriteStringOrNull("approvedBy", ex.ApprovedBy);
-            w.WriteStringOrNull("expires", ex.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("exception");
-        }
-        w.WriteStringArray("paths", pkg.Paths);
-        w.WriteStringArray("frameworks", pkg.Frameworks);
-        w.WriteStringArray("dependencies", pkg.Dependencies);
-        w.WriteStringOrNull("sha512", pkg.Sha512);
-        w.WriteStringOrNull("authors", pkg.Metadata?.Authors);
-        w.WriteStringOrNull("copyright", pkg.Metadata?.Copyright);
-        w.WriteStringOrNull("projectUrl", pkg.Metadata?.ProjectUrl);
-        w.WriteStringOrNull("repositoryUrl", pkg.Metadata?.Repository?.Url);
+        // Omitted when the package is in every framework of the project (the common case).
+        if (!pkg.Frameworks.SequenceEqual(projectFrameworks, StringComparer.Ordinal)) w.WriteStringArray("frameworks", pkg.Frameworks);
+        WritePaths(w, pkg.Paths, pkg.Verdict == Verdict.Allowed ? 0 : MaxPaths);
         w.WriteEndObject();
     }
+
+    private static void WritePaths(Utf8JsonWriter w, IReadOnlyList<string> paths, int max)
+    {
+        if (max > 0) w.WriteStringArray("paths", paths.Take(max));
+        if (paths.Count > max) w.WriteNumber("morePaths", paths.Count - max);
+    }
+
+    // One entry per line: a large result stays readable and diffable without the indentation of every property.
+    // The raw value carries its own line break and indentation (JSON whitespace), which the indented writer does not
+    // add before raw values.
+    private static void WriteLine(Utf8JsonWriter w, string compactJson)
+        => w.WriteRawValue("\n" + new string(' ', 2 * w.CurrentDepth) + compactJson, skipInputValidation: true);
+
+    private static string Compact(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(w);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // The judgement of a package version, the same in every project that judged it the same way, as compact JSON.
+    private static string SharedPart(PackageResult pkg) => Compact(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", pkg.Id);
+            w.WriteString("version", pkg.Version);
+            w.WriteString("license", pkg.License.Concluded.ToString());
+            w.WriteStringOrNull("declaredLicense", pkg.License.Declared);
+            w.WriteString("licenseSource", SourceName(pkg.License.Source));
+            w.WriteStringOrNull("licenseEvidence", pkg.License.Evidence);
+            w.WriteNumber("licenseConfidence", Math.Round(pkg.License.Confidence, 3));
+            w.WriteStringOrNull("licenseNote", pkg.License.Note);
+            w.WriteString("verdict", pkg.Verdict.ToName());
+            w.WriteString("reason", pkg.Reason);
+            if (pkg.AppliedException is { } ex)
+            {
+                w.WriteStartObject("exception");
+                w.WriteString("justification", ex.Justification);
+                w.WriteStringOrNull("approvedBy", ex.ApprovedBy);
+                w.WriteStringOrNull("expires", ex.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("exception");
+            }
+            w.WriteStringArray("dependencies", pkg.Dependencies);
+            w.WriteStringOrNull("sha512", pkg.Sha512);
+            w.WriteStringOrNull("authors", pkg.Metadata?.Authors);
+            w.WriteStringOrNull("copyright", pkg.Metadata?.Copyright);
+            w.WriteStringOrNull("projectUrl", pkg.Metadata?.ProjectUrl);
+            w.WriteStringOrNull("repositoryUrl", pkg.Metadata?.Repository?.Url);
+            w.WriteEndObject();
+        });
 
     private static void WriteFinding(Utf8JsonWriter w, Finding f, string baseDir)
     {
@@ -135,7 +202,7 @@ public static class CheckResultJsonWriter
         w.WriteStringOrNull("project", f.ProjectPath == null ? null : Relative(baseDir, f.ProjectPath));
         w.WriteStringOrNull("package", f.PackageId);
         w.WriteStringOrNull("packageVersion", f.PackageVersion);
-        w.WriteStringArray("paths", f.Paths);
+        WritePaths(w, f.Paths, MaxPaths);
         w.WriteStringOrNull("remedy", f.Remedy);
         w.WriteStringOrNull("helpUri", string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri);
         w.WriteEndObject();
