@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Engine;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Licensing;
@@ -96,6 +97,12 @@ public static class ComplianceReportBuilder
                 .Select(g => g.Select(x => x.Verdict).OrderByDescending(Rank).First())),
             NonAllowed = BuildIssues(result),
             Exceptions = BuildExceptions(result),
+            LicenceChanges = result.Findings
+                .Where(f => (f.RuleId == RuleCatalog.LicenceChanged.Id || f.RuleId == RuleCatalog.NewPackage.Id) && f.PackageId != null)
+                .Select(f => new LicenceChangeRecord(f.RuleId, f.PackageId!, f.PackageVersion ?? string.Empty, f.Message))
+                .Distinct()
+                .OrderBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.Package, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Version, StringComparer.Ordinal)
+                .ToArray(),
             Sboms = options.SbomFiles
                 .Select(f => Attach(f, outputDir))
                 .OrderBy(s => s.FileName, StringComparer.Ordinal)
