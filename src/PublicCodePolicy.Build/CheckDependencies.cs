@@ -99,6 +99,9 @@ public sealed class CheckDependencies : MSBuildTask
     /// <summary><c>PublicCodePolicyOnline</c>: <c>true</c> asks the package sources of nuget.config for missing metadata and deprecations.</summary>
     public string? Online { get; set; }
 
+    /// <summary><c>PublicCodePolicyBaseline</c> (full path): an earlier check result; licence changes since it are reported (PCP0020, PCP0021).</summary>
+    public string? Baseline { get; set; }
+
     /// <summary>Number of findings written.</summary>
     [Output]
     public int FindingCount { get; private set; }
@@ -121,6 +124,7 @@ public sealed class CheckDependencies : MSBuildTask
         LogInput(nameof(SbomSpecVersion), SbomSpecVersion);
         LogInput(nameof(PublicCodeYml), PublicCodeYml);
         LogInput(nameof(Online), Online);
+        LogInput(nameof(Baseline), Baseline);
 
         var findings = new List<CachedFinding>();
         int packageCount = 0;
@@ -132,7 +136,19 @@ public sealed class CheckDependencies : MSBuildTask
         {
             bool? isTest = bool.TryParse(IsTestProject?.Trim(), out var t) ? t : null;
             using var online = IsTrue(Online) ? OpenOnline(findings) : null;
-            var engine = new PolicyEngine(new CheckOptions { Policy = policy, MaxParallelism = 1, MetadataSource = online, StatusSource = online });
+            LicenceBaseline? baseline = null;
+            if (!string.IsNullOrWhiteSpace(Baseline))
+            {
+                try
+                {
+                    baseline = LicenceBaseline.Load(Baseline!);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    findings.Add(ConfigurationError(RuleCatalog.InvalidResultFile, "PublicCodePolicyBaseline: " + ex.Message, ProjectPath));
+                }
+            }
+            var engine = new PolicyEngine(new CheckOptions { Policy = policy, MaxParallelism = 1, MetadataSource = online, StatusSource = online, Baseline = baseline });
             // One project: Check (not CheckProject) so that online mode fetches first, and the result is what the SBOM
             // writers need. An exception that matches nothing in this project may match another project of the
             // solution, so PCP0004 is left to the solution-wide 'publiccode check'.

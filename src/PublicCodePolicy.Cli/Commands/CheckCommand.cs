@@ -193,7 +193,7 @@ internal static class TableRenderer
             console.Write(table);
         }
 
-        var shown = result.Findings.Where(f => f.Severity != FindingSeverity.Info || f.RuleId == RuleCatalog.ExceptedDependency.Id).ToArray();
+        var shown = result.Findings.Where(f => f.Severity != FindingSeverity.Info || f.RuleId == RuleCatalog.ExceptedDependency.Id || f.RuleId == RuleCatalog.NewPackage.Id).ToArray();
         if (shown.Length > 0)
         {
             console.WriteLine();

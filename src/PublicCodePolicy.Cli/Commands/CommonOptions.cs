@@ -36,6 +36,12 @@ internal sealed class CommonOptions
         Description = "Online mode, never the default: uses your nuget.config sources (and their credentials) to fetch the metadata of packages missing from the package folders, and to report deprecated packages (PCP1004). Without it nothing is sent over the network.",
     };
 
+    public Option<string?> Baseline { get; } = new("--baseline")
+    {
+        Description = "An earlier 'check --format json' result: report packages whose licence changed since (PCP0020) and new packages (PCP0021).",
+        HelpName = "FILE",
+    };
+
     public Option<string?> AsOf { get; } = new("--as-of")
     {
         Description = "Date (YYYY-MM-DD) to check exception expiry against; default: today (UTC).",
@@ -62,5 +68,6 @@ internal sealed class CommonOptions
         command.Add(Restore);
         command.Add(AsOf);
         command.Add(Online);
+        command.Add(Baseline);
     }
 }

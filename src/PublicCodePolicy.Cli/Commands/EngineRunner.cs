@@ -88,10 +88,24 @@ internal static class EngineRunner
             }
         }
 
+        LicenceBaseline? baseline = null;
+        if (parse.GetValue(options.Baseline) is { } baselinePath)
+        {
+            try
+            {
+                baseline = LicenceBaseline.Load(System.IO.Path.GetFullPath(baselinePath));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                WriteError(context, RuleCatalog.InvalidResultFile.Id, "The baseline " + baselinePath + " cannot be read: " + ex.Message);
+                return null;
+            }
+        }
+
         var workspace = Workspace.Load(fullPath, Dotnet.AskMsBuildForAssetsFile);
         using var online = parse.GetValue(options.Online) ? OpenOnline(context, fullPath) : null;
         if (online == null && parse.GetValue(options.Online)) return null;
-        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online });
+        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online, Baseline = baseline });
         if (context.Console.Interactive && workspace.Projects.Count > 1)
         {
             CheckResult? result = null;

@@ -63,6 +63,10 @@ public static class RuleCatalog
     public static readonly RuleDescriptor ExceptedDependency = new("PCP0007", RuleCategory.License, FindingSeverity.Info, "Dependency accepted under a policy exception", "Dépendance acceptée par dérogation");
     /// <summary>PCP0008: a custom policy rule denied or flagged a dependency.</summary>
     public static readonly RuleDescriptor CustomRule = new("PCP0008", RuleCategory.License, FindingSeverity.Error, "Custom policy rule", "Règle de politique personnalisée");
+    /// <summary>PCP0020: a package's concluded licence changed since the baseline (check --baseline).</summary>
+    public static readonly RuleDescriptor LicenceChanged = new("PCP0020", RuleCategory.License, FindingSeverity.Warning, "Dependency licence changed since the baseline", "Licence de dépendance modifiée depuis la référence");
+    /// <summary>PCP0021: a package is new since the baseline (check --baseline).</summary>
+    public static readonly RuleDescriptor NewPackage = new("PCP0021", RuleCategory.License, FindingSeverity.Info, "Dependency new since the baseline", "Dépendance nouvelle depuis la référence");
     /// <summary>PCP1001: package metadata not found.</summary>
     public static readonly RuleDescriptor PackageNotFound = new("PCP1001", RuleCategory.Graph, FindingSeverity.Warning, "Package not found in the package folders", "Paquet introuvable dans les dossiers de paquets");
     /// <summary>PCP1002: a nuspec is malformed.</summary>
@@ -102,7 +106,7 @@ public static class RuleCatalog
     /// <summary>Every rule of the engine, sorted by identifier.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
-        DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule,
+        DeniedLicense, UnknownLicense, ExpiredException, UnusedException, InvalidDeclaredExpression, DeprecatedLicenseId, ExceptedDependency, CustomRule, LicenceChanged, NewPackage,
         PackageNotFound, MalformedNuspec, RestoreErrors, DeprecatedPackage, OnlineSourceFailed,
         NotRestored, InvalidAssetsFile, InvalidPolicy, InputNotFound, InvalidSolution, InvalidResultFile, InvalidNuGetConfig, OutputNotWritten, InvalidUsage,
         InvalidBuildProperty, UnsupportedMSBuildRuntime, UnreadableFindingsCache,

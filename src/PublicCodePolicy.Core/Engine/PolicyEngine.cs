@@ -40,6 +40,12 @@ public sealed class CheckOptions
     /// </summary>
     public IPackageStatusSource? StatusSource { get; init; }
 
+    /// <summary>
+    /// An earlier check to compare with (CLI <c>--baseline</c>, build property <c>PublicCodePolicyBaseline</c>): licence
+    /// changes are reported as PCP0020 and new packages as PCP0021. Null (the default) compares nothing.
+    /// </summary>
+    public LicenceBaseline? Baseline { get; init; }
+
     /// <summary>True when a metadata or status source is set.</summary>
     public bool IsOnline => MetadataSource != null || StatusSource != null;
 }
@@ -133,6 +139,11 @@ public sealed class PolicyEngine
                     ProjectPath = _options.Policy.SourcePath,
                 });
             }
+        }
+
+        if (_options.Baseline != null)
+        {
+            foreach (var f in _options.Baseline.Compare(results)) findings.Add(f);
         }
 
         return new CheckResult
@@ -455,6 +466,7 @@ public sealed class PolicyEngine
         if (v == Verdict.Denied)
         {
             var descriptor = customRuleId != null ? RuleCatalog.CustomRule : RuleCatalog.DeniedLicense;
+            if (customRuleId == null) remedy += NewestAllowedVersion(metadata);
             findings.Add(new Finding
             {
                 RuleId = customRuleId ?? descriptor.Id,
@@ -529,6 +541,44 @@ public sealed class PolicyEngine
             Paths = node.Paths,
             IntroducedBy = node.IntroducedBy,
         };
+    }
+
+    // The newest other version of a denied package, among those in the same package folder, whose licence the policy
+    // allows: the licence may have changed between versions (Apache-2.0 in 7.x, commercial in 8.x).
+    private string NewestAllowedVersion(PackageMetadata? metadata)
+    {
+        if (metadata == null || metadata.Origin != null || string.IsNullOrEmpty(metadata.PackageDirectory)) return string.Empty;
+        var idFolder = Path.GetDirectoryName(Path.GetFullPath(metadata.PackageDirectory).TrimEnd(Path.DirectorySeparatorChar));
+        if (idFolder == null || !Directory.Exists(idFolder)) return string.Empty;
+        var candidates = new List<(NuGet.Versioning.NuGetVersion Version, string License)>();
+        try
+        {
+            foreach (var dir in Directory.GetDirectories(idFolder))
+            {
+                if (!NuGet.Versioning.NuGetVersion.TryParse(Path.GetFileName(dir), out var version)) continue;
+                if (NuGet.Versioning.NuGetVersion.TryParse(metadata.Version, out var current) && version == current) continue;
+                var nuspec = Directory.GetFiles(dir, "*.nuspec").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+                if (nuspec == null) continue;
+                PackageMetadata other;
+                try
+                {
+                    other = NuspecReader.Read(nuspec);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or System.Xml.XmlException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                var license = ApplyCurations(other.Id, other.Version, _resolver.Resolve(other));
+                if (_evaluator.Evaluate(license.Concluded).Verdict == Verdict.Allowed) candidates.Add((version, license.Concluded.ToString()));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+        if (candidates.Count == 0) return string.Empty;
+        var best = candidates.OrderByDescending(c => c.Version).First();
+        return " Version " + best.Version.ToNormalizedString() + " in the package folders has an allowed licence (" + best.License + ").";
     }
 
     private static string Remedy(AssetsFile assets, ProjectGraph.Node node)
@@ -645,9 +695,11 @@ public sealed class PolicyEngine
         }
     }
 
-    private LicenseResolution ApplyCurations(AssetsLibrary library, LicenseResolution resolution)
+    private LicenseResolution ApplyCurations(AssetsLibrary library, LicenseResolution resolution) => ApplyCurations(library.Id, library.Version, resolution);
+
+    private LicenseResolution ApplyCurations(string id, string version, LicenseResolution resolution)
     {
-        var curation = _curations.FirstOrDefault(c => c.Matches(library.Id, library.Version));
+        var curation = _curations.FirstOrDefault(c => c.Matches(id, version));
         if (curation == null || !LicenseList.Default.TryParse(curation.License, out var expr, out _) || expr == null) return resolution;
         return new LicenseResolution
         {

@@ -17,6 +17,9 @@ public sealed class ComplianceReport
     /// <summary>Date of the report (from <c>SOURCE_DATE_EPOCH</c>, else the last commit); null when neither is known.</summary>
     public DateTimeOffset? Date { get; init; }
 
+    /// <summary>Licence changes and new packages since the baseline (PCP0020, PCP0021); empty without a baseline.</summary>
+    public IReadOnlyList<LicenceChangeRecord> LicenceChanges { get; init; } = Array.Empty<LicenceChangeRecord>();
+
     /// <summary>Version of PublicCodePolicy.</summary>
     public required string ToolVersion { get; init; }
 
@@ -305,6 +308,14 @@ public enum ExceptionState
 }
 
 /// <summary>One exception of the policy and what it accepted.</summary>
+/// <summary>A licence change (PCP0020) or a new package (PCP0021) since the baseline, as the check reported it.</summary>
+/// <param name="RuleId">PCP0020 or PCP0021.</param>
+/// <param name="Package">Package id.</param>
+/// <param name="Version">Version now.</param>
+/// <param name="Message">The finding's message: both licences for a change.</param>
+public sealed record LicenceChangeRecord(string RuleId, string Package, string Version, string Message);
+
+/// <summary>An exception of the policy and what it was applied to.</summary>
 public sealed class ExceptionRecord
 {
     /// <summary>Days before expiry from which an exception is shown as expiring soon.</summary>

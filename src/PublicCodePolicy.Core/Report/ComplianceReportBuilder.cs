@@ -99,6 +99,12 @@ public static class ComplianceReportBuilder
             OtherFindings = BuildOtherFindings(result),
             Exceptions = BuildExceptions(result, options.AsOf),
             ExceptionsJudgedOn = options.AsOf,
+            LicenceChanges = result.Findings
+                .Where(f => (f.RuleId == RuleCatalog.LicenceChanged.Id || f.RuleId == RuleCatalog.NewPackage.Id) && f.PackageId != null)
+                .Select(f => new LicenceChangeRecord(f.RuleId, f.PackageId!, f.PackageVersion ?? string.Empty, f.Message))
+                .Distinct()
+                .OrderBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.Package, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Version, StringComparer.Ordinal)
+                .ToArray(),
             Sboms = options.SbomFiles
                 .Select(f => Attach(f, outputDir))
                 .OrderBy(s => s.FileName, StringComparer.Ordinal)

@@ -168,6 +168,14 @@ public static class ReportHtmlWriter
         }
         h.Append("</section>\n");
 
+        // Licence changes since the baseline: only when one was given.
+        if (report.LicenceChanges.Count > 0)
+        {
+            h.Append("<section id=\"licence-changes\">\n<h2>").Append(E(t.LicenceChangesTitle)).Append("</h2>\n<ul>\n");
+            foreach (var change in report.LicenceChanges) h.Append("<li data-rule=\"").Append(E(change.RuleId)).Append("\"><code>").Append(E(change.RuleId)).Append("</code> ").Append(E(change.Message)).Append("</li>\n");
+            h.Append("</ul>\n</section>\n");
+        }
+
         // Exceptions.
         Open(h, "exceptions", t.ExceptionsTitle, criterionOf);
         if (report.Exceptions.Count == 0)

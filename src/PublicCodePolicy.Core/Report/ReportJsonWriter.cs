@@ -130,6 +130,21 @@ public static class ReportJsonWriter
         }
         w.WriteEndArray();
 
+        if (report.LicenceChanges.Count > 0)
+        {
+            w.WriteStartArray("licenceChanges");
+            foreach (var change in report.LicenceChanges)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", change.RuleId);
+                w.WriteString("package", change.Package);
+                w.WriteString("version", change.Version);
+                w.WriteString("message", change.Message);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("exceptions");
         foreach (var x in report.Exceptions)
         {

@@ -131,6 +131,14 @@ public static class ReportMarkdownWriter
             m.Append('\n');
         }
 
+        // Only with a baseline (check --baseline): a report without one keeps its sections.
+        if (report.LicenceChanges.Count > 0)
+        {
+            m.Append("## ").Append(Text(t.LicenceChangesTitle)).Append("\n\n");
+            foreach (var change in report.LicenceChanges) m.Append("- ").Append(change.RuleId).Append(": ").Append(Text(change.Message)).Append('\n');
+            m.Append('\n');
+        }
+
         Heading(m, t.ExceptionsTitle, t.Criterion3);
         if (report.Exceptions.Count == 0)
         {

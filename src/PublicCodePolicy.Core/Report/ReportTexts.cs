@@ -123,6 +123,7 @@ internal sealed class ReportTexts
     public required string Direct { get; init; }
     public required string Transitive { get; init; }
 
+    public required string LicenceChangesTitle { get; init; }
     public required string ExceptionsTitle { get; init; }
     public required string ExceptionsNone { get; init; }
     public required string Versions { get; init; }
@@ -309,6 +310,7 @@ internal sealed class ReportTexts
         NotEnforced = "signalé, périmètre non contrôlé",
         Direct = "directe",
         Transitive = "transitive",
+        LicenceChangesTitle = "Changements de licence depuis la référence",
         ExceptionsTitle = "Dérogations",
         ExceptionsNone = "Aucune dérogation dans la politique.",
         Versions = "Versions",
@@ -483,6 +485,7 @@ internal sealed class ReportTexts
         NotEnforced = "reported, scope not enforced",
         Direct = "direct",
         Transitive = "transitive",
+        LicenceChangesTitle = "Licence changes since the baseline",
         ExceptionsTitle = "Exceptions",
         ExceptionsNone = "The policy has no exception.",
         Versions = "Versions",

@@ -30,9 +30,11 @@ internal sealed partial class LicenceStatementGrammar
         new[] { "licensed", "under" }, new[] { "released", "under" }, new[] { "distributed", "under" }, new[] { "available", "under" },
         new[] { "provided", "under" }, new[] { "published", "under" }, new[] { "licensed", "to", "you", "under" }, new[] { "under", "the", "terms", "of" },
         new[] { "is", "under" }, new[] { "are", "under" }, new[] { "covered", "by" }, new[] { "governed", "by" },
-        new[] { "sous", "license" }, new[] { "sous", "la", "license" }, new[] { "sous", "les", "termes", "de" }, new[] { "publié", "sous" },
-        new[] { "distribué", "sous" }, new[] { "diffusé", "sous" }, new[] { "placé", "sous" },
+        new[] { "sous", "license" }, new[] { "sous", "la", "license" }, new[] { "sous", "les", "termes", "de" },
     };
+
+    // French participles agree with their subject: "publiée", "diffusés" … all announce a licence the same way.
+    private static readonly string[] s_frenchVerbs = { "publié", "distribué", "diffusé", "placé", "mis", "mise" };
 
     private static readonly HashSet<string> s_fillers = new(StringComparer.Ordinal) { "the", "a", "an", "terms", "of", "and", "conditions", "license", "la", "les", "termes", "de", "du", "version" };
 
@@ -106,7 +108,9 @@ internal sealed partial class LicenceStatementGrammar
         if (words.Count == 0) return;
         // A name carrying its own version ("Apache License 2.0", "CC BY 4.0") is stored with a version slot, so that
         // "Apache License, Version 2.0" and "Apache 2.0 License" read alike.
-        if (version == null)
+        // Only a family with versions gets a slot: in "BSD 3-Clause" the number is part of the name.
+        bool versioned = _families.TryGetValue(family, out var known) && known.Keys.Any(k => k.Length > 0);
+        if (version == null && versioned)
         {
             int at = words.FindIndex(w => w.StartsWith(VersionMark, StringComparison.Ordinal));
             if (at >= 0)
@@ -173,7 +177,7 @@ internal sealed partial class LicenceStatementGrammar
         int i = 0;
         while (i < g.Count)
         {
-            var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr));
+            var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr)) ?? FrenchTrigger(g, i);
             if (trigger == null)
             {
                 i++;
@@ -201,11 +205,22 @@ internal sealed partial class LicenceStatementGrammar
         return found;
     }
 
+    private static string[]? FrenchTrigger(List<GrammarToken> g, int i)
+    {
+        if (i + 1 >= g.Count || g[i + 1].Text != "sous") return null;
+        var w = g[i].Text;
+        foreach (var verb in s_frenchVerbs)
+        {
+            if (w == verb || w == verb + "e" || w == verb + "s" || w == verb + "es") return new[] { w, "sous" };
+        }
+        return null;
+    }
+
     /// <summary>Whether the text has a statement trigger ("licensed under" …), even one whose name cannot be read.</summary>
     public bool HasTrigger(TokenizedText text)
     {
         var g = Grammar(text);
-        for (int i = 0; i < g.Count; i++) if (s_triggers.Any(tr => Matches(g, i, tr))) return true;
+        for (int i = 0; i < g.Count; i++) if (s_triggers.Any(tr => Matches(g, i, tr)) || FrenchTrigger(g, i) != null) return true;
         return false;
     }
 
@@ -276,8 +291,13 @@ internal sealed partial class LicenceStatementGrammar
         (string? Plain, string? Only, string? OrLater) ids;
         if (version == null)
         {
-            if (versions.Count != 1) return null;
-            ids = versions.Values.First();
+            // "the MIT license": the unversioned licence of the family (MIT, not MIT-0); otherwise only a family of
+            // one version resolves ("the Apache License" could be 1.0, 1.1 or 2.0).
+            if (!versions.TryGetValue(string.Empty, out ids))
+            {
+                if (versions.Count != 1) return null;
+                ids = versions.Values.First();
+            }
         }
         else if (!versions.TryGetValue(version, out ids))
         {

@@ -21,6 +21,8 @@ public sealed partial class LicenseTextMatcher
     private const int OwnTextRun = 6;
 
     private const int MaxSectionIntroWords = 80;
+    private const int MaxSections = 16;
+    private const int MaxSectionedWords = 8000;
 
     // Extra words that restrict, beyond s_restrictionWords: payment, evaluation, conditional grants, and French.
     private static readonly HashSet<string> s_moreRestrictionWords = new(StringComparer.Ordinal)
@@ -412,8 +414,11 @@ public sealed partial class LicenseTextMatcher
     private LicenseTextAnalysis? ConcludeSections(string text)
     {
         var sections = SplitSections(text);
-        if (sections.Count < 2) return null;
+        // Multi-licence documents are a few sections long; long compilations of notices are not read section by
+        // section (each section is a full analysis).
+        if (sections.Count < 2 || sections.Count > MaxSections) return null;
         var whole = _tokenizer.Tokenize(text);
+        if (whole.CountSignificant() > MaxSectionedWords) return null;
         // Third-party notices list the licences of bundled components: they are not the package's own licence.
         var opening = whole.Words.Take(15).ToList();
         if (IndexOf(opening, new[] { "third", "party" }) >= 0 || opening.Contains("notices")) return null;

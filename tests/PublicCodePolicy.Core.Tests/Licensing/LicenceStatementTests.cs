@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Text.Json;
+using PublicCodePolicy.Licensing.Text;
+using PublicCodePolicy.TestUtilities;
+
+namespace PublicCodePolicy.Tests.LicenseMatching;
+
+/// <summary>Issue 12: the named-licence statement grammar, the notice rules around it, and the rows of its alias file.</summary>
+public sealed class LicenceStatementTests
+{
+    private static LicenseTextMatcher Matcher => LicenseTextMatcher.Shared;
+
+    private static string Concluded(string text) => Matcher.Identify(text)?.Expression.ToString() ?? "NOASSERTION";
+
+    [Theory]
+    [InlineData("This library is licensed under the MIT license.", "MIT")]
+    [InlineData("Licensed under the Apache License, Version 2.0.", "Apache-2.0")]
+    [InlineData("Released under the Apache 2.0 License.", "Apache-2.0")]
+    [InlineData("This project is licensed under the terms of the LGPLv3 license.", "LGPL-3.0-only")]
+    [InlineData("This program is free software: you can redistribute it and/or modify it under the terms of the GNU Lesser General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.", "LGPL-3.0-or-later")]
+    [InlineData("Distributed under the GNU General Public License v2.0 only.", "GPL-2.0-only")]
+    [InlineData("This work is licensed under a Creative Commons Attribution 4.0 International License.", "CC-BY-4.0")]
+    [InlineData("Licensed under the Mozilla Public License 2.0.", "MPL-2.0")]
+    [InlineData("Ce logiciel est publié sous licence CeCILL-B.", "CECILL-B")]
+    [InlineData("Le code est distribué sous la licence EUPL 1.2.", "EUPL-1.2")]
+    [InlineData("Les données sont diffusées sous Licence Ouverte 2.0.", "etalab-2.0")]
+    [InlineData("Le code du projet est sous licence Etalab 2.0.", "etalab-2.0")]
+    [InlineData("SPDX-License-Identifier: Apache-2.0 OR MIT", "Apache-2.0 OR MIT")]
+    public void Statement_IsRead(string text, string expected)
+    {
+        Assert.Equal(expected, Concluded(text));
+    }
+
+    [Theory]
+    // A licence name without a trigger is a mention, not a grant.
+    [InlineData("See the MIT license for comparison with the terms below.")]
+    [InlineData("We like the Apache License 2.0 and the MIT license.")]
+    // A family without a version is ambiguous: never guessed.
+    [InlineData("This library is licensed under the Apache License.")]
+    [InlineData("Licensed under the GPL.")]
+    // Words after the name change the licence.
+    [InlineData("Licensed under the Apache License 2.0 with the Commons Clause.")]
+    // Restrictions around a statement.
+    [InlineData("Licensed under the MIT license, for non-commercial use only.")]
+    [InlineData("Licensed under the MIT license if your revenue is below 1M USD; otherwise purchase a licence.")]
+    [InlineData("Ce logiciel est publié sous licence CeCILL-B, mais ne doit pas être utilisé hors de l'administration.")]
+    // A URL of the table that contradicts the statement.
+    [InlineData("Licensed under the MIT license, see https://www.apache.org/licenses/LICENSE-2.0")]
+    public void Statement_IsNotConcluded(string text)
+    {
+        Assert.Equal("NOASSERTION", Concluded(text));
+    }
+
+    [Fact]
+    public void Name_IsNeverReadAsASubstring()
+    {
+        // "submit" and "permitted" contain "mit"; "Apache" inside a word is no name either.
+        Assert.Empty(Matcher.Statements("Contributors submit patches; redistribution is permitted under the terms of the project."));
+        Assert.Empty(Matcher.Statements("The ApacheLicenseHelper class is licensed under nothing else."));
+    }
+
+    [Fact]
+    public void UnreadableName_IsNamedByTheOneUrlOfTheTable()
+    {
+        Assert.Equal("CC-BY-4.0", Concluded("X by Y is licensed under a Creative Commons Attributeion 4.0 International License, http://creativecommons.org/licenses/by/4.0/."));
+        // Without a statement trigger, a URL alone proves nothing.
+        Assert.Equal("NOASSERTION", Concluded("More at http://creativecommons.org/licenses/by/4.0/."));
+    }
+
+    public static TheoryData<string, string, string?> AliasRows()
+    {
+        var data = new TheoryData<string, string, string?>();
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "src", "PublicCodePolicy.Core", "Data", "license-name-aliases.json")));
+        foreach (var row in doc.RootElement.GetProperty("items").EnumerateArray())
+        {
+            data.Add(row.GetProperty("alias").GetString()!, row.GetProperty("family").GetString()!, row.TryGetProperty("version", out var v) ? v.GetString() : null);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AliasRows))]
+    public void AliasRow_IsReadAfterATrigger(string alias, string family, string? version)
+    {
+        // Each alias, with its version when the alias has none, must read as a statement of its family.
+        var text = "This work is released under the " + alias + (version == null ? " " + SampleVersion(family) : string.Empty) + " license.";
+        var s = Assert.Single(Matcher.Statements(text));
+        Assert.Equal(family, s.Family);
+        Assert.NotNull(s.Id);
+        Assert.StartsWith(family, s.Id, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // A version the SPDX list has for each family of the alias file (families without versions take none).
+    private static string SampleVersion(string family) => family switch
+    {
+        "GPL" or "LGPL" or "AGPL" => "3.0",
+        "Apache" or "MPL" => "2.0",
+        "EUPL" => "1.2",
+        "CC-BY" or "CC-BY-SA" => "4.0",
+        "CECILL" => "2.1",
+        "etalab" => "2.0",
+        _ => string.Empty,
+    };
+}
