@@ -54,7 +54,7 @@ public sealed class ReportBrowserTests
         var doc = new HtmlParser().ParseDocument(dump.StdOut);
         Assert.Equal("Dossier de conformité logiciel libre", doc.QuerySelector("h1")!.TextContent);
         Assert.Equal("28", doc.QuerySelector("[data-figure=dependencies] dd")!.TextContent);
-        Assert.Equal("78,6\u00a0%", doc.QuerySelector("[data-figure=free-share] dd")!.TextContent);
+        Assert.Equal("45,5\u00a0%", doc.QuerySelector("[data-figure=free-share] dd")!.TextContent);
         Assert.Equal("6", doc.QuerySelector("[data-figure=denied] dd")!.TextContent);
         Assert.Equal("failed", doc.QuerySelector("[data-result]")!.GetAttribute("data-result"));
         Assert.NotNull(doc.QuerySelector("#dependencies svg g.bar[data-label=\"Total\"][data-total=\"28\"]"));

@@ -35,6 +35,18 @@ public sealed class ComplianceReport
     /// <summary>Counts over distinct packages (id and version) of the whole solution, each with its worst verdict.</summary>
     public required VerdictCounts Totals { get; init; }
 
+    /// <summary>
+    /// Counts over the distinct packages that ship: runtime scope of a deliverable (not a test project). The headline
+    /// ratio is on these, since development and test tools do not reach the authority's users.
+    /// </summary>
+    public VerdictCounts Shipped { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>Counts over the distinct packages that never ship (development tools, test frameworks, test projects).</summary>
+    public VerdictCounts NotShipped { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>Whether the dossier is complete, apart from the dependency verdict.</summary>
+    public DossierStatus Dossier { get; init; } = new();
+
     /// <summary>Every denied or unknown dependency, per project, with its evidence.</summary>
     public required IReadOnlyList<DependencyIssue> NonAllowed { get; init; }
 
@@ -70,6 +82,43 @@ public sealed class ComplianceReport
 
     /// <summary>How a reviewer reproduces the result.</summary>
     public required VerificationInfo Verification { get; init; }
+}
+
+/// <summary>
+/// What the label asks of the dossier beyond the dependencies: a free licence for the software, a public (https) forge,
+/// a valid publiccode.yml, and SBOMs of the checked commit. "The dependencies pass the policy" and "the dossier is
+/// complete" are two different statements; the report makes both.
+/// </summary>
+public sealed class DossierStatus
+{
+    /// <summary>The software's own licence is declared and free.</summary>
+    public bool LicenseFree { get; init; }
+
+    /// <summary>The forge URL is declared and https.</summary>
+    public bool ForgePublic { get; init; }
+
+    /// <summary>publiccode.yml is found and valid.</summary>
+    public bool PublicCodeValid { get; init; }
+
+    /// <summary>At least one SBOM of the checked solution is attached (written by the same run, or checked when attached).</summary>
+    public bool SbomsAttached { get; init; }
+
+    /// <summary>Every item above holds.</summary>
+    public bool Complete => LicenseFree && ForgePublic && PublicCodeValid && SbomsAttached;
+
+    /// <summary>The keys of the items that do not hold, in a fixed order: <c>license</c>, <c>forge</c>, <c>publiccode</c>, <c>sbom</c>.</summary>
+    public IReadOnlyList<string> Missing
+    {
+        get
+        {
+            var list = new List<string>();
+            if (!LicenseFree) list.Add("license");
+            if (!ForgePublic) list.Add("forge");
+            if (!PublicCodeValid) list.Add("publiccode");
+            if (!SbomsAttached) list.Add("sbom");
+            return list;
+        }
+    }
 }
 
 /// <summary>Where a fact about the software comes from.</summary>
@@ -283,6 +332,12 @@ public sealed class DependencyIssue
 
     /// <summary>Dependency paths from the project.</summary>
     public required IReadOnlyList<string> Paths { get; init; }
+
+    /// <summary>The licence family the report explains (<see cref="LicenseFamilies.Keys"/>); null when none applies.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>A concrete remedy, when the report knows one.</summary>
+    public DependencyRemedy? Remedy { get; init; }
 }
 
 /// <summary>A blocking finding of the check that is not a dependency row of the report.</summary>
