@@ -31,7 +31,7 @@ public static class ReportHtmlWriter
         h.Append("<!DOCTYPE html>\n<html lang=\"").Append(t.Lang).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<meta name=\"generator\" content=\"PublicCodePolicy ").Append(E(report.ToolVersion)).Append("\">\n");
-        h.Append("<title>").Append(E(t.Title + " — " + s.Name)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+        h.Append("<title>").Append(E(t.Title + " — " + s.Name)).Append("</title>\n<style>\n").Append(Css).Append(PageRules(t.Title + " — " + s.Name + (s.Version != null ? " " + s.Version : string.Empty), t)).Append("</style>\n</head>\n<body>\n");
 
         // Header and result.
         h.Append("<header>\n<p class=\"subtitle\">").Append(E(t.Subtitle)).Append("</p>\n");
@@ -382,11 +382,30 @@ public static class ReportHtmlWriter
     private static bool IsWebUrl(string text)
         => Uri.TryCreate(text, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
 
-    private static string Link(string url) => IsWebUrl(url) ? "<a href=\"" + E(url) + "\">" + E(url) + "</a>" : E(url);
+    /// <summary>
+    /// Print rules of one document: a running header naming it, and page numbers ("Page 2 sur 7"), in the page margins
+    /// Chromium prints. The text is a CSS string: quotes, backslashes, line ends and '&lt;' are escaped.
+    /// </summary>
+    internal static string PageRules(string header, ReportTexts t)
+        => "@page { @top-left { content: " + CssString(header) + "; font-size: 8pt; color: #5a5a5a; } @bottom-right { content: " + CssString(t.PageWord + " ")
+            + " counter(page) " + CssString(" " + t.PageOf + " ") + " counter(pages); font-size: 8pt; color: #5a5a5a; } }\n";
+
+    private static string CssString(string text)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            if (c is '"' or '\\' or '<' or '>' or '&' || char.IsControl(c)) sb.Append('\\').Append(((int)c).ToString("X", CultureInfo.InvariantCulture)).Append(' ');
+            else sb.Append(c);
+        }
+        return sb.Append('"').ToString();
+    }
+
+    internal static string Link(string url) => IsWebUrl(url) ? "<a href=\"" + E(url) + "\">" + E(url) + "</a>" : E(url);
 
     private static string LinkOrText(string text) => Link(text);
 
-    private const string Css = """
+    internal const string Css = """
         :root { --allowed: #2e7d32; --excepted: #1565c0; --unknown: #b26a00; --denied: #c62828; --ink: #1b1b1b; --muted: #5a5a5a; --line: #d3d3d8; --accent: #000091; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
