@@ -102,6 +102,8 @@ public sealed class ReportCommandTests
         Assert.Contains("Communauté de communes du Val de Lys", Field(doc, "reuse", "funded-by"), StringComparison.Ordinal);
         var valmont = doc.QuerySelector("#contributors tr[data-domain=\"valmont.example\"]")!;
         Assert.Equal("2", valmont.Children[1].TextContent);
+        // Issue 13: the domain is tied to the organisation publiccode.yml names with that host.
+        Assert.Equal("valmont.example — Commune de Valmont", valmont.Children[0].TextContent);
         Assert.Equal("Camille Martin, Dominique Petit", valmont.Children[2].TextContent);
         Assert.Equal("1", doc.QuerySelector("#contributors tr[data-domain=\"valdelys.example\"]")!.Children[1].TextContent);
         Assert.DoesNotContain("@", doc.GetElementById("contributors")!.TextContent, StringComparison.Ordinal);

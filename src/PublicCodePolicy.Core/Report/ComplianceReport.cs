@@ -398,7 +398,14 @@ public sealed record SbomAttachment(string FileName, string Format, long Size, s
 /// <param name="Domain">E-mail domain (lower case); empty when the address has none.</param>
 /// <param name="Contributors">Author names as git shows them, sorted.</param>
 /// <param name="Commits">Commits authored from that domain.</param>
-public sealed record ContributorOrganisation(string Domain, IReadOnlyList<string> Contributors, int Commits);
+public sealed record ContributorOrganisation(string Domain, IReadOnlyList<string> Contributors, int Commits)
+{
+    /// <summary>The organisation publiccode.yml names for this domain (<c>organisation</c>, <c>fundedBy</c> by their URI's host); null when none matches.</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>A personal webmail domain (gmail.com, orange.fr…): its contributors are individuals, not an organisation.</summary>
+    public bool IsWebmail { get; init; }
+}
 
 /// <summary>Contributors found in git history.</summary>
 public sealed class ContributorSummary
@@ -411,6 +418,9 @@ public sealed class ContributorSummary
 
     /// <summary>Organisations, most commits first, then by domain (ordinal).</summary>
     public IReadOnlyList<ContributorOrganisation> Organisations { get; init; } = Array.Empty<ContributorOrganisation>();
+
+    /// <summary>Organisations that contribute: domains that are neither personal webmail nor empty.</summary>
+    public int OrganisationCount => Organisations.Count(o => !o.IsWebmail && o.Domain.Length > 0);
 
     /// <summary>No git repository.</summary>
     public static ContributorSummary None { get; } = new() { IsGitRepository = false };

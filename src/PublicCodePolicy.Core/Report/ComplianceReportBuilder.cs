@@ -121,7 +121,9 @@ public static class ComplianceReportBuilder
             Exceptions = BuildExceptions(result, options.AsOf),
             ExceptionsJudgedOn = options.AsOf,
             Sboms = sboms,
-            Contributors = repoRoot != null ? GitHistory.ReadContributors(checkedDir) : ContributorSummary.None,
+            Contributors = repoRoot != null
+                ? GitHistory.MapOrganisations(GitHistory.ReadContributors(checkedDir), new[] { publicCode.Organisation }.Where(o => o != null).Select(o => o!).Concat(publicCode.FundedBy))
+                : ContributorSummary.None,
             UpstreamContributions = config.UpstreamContributions,
             Policy = new PolicySummary
             {

@@ -75,7 +75,7 @@ public static class ReportHtmlWriter
         Figure(h, "denied", t.FigDenied, report.Totals.Denied.ToString(CultureInfo.InvariantCulture));
         Figure(h, "unknown", t.FigUnknown, report.Totals.Unknown.ToString(CultureInfo.InvariantCulture));
         Figure(h, "excepted", t.FigExcepted, report.Totals.Excepted.ToString(CultureInfo.InvariantCulture));
-        Figure(h, "organisations", t.FigOrganisations, report.Contributors.IsGitRepository ? report.Contributors.Organisations.Count.ToString(CultureInfo.InvariantCulture) : "—");
+        Figure(h, "organisations", t.FigOrganisations, report.Contributors.IsGitRepository ? report.Contributors.OrganisationCount.ToString(CultureInfo.InvariantCulture) : "—");
         h.Append("</dl>\n</section>\n");
 
         // Criteria mapping.
@@ -285,7 +285,7 @@ public static class ReportHtmlWriter
             h.Append("<p>").Append(E(t.F(t.ContributorsIntro, c.Commits))).Append("</p>\n<table>\n<thead><tr><th>").Append(E(t.Domain)).Append("</th><th class=\"num\">").Append(E(t.Commits))
                 .Append("</th><th>").Append(E(t.Contributors)).Append("</th></tr></thead>\n<tbody>\n");
             foreach (var o in c.Organisations)
-                h.Append("<tr data-domain=\"").Append(E(o.Domain)).Append("\"><td>").Append(o.Domain.Length == 0 ? Muted(t.NoDomain) : E(o.Domain)).Append("</td><td class=\"num\">")
+                h.Append("<tr data-domain=\"").Append(E(o.Domain)).Append("\" data-kind=\"").Append(o.IsWebmail ? "individuals" : o.Organisation != null ? "organisation" : "domain").Append("\"><td>").Append(o.Domain.Length == 0 ? Muted(t.NoDomain) : E(t.DomainLabel(o))).Append("</td><td class=\"num\">")
                     .Append(o.Commits.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(", ", o.Contributors))).Append("</td></tr>\n");
             h.Append("</tbody>\n</table>\n");
         }

@@ -196,6 +196,8 @@ public static class ReportJsonWriter
             w.WriteString("domain", o.Domain);
             w.WriteNumber("commits", o.Commits);
             w.WriteStringArray("contributors", o.Contributors);
+            w.WriteStringOrNull("organisation", o.Organisation);
+            w.WriteBoolean("webmail", o.IsWebmail);
             w.WriteEndObject();
         }
         w.WriteEndArray();

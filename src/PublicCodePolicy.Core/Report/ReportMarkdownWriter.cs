@@ -58,7 +58,7 @@ public static class ReportMarkdownWriter
         m.Append("| ").Append(Cell(t.FigDenied)).Append(" | ").Append(report.Totals.Denied.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         m.Append("| ").Append(Cell(t.FigUnknown)).Append(" | ").Append(report.Totals.Unknown.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         m.Append("| ").Append(Cell(t.FigExcepted)).Append(" | ").Append(report.Totals.Excepted.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
-        m.Append("| ").Append(Cell(t.FigOrganisations)).Append(" | ").Append(report.Contributors.IsGitRepository ? report.Contributors.Organisations.Count.ToString(CultureInfo.InvariantCulture) : "—").Append(" |\n\n");
+        m.Append("| ").Append(Cell(t.FigOrganisations)).Append(" | ").Append(report.Contributors.IsGitRepository ? report.Contributors.OrganisationCount.ToString(CultureInfo.InvariantCulture) : "—").Append(" |\n\n");
 
         m.Append("## ").Append(Text(t.CriteriaTitle)).Append("\n\n").Append(Text(t.CriteriaIntro)).Append("\n\n| ").Append(Cell(t.CriteriaSection)).Append(" | ").Append(Cell(t.CriteriaCriterion)).Append(" |\n|---|---|\n");
         foreach (var (title, criterion) in new[]
@@ -223,7 +223,7 @@ public static class ReportMarkdownWriter
         {
             m.Append(Text(t.F(t.ContributorsIntro, c.Commits))).Append("\n\n| ").Append(Cell(t.Domain)).Append(" | ").Append(Cell(t.Commits)).Append(" | ").Append(Cell(t.Contributors)).Append(" |\n|---|---:|---|\n");
             foreach (var o in c.Organisations)
-                m.Append("| ").Append(Cell(o.Domain.Length == 0 ? t.NoDomain : o.Domain)).Append(" | ").Append(o.Commits.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(string.Join(", ", o.Contributors))).Append(" |\n");
+                m.Append("| ").Append(Cell(t.DomainLabel(o))).Append(" | ").Append(o.Commits.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(string.Join(", ", o.Contributors))).Append(" |\n");
             m.Append('\n');
         }
 

@@ -190,6 +190,12 @@ internal sealed class ReportTexts
     public string VerifyTool => S(nameof(VerifyTool));
 
     public string Footer => S(nameof(Footer));
+    public string Individuals => S(nameof(Individuals));
+    public string DomainOf => S(nameof(DomainOf));
+
+    /// <summary>How a contributors' domain is named: with its organisation, as individuals, or alone.</summary>
+    public string DomainLabel(ContributorOrganisation o)
+        => o.Domain.Length == 0 ? NoDomain : o.IsWebmail ? F(DomainOf, o.Domain, Individuals) : o.Organisation != null ? F(DomainOf, o.Domain, o.Organisation) : o.Domain;
     public string PageWord => S(nameof(PageWord));
     public string PageOf => S(nameof(PageOf));
     public string MergeTitle => S(nameof(MergeTitle));
