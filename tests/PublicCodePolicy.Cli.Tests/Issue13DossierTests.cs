@@ -151,6 +151,97 @@ public sealed class Issue13DossierTests
         Assert.Equal(1, Cli.Run("report", Sln, "--no-sbom", "--sbom", own, "-o", Path.Combine(temp.Path, "d")).ExitCode);
     }
 
+    private static IReadOnlyDictionary<string, string> Resources(string suffix)
+        => System.Xml.Linq.XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "src", "PublicCodePolicy.Core", "Report", "ReportResources" + suffix + ".resx")).Root!
+            .Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+
+    /// <summary>The pieces of a language's texts between placeholders that are sentences (three words or more) and not shared with the other language.</summary>
+    private static string[] Sentences(IReadOnlyDictionary<string, string> texts, IReadOnlyDictionary<string, string> other)
+        => texts.SelectMany(kv => System.Text.RegularExpressions.Regex.Split(kv.Value, @"\{\d+\}").Select(f => f.Trim(' ', ':', ',', ';', '.', '(', ')', '«', '»', '“', '”', '\u00a0'))
+                .Where(f => f.Split(' ').Length >= 3 && !other[kv.Key].Contains(f, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+    [Fact]
+    public void ReportsOfEverySample_ContainNoSentenceOfTheOtherLanguage()
+    {
+        using var temp = new TempDirectory("dossier-langs");
+        var en = Resources(string.Empty);
+        var fr = Resources(".fr");
+        var englishSentences = Sentences(en, fr);
+        var frenchSentences = Sentences(fr, en);
+        Assert.Contains(englishSentences, s => s.StartsWith("Every non-free or unknown-licence dependency", StringComparison.Ordinal));
+        var policy = temp.Write("policy.json", """
+            { "exceptions": [ { "package": "System.Net.Http", "justification": "Pile HTTP historique.", "expires": "2026-01-31" }, { "package": "runtime.native.*", "justification": "Amené par System.Net.Http.", "expires": "2027-01-15" } ] }
+            """);
+        var samples = new (string Name, string[] Args)[]
+        {
+            ("valmont", new[] { Sln }),
+            ("valmont-exceptions", new[] { Sln, "--policy", policy, "--as-of", "2026-11-29" }),
+            ("cpm", new[] { Path.Combine(_samples.Cpm, "Multi", "Multi.csproj") }),
+        };
+        foreach (var (name, args) in samples)
+        {
+            foreach (var (lang, foreign) in new[] { ("fr", englishSentences), ("en", frenchSentences) })
+            {
+                var dir = Path.Combine(temp.Path, name + "-" + lang);
+                var r = Cli.Run(new[] { "report" }.Concat(args).Concat(new[] { "--lang", lang, "--no-sbom", "-o", dir }).ToArray());
+                Assert.True(r.ExitCode is 0 or 1, r.All);
+                var html = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(dir, "publiccode-report.html"))).Body!.TextContent;
+                var md = File.ReadAllText(Path.Combine(dir, "publiccode-report.md"));
+                foreach (var sentence in foreign)
+                {
+                    Assert.False(html.Contains(sentence, StringComparison.Ordinal), name + " (" + lang + ") HTML contains the other language's \"" + sentence + "\"");
+                    Assert.False(md.Contains(sentence, StringComparison.Ordinal), name + " (" + lang + ") Markdown contains the other language's \"" + sentence + "\"");
+                }
+            }
+        }
+        // The French Valmont report explains its licence family and says what to do, in French.
+        var valmont = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(temp.Path, "valmont-fr", "publiccode-report.html")));
+        Assert.NotNull(valmont.QuerySelector("#explanations article[data-family=dotnet-library]"));
+        Assert.Contains("LicenseRef-MICROSOFT-NET-LIBRARY n'est pas une licence libre", valmont.QuerySelector("#non-allowed tr[data-package=\"System.Net.Http\"]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("remove-inbox", valmont.QuerySelector("#non-allowed tr[data-package=\"System.Net.Http\"] [data-remedy]")!.GetAttribute("data-remedy"));
+    }
+
+    [Fact]
+    public void Synthese_GivesTheVerdict_TheShippedRatio_AndTheFirstAction()
+    {
+        using var temp = new TempDirectory("dossier-synthese");
+        Assert.Equal(1, Cli.Run("report", Sln, "-o", temp.Path).ExitCode);
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.html")));
+        // The synthèse is the first section: the first printed page.
+        Assert.Equal("synthese", doc.QuerySelector("main > section")!.Id);
+        Assert.Equal("« Guichet état civil » ne remplit pas encore les conditions : 6 constat(s) bloquant(s) sur ses dépendances.", doc.QuerySelector("[data-field=verdict]")!.TextContent);
+        // Shipped: 11 distinct runtime packages of the three deliverables, 5 of them free (the 6 denied come with System.Net.Http).
+        Assert.StartsWith("45,5\u00a0% des dépendances livrées avec le logiciel sont sous licence libre (5 sur 11).", doc.QuerySelector("[data-field=ratio]")!.TextContent, StringComparison.Ordinal);
+        var actions = doc.QuerySelectorAll("#synthese li[data-action]").Select(a => a.TextContent).ToArray();
+        Assert.Equal("Retirer la référence à System.Net.Http 4.3.4 du projet Valmont.Data : ce paquet fait partie de .NET (net10.0) ; 6 dépendance(s) non libre(s) en moins.", actions[0]);
+        Assert.NotNull(doc.QuerySelector("#synthese table.visa"));
+        Assert.Equal("complete", doc.QuerySelector("[data-dossier]")!.GetAttribute("data-dossier"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.json")));
+        Assert.Equal(11, json.RootElement.GetProperty("shipped").GetProperty("total").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("shipped").GetProperty("allowed").GetInt32());
+        Assert.Equal(17, json.RootElement.GetProperty("notShipped").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public void Dossier_WithoutPubliccodeYml_OrWithAnHttpForge_IsIncomplete_EvenWhenDependenciesPass()
+    {
+        using var temp = new TempDirectory("dossier-incomplete");
+        var policy = temp.Write("policy.json", """
+            { "exceptions": [ { "package": "System.Net.Http", "justification": "j" }, { "package": "runtime.native.*", "justification": "j" }, { "package": "Microsoft.NETCore.*", "justification": "j" } ] }
+            """);
+        var yml = temp.Write("publiccode.yml", File.ReadAllText(Path.Combine(_samples.Valmont, "publiccode.yml")).Replace("url: https://forge", "url: http://forge", StringComparison.Ordinal));
+        var r = Cli.Run("report", Sln, "--policy", policy, "--publiccode", yml, "--no-sbom", "-o", Path.Combine(temp.Path, "out"));
+        Assert.True(r.ExitCode == 0, r.All);
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(temp.Path, "out", "publiccode-report.html")));
+        Assert.Equal("passed", doc.QuerySelector("[data-result]")!.GetAttribute("data-result"));
+        Assert.Equal("incomplete", doc.QuerySelector("[data-dossier]")!.GetAttribute("data-dossier"));
+        Assert.Contains("forge publique en https", doc.QuerySelector("[data-dossier]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("SBOM de ce commit", doc.QuerySelector("[data-dossier]")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Les dépendances de « Guichet état civil » respectent la politique de la collectivité, mais le dossier est incomplet", doc.QuerySelector("[data-field=verdict]")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SbomCommand_CreatesTheOutputFolder_AndDatesSpdxByTheLastCommit()
     {

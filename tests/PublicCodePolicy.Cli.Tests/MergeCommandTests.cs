@@ -115,6 +115,27 @@ public sealed class MergeCommandTests : IDisposable
         Assert.Equal(firstBytes, File.ReadAllBytes(output));
     }
 
+    [Theory]
+    [InlineData("fr", "Dossier consolidé de l'organisation", "1 dépôt(s) sur 3 ne respectent pas encore la politique.", "2 sur 3")]
+    [InlineData("en", "Organisation-wide dossier", "1 repository(ies) of 3 do not pass the policy yet.", "2 of 3")]
+    public void Issue13_Html_IsTheOrganisationWideDossier(string lang, string title, string result, string passing)
+    {
+        var files = ThreeResults();
+        var outFile = Path.Combine(_temp.Path, "org-" + lang + ".html");
+        Assert.Equal(1, Cli.Run(new[] { "merge", "-f", "html", "--lang", lang, "-o", outFile }.Concat(files).ToArray()).ExitCode);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(outFile));
+        Assert.Equal(lang, doc.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(title, doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal(result, doc.QuerySelector("[data-result]")!.TextContent);
+        Assert.Equal(passing, doc.QuerySelector("[data-figure=repositories] dd")!.TextContent);
+        Assert.Equal("failed", doc.QuerySelector("tr[data-repository=\"Valmont.sln (valmont)\"]")!.GetAttribute("data-result"));
+        // System.Net.Http is denied in one repository and excepted in another: one row, both repositories named.
+        Assert.Equal(2, doc.QuerySelector("#problems tr[data-package=\"System.Net.Http\"] td:last-child")!.ChildNodes.Count(n => n is AngleSharp.Dom.IText));
+        Assert.Equal(3, doc.QuerySelector("#common tr[data-common=\"Newtonsoft.Json\"] td:last-child")!.ChildNodes.Count(n => n is AngleSharp.Dom.IText));
+        Assert.Empty(doc.QuerySelectorAll("script, link, img"));
+        Assert.DoesNotContain("mutualisation", doc.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Issue13_FrenchTable_HasNoEnglishSentence()
     {

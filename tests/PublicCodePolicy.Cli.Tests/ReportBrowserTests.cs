@@ -54,13 +54,97 @@ public sealed class ReportBrowserTests
         var doc = new HtmlParser().ParseDocument(dump.StdOut);
         Assert.Equal("Dossier de conformité logiciel libre", doc.QuerySelector("h1")!.TextContent);
         Assert.Equal("28", doc.QuerySelector("[data-figure=dependencies] dd")!.TextContent);
-        Assert.Equal("78,6\u00a0%", doc.QuerySelector("[data-figure=free-share] dd")!.TextContent);
+        Assert.Equal("45,5\u00a0%", doc.QuerySelector("[data-figure=free-share] dd")!.TextContent);
         Assert.Equal("6", doc.QuerySelector("[data-figure=denied] dd")!.TextContent);
         Assert.Equal("failed", doc.QuerySelector("[data-result]")!.GetAttribute("data-result"));
         Assert.NotNull(doc.QuerySelector("#dependencies svg g.bar[data-label=\"Total\"][data-total=\"28\"]"));
     }
 
     private static int Count(string text, string what) => text.Split(what).Length - 1;
+
+    /// <summary>
+    /// Issue 13: the synthèse, the explanations and the organisation-wide dossier as Chromium lays them out in the width
+    /// of an A4 page's printable area (186 mm, about 703 CSS pixels): the key figures are in the rendered DOM, and no
+    /// table, cell or identifier is wider than the page (long identifiers and URLs wrap instead of being clipped).
+    /// The PDF of the Valmont dossier is A4, and its first page is the synthèse alone.
+    /// </summary>
+    [ChromiumFact]
+    public void Issue13_SyntheseExplanationsAndOrganisationDossier_FitTheA4Width()
+    {
+        using var temp = new TempDirectory("report-browser-13");
+        var dossier = Path.Combine(temp.Path, "dossier");
+        Assert.Equal(1, Cli.Run("report", Path.Combine(_samples.Valmont, "Valmont.sln"), "--no-sbom", "--format", "html", "-o", dossier).ExitCode);
+        var results = Path.Combine(temp.Path, "results");
+        Directory.CreateDirectory(results);
+        Assert.Equal(1, Cli.Run("check", Path.Combine(_samples.Valmont, "Valmont.sln"), "-f", "json", "-o", Path.Combine(results, "valmont.json")).ExitCode);
+        Assert.Equal(0, Cli.Run("check", Path.Combine(_samples.Cpm, "Multi", "Multi.csproj"), "-f", "json", "-o", Path.Combine(results, "multi.json")).ExitCode);
+        var org = Path.Combine(temp.Path, "organisation.html");
+        Assert.Equal(1, Cli.Run("merge", results, "--format", "html", "-o", org).ExitCode);
+
+        foreach (var (page, check) in new (string Path, Action<AngleSharp.Dom.IDocument> Check)[]
+        {
+            (Path.Combine(dossier, "publiccode-report.html"), doc =>
+            {
+                Assert.StartsWith("« Guichet état civil » ne remplit pas encore les conditions", doc.QuerySelector("[data-field=verdict]")!.TextContent, StringComparison.Ordinal);
+                Assert.StartsWith("45,5\u00a0% des dépendances livrées", doc.QuerySelector("[data-field=ratio]")!.TextContent, StringComparison.Ordinal);
+                Assert.StartsWith("Retirer la référence à System.Net.Http 4.3.4", doc.QuerySelector("#synthese li[data-action]")!.TextContent, StringComparison.Ordinal);
+                Assert.Equal("5 sur 11", doc.QuerySelector("[data-figure=shipped] dd")!.TextContent);
+                Assert.Contains(".NET", doc.QuerySelector("#explanations article[data-family=dotnet-library] h3")!.TextContent, StringComparison.Ordinal);
+            }),
+            (org, doc =>
+            {
+                Assert.Equal("1 sur 2", doc.QuerySelector("[data-figure=repositories] dd")!.TextContent);
+                Assert.Equal("failed", doc.QuerySelector("tr[data-repository=\"Valmont.sln\"]")!.GetAttribute("data-result"));
+                Assert.NotNull(doc.QuerySelector("#problems tr[data-package=\"System.Net.Http\"]"));
+                Assert.NotNull(doc.QuerySelector("#common tr[data-common=\"Newtonsoft.Json\"]"));
+                Assert.DoesNotContain("mutualisation", doc.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+            }),
+        })
+        {
+            var probe = Path.Combine(temp.Path, "probe-" + Path.GetFileNameWithoutExtension(page) + ".html");
+            File.WriteAllText(probe, ProbePage(new Uri(page).AbsoluteUri));
+            var dump = Chromium.Run(temp.Path, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--window-size=800,1200", "--dump-dom", new Uri(probe).AbsoluteUri);
+            Assert.True(dump.ExitCode == 0, dump.All);
+            var doc = new HtmlParser().ParseDocument(dump.StdOut);
+            var measured = doc.GetElementById("out")!.TextContent;
+            Assert.True(measured.StartsWith("tables:", StringComparison.Ordinal), "The probe did not measure the page: " + measured);
+            // "tables:N overflow:" followed by nothing: N tables measured, none wider than the page.
+            Assert.Matches(@"^tables:[1-9][0-9]* overflow:$", measured);
+            var rendered = new HtmlParser().ParseDocument(File.ReadAllText(page));
+            check(rendered);
+        }
+
+        // The PDF: A4 pages (595 x 842 points), and the synthèse alone on the first one.
+        var pdf = Path.Combine(temp.Path, "dossier.pdf");
+        var print = Chromium.Run(temp.Path, "--print-to-pdf=" + pdf, "--no-pdf-header-footer", new Uri(Path.Combine(dossier, "publiccode-report.html")).AbsoluteUri);
+        Assert.True(print.ExitCode == 0, print.All);
+        var pdfText = Encoding.Latin1.GetString(File.ReadAllBytes(pdf));
+        var boxes = System.Text.RegularExpressions.Regex.Matches(pdfText, @"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]").Select(m => (W: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), H: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        Assert.NotEmpty(boxes);
+        Assert.All(boxes, b => { Assert.InRange(b.W, 594, 596); Assert.InRange(b.H, 841, 843); });
+    }
+
+    /// <summary>
+    /// A test page (not a report: it may run a script) that loads a report in an iframe as wide as an A4 page's printable
+    /// area and writes what it measured into #out: the number of tables, and every element wider than the page.
+    /// </summary>
+    private static string ProbePage(string reportUrl) => """
+        <!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
+        <iframe id="f" style="width:703px;height:1000px;border:0" src="
+        """ + reportUrl + """
+        "></iframe><pre id="out">not measured</pre>
+        <script>
+        document.getElementById('f').addEventListener('load', function () {
+          var d = this.contentDocument, w = d.documentElement.clientWidth, bad = [];
+          var tables = d.querySelectorAll('table');
+          d.querySelectorAll('table, td, th, code, pre, a, dd').forEach(function (e) {
+            var r = e.getBoundingClientRect();
+            if (r.right > w + 1 || e.scrollWidth > e.clientWidth + 1 && e.tagName !== 'A' && e.tagName !== 'CODE') bad.push(e.tagName + ':' + (e.textContent || '').substring(0, 40));
+          });
+          document.getElementById('out').textContent = 'tables:' + tables.length + ' overflow:' + bad.join('|');
+        });
+        </script></body></html>
+        """;
 }
 
 /// <summary>

@@ -23,7 +23,7 @@ public sealed class ReportCommandTests
 
     private static readonly string[] SectionIds =
     {
-        "key-figures", "criteria", "identity", "publiccode", "dependencies", "non-allowed", "exceptions", "sbom", "reuse", "contributors", "upstream", "policy", "verify",
+        "synthese", "key-figures", "criteria", "explanations", "identity", "publiccode", "dependencies", "non-allowed", "exceptions", "sbom", "reuse", "contributors", "upstream", "policy", "verify",
     };
 
     private readonly RestoredSamples _samples;
@@ -61,7 +61,9 @@ public sealed class ReportCommandTests
 
         // Key figures.
         Assert.Equal("28", Figure(doc, "dependencies"));
-        Assert.Equal("78,6\u00a0%", Figure(doc, "free-share"));
+        // Issue 13: the headline share is on what ships (5 of 11 runtime packages of the deliverables), not on test tools.
+        Assert.Equal("45,5\u00a0%", Figure(doc, "free-share"));
+        Assert.Equal("5 sur 11", Figure(doc, "shipped"));
         Assert.Equal("6", Figure(doc, "denied"));
         Assert.Equal("0", Figure(doc, "unknown"));
         Assert.Equal("2", Figure(doc, "organisations"));
@@ -100,6 +102,8 @@ public sealed class ReportCommandTests
         Assert.Contains("Communauté de communes du Val de Lys", Field(doc, "reuse", "funded-by"), StringComparison.Ordinal);
         var valmont = doc.QuerySelector("#contributors tr[data-domain=\"valmont.example\"]")!;
         Assert.Equal("2", valmont.Children[1].TextContent);
+        // Issue 13: the domain is tied to the organisation publiccode.yml names with that host.
+        Assert.Equal("valmont.example — Commune de Valmont", valmont.Children[0].TextContent);
         Assert.Equal("Camille Martin, Dominique Petit", valmont.Children[2].TextContent);
         Assert.Equal("1", doc.QuerySelector("#contributors tr[data-domain=\"valdelys.example\"]")!.Children[1].TextContent);
         Assert.DoesNotContain("@", doc.GetElementById("contributors")!.TextContent, StringComparison.Ordinal);
@@ -115,7 +119,7 @@ public sealed class ReportCommandTests
         var md = File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.md"));
         Assert.StartsWith("# Dossier de conformité logiciel libre — Guichet état civil 1.4.0\n", md, StringComparison.Ordinal);
         Assert.Contains("| Dépendances distinctes | 28 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Part sous licence libre | 78,6\u00a0% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Part sous licence libre des dépendances livrées | 45,5\u00a0% |", md, StringComparison.Ordinal);
         Assert.Contains("## Contributions aux logiciels libres amont", md, StringComparison.Ordinal);
         Assert.Contains("<https://forge.valdelys.example/mutualisation/guichet-commun/-/merge_requests/42>", md, StringComparison.Ordinal);
         Assert.Contains("Valmont.Data → System.Net.Http 4.3.4 → runtime.native.System 4.3.0", md, StringComparison.Ordinal);
@@ -186,7 +190,7 @@ public sealed class ReportCommandTests
             if (criterionFr != null) Assert.NotEqual(criterionFr, criterionEn);
         }
         Assert.Equal("Software identity", docEn.QuerySelector("#identity h2")!.TextContent);
-        Assert.Equal("78.6%", Figure(docEn, "free-share"));
+        Assert.Equal("45.5%", Figure(docEn, "free-share"));
         Assert.Equal("Yes", Field(docEn, "identity", "license-french-list"));
         Assert.Equal("Civil-registry desk software for municipalities, pooled between local authorities.", Field(docEn, "identity", "description"));
         Assert.Contains("6 enforced finding(s)", docEn.QuerySelector("[data-result]")!.TextContent, StringComparison.Ordinal);
@@ -195,7 +199,7 @@ public sealed class ReportCommandTests
         var md = File.ReadAllText(Path.Combine(en.Path, "publiccode-report.md"));
         Assert.StartsWith("# Free-software compliance report — Guichet état civil 1.4.0\n", md, StringComparison.Ordinal);
         Assert.Contains("## Contributions to upstream free software", md, StringComparison.Ordinal);
-        Assert.Contains("| Share under a free licence | 78.6% |", md, StringComparison.Ordinal);
+        Assert.Contains("| Share of shipped dependencies under a free licence | 45.5% |", md, StringComparison.Ordinal);
         Assert.DoesNotContain("Dépendances", md, StringComparison.Ordinal);
     }
 

@@ -20,14 +20,14 @@ internal static class MergeCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: table, json, md (Markdown).",
+            Description = "Output format: table, json, md (Markdown), html (the organisation-wide dossier, self-contained, prints to PDF).",
             DefaultValueFactory = _ => "table",
             HelpName = "FORMAT",
         };
-        format.AcceptOnlyFromAmong("table", "json", "md");
+        format.AcceptOnlyFromAmong("table", "json", "md", "html");
         var lang = new Option<string>("--lang", "-l")
         {
-            Description = "Language of the Markdown and table output: fr (default) or en.",
+            Description = "Language of the HTML, Markdown and table output: fr (default) or en. The JSON is language-neutral.",
             DefaultValueFactory = _ => "fr",
         };
         lang.AcceptOnlyFromAmong("fr", "en");
@@ -39,7 +39,8 @@ internal static class MergeCommand
             "Examples:\n" +
             "  publiccode merge results/*.json\n" +
             "  publiccode merge results/ --format md --lang fr -o rapport-organisation.md\n" +
-            "  publiccode merge a.json b.json c.json --format json -o organisation.json\n\n" +
+            "  publiccode merge a.json b.json c.json --format json -o organisation.json\n" +
+            "  publiccode merge results/ --format html -o dossier-organisation.html\n\n" +
             "Exit codes: 0 every repository passed, 1 at least one failed, 2 a result file is missing or unreadable.")
         {
             files, format, lang, output,
@@ -124,6 +125,9 @@ internal static class MergeCommand
                     break;
                 case "md":
                     text = ResultMerger.WriteMarkdown(report, french);
+                    break;
+                case "html":
+                    text = MergeHtmlWriter.WriteToString(report, french ? Report.ReportLanguage.French : Report.ReportLanguage.English);
                     break;
                 default:
                     text = Table(report, french);

@@ -38,6 +38,18 @@ public sealed class ComplianceReport
     /// <summary>Counts over distinct packages (id and version) of the whole solution, each with its worst verdict.</summary>
     public required VerdictCounts Totals { get; init; }
 
+    /// <summary>
+    /// Counts over the distinct packages that ship: runtime scope of a deliverable (not a test project). The headline
+    /// ratio is on these, since development and test tools do not reach the authority's users.
+    /// </summary>
+    public VerdictCounts Shipped { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>Counts over the distinct packages that never ship (development tools, test frameworks, test projects).</summary>
+    public VerdictCounts NotShipped { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>Whether the dossier is complete, apart from the dependency verdict.</summary>
+    public DossierStatus Dossier { get; init; } = new();
+
     /// <summary>Every denied or unknown dependency, per project, with its evidence.</summary>
     public required IReadOnlyList<DependencyIssue> NonAllowed { get; init; }
 
@@ -73,6 +85,43 @@ public sealed class ComplianceReport
 
     /// <summary>How a reviewer reproduces the result.</summary>
     public required VerificationInfo Verification { get; init; }
+}
+
+/// <summary>
+/// What the label asks of the dossier beyond the dependencies: a free licence for the software, a public (https) forge,
+/// a valid publiccode.yml, and SBOMs of the checked commit. "The dependencies pass the policy" and "the dossier is
+/// complete" are two different statements; the report makes both.
+/// </summary>
+public sealed class DossierStatus
+{
+    /// <summary>The software's own licence is declared and free.</summary>
+    public bool LicenseFree { get; init; }
+
+    /// <summary>The forge URL is declared and https.</summary>
+    public bool ForgePublic { get; init; }
+
+    /// <summary>publiccode.yml is found and valid.</summary>
+    public bool PublicCodeValid { get; init; }
+
+    /// <summary>At least one SBOM of the checked solution is attached (written by the same run, or checked when attached).</summary>
+    public bool SbomsAttached { get; init; }
+
+    /// <summary>Every item above holds.</summary>
+    public bool Complete => LicenseFree && ForgePublic && PublicCodeValid && SbomsAttached;
+
+    /// <summary>The keys of the items that do not hold, in a fixed order: <c>license</c>, <c>forge</c>, <c>publiccode</c>, <c>sbom</c>.</summary>
+    public IReadOnlyList<string> Missing
+    {
+        get
+        {
+            var list = new List<string>();
+            if (!LicenseFree) list.Add("license");
+            if (!ForgePublic) list.Add("forge");
+            if (!PublicCodeValid) list.Add("publiccode");
+            if (!SbomsAttached) list.Add("sbom");
+            return list;
+        }
+    }
 }
 
 /// <summary>Where a fact about the software comes from.</summary>
@@ -286,6 +335,12 @@ public sealed class DependencyIssue
 
     /// <summary>Dependency paths from the project.</summary>
     public required IReadOnlyList<string> Paths { get; init; }
+
+    /// <summary>The licence family the report explains (<see cref="LicenseFamilies.Keys"/>); null when none applies.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>A concrete remedy, when the report knows one.</summary>
+    public DependencyRemedy? Remedy { get; init; }
 }
 
 /// <summary>A blocking finding of the check that is not a dependency row of the report.</summary>
@@ -354,7 +409,14 @@ public sealed record SbomAttachment(string FileName, string Format, long Size, s
 /// <param name="Domain">E-mail domain (lower case); empty when the address has none.</param>
 /// <param name="Contributors">Author names as git shows them, sorted.</param>
 /// <param name="Commits">Commits authored from that domain.</param>
-public sealed record ContributorOrganisation(string Domain, IReadOnlyList<string> Contributors, int Commits);
+public sealed record ContributorOrganisation(string Domain, IReadOnlyList<string> Contributors, int Commits)
+{
+    /// <summary>The organisation publiccode.yml names for this domain (<c>organisation</c>, <c>fundedBy</c> by their URI's host); null when none matches.</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>A personal webmail domain (gmail.com, orange.fr…): its contributors are individuals, not an organisation.</summary>
+    public bool IsWebmail { get; init; }
+}
 
 /// <summary>Contributors found in git history.</summary>
 public sealed class ContributorSummary
@@ -367,6 +429,9 @@ public sealed class ContributorSummary
 
     /// <summary>Organisations, most commits first, then by domain (ordinal).</summary>
     public IReadOnlyList<ContributorOrganisation> Organisations { get; init; } = Array.Empty<ContributorOrganisation>();
+
+    /// <summary>Organisations that contribute: domains that are neither personal webmail nor empty.</summary>
+    public int OrganisationCount => Organisations.Count(o => !o.IsWebmail && o.Domain.Length > 0);
 
     /// <summary>No git repository.</summary>
     public static ContributorSummary None { get; } = new() { IsGitRepository = false };

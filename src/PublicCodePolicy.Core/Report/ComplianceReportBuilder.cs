@@ -84,12 +84,33 @@ public static class ComplianceReportBuilder
         var commit = repoRoot != null ? GitHistory.HeadCommit(checkedDir) : null;
         var outputDir = options.OutputDirectory ?? baseDir;
 
+        var software = BuildIdentity(result, facts, yml);
+        var sboms = options.SbomFiles
+            .Select(f => Attach(f, outputDir))
+            .OrderBy(s => s.FileName, StringComparer.Ordinal)
+            .ToArray();
+        // Shipped: a deliverable's runtime packages. Everything else (development, test, test projects) never ships.
+        var shippedKeys = result.Projects.Where(p => !p.IsTestProject).SelectMany(p => p.Packages).Where(p => p.Scope == DependencyScope.Runtime)
+            .Select(p => (p.Id.ToUpperInvariant(), p.Version)).ToHashSet();
+        var distinct = result.Projects.SelectMany(p => p.Packages)
+            .GroupBy(p => (p.Id.ToUpperInvariant(), p.Version))
+            .Select(g => (g.Key, Verdict: g.Select(x => x.Verdict).OrderByDescending(Rank).First()))
+            .ToArray();
         return new ComplianceReport
         {
             Date = date,
+            Shipped = VerdictCounts.Count(distinct.Where(d => shippedKeys.Contains(d.Key)).Select(d => d.Verdict)),
+            NotShipped = VerdictCounts.Count(distinct.Where(d => !shippedKeys.Contains(d.Key)).Select(d => d.Verdict)),
+            Dossier = new DossierStatus
+            {
+                LicenseFree = software.LicenseIsFree == true,
+                ForgePublic = software.RepositoryUrlIsPublic,
+                PublicCodeValid = publicCode.Valid,
+                SbomsAttached = sboms.Length > 0,
+            },
             ToolVersion = result.ToolVersion,
             LicenseListVersion = result.LicenseListVersion,
-            Software = BuildIdentity(result, facts, yml),
+            Software = software,
             PublicCode = publicCode,
             Deliverables = BuildDeliverables(result, facts, baseDir),
             Totals = VerdictCounts.Count(result.Projects.SelectMany(p => p.Packages)
@@ -105,11 +126,10 @@ public static class ComplianceReportBuilder
                 .Distinct()
                 .OrderBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.Package, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Version, StringComparer.Ordinal)
                 .ToArray(),
-            Sboms = options.SbomFiles
-                .Select(f => Attach(f, outputDir))
-                .OrderBy(s => s.FileName, StringComparer.Ordinal)
-                .ToArray(),
-            Contributors = repoRoot != null ? GitHistory.ReadContributors(checkedDir) : ContributorSummary.None,
+            Sboms = sboms,
+            Contributors = repoRoot != null
+                ? GitHistory.MapOrganisations(GitHistory.ReadContributors(checkedDir), new[] { publicCode.Organisation }.Where(o => o != null).Select(o => o!).Concat(publicCode.FundedBy))
+                : ContributorSummary.None,
             UpstreamContributions = config.UpstreamContributions,
             Policy = new PolicySummary
             {
@@ -430,6 +450,8 @@ public static class ComplianceReportBuilder
                 Evidence = t.Package.License.Evidence,
                 Reason = t.Package.Reason,
                 Paths = t.Package.Paths,
+                Family = t.Package.Verdict is Verdict.Denied or Verdict.Unknown ? LicenseFamilies.Of(t.Package.License.Concluded.ToString(), t.Package.Verdict) : null,
+                Remedy = t.Package.Verdict == Verdict.Denied ? RemedyFinder.Find(t.Package.Id, t.Package.Version, t.Package.IsDirect, t.Package.IntroducedBy, t.Project.TargetFrameworks) : null,
             })
             .OrderBy(i => i.Enforced ? 0 : 1)
             .ThenBy(i => i.Project, StringComparer.Ordinal)

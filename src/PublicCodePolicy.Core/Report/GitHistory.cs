@@ -72,11 +72,48 @@ public static class GitHistory
             byDomain[domain] = (entry.Names, entry.Commits + 1);
         }
         var organisations = byDomain
-            .Select(kv => new ContributorOrganisation(kv.Key, kv.Value.Names.ToArray(), kv.Value.Commits))
+            .Select(kv => new ContributorOrganisation(kv.Key, kv.Value.Names.ToArray(), kv.Value.Commits) { IsWebmail = IsWebmail(kv.Key) })
             .OrderByDescending(o => o.Commits)
             .ThenBy(o => o.Domain, StringComparer.Ordinal)
             .ToArray();
         return new ContributorSummary { IsGitRepository = true, Commits = commits, Organisations = organisations };
+    }
+
+    // Personal mail services: a contributor writing from one of them is an individual, not an organisation.
+    private static readonly HashSet<string> s_webmail = new(StringComparer.Ordinal)
+    {
+        "aol.com", "bbox.fr", "free.fr", "gmail.com", "gmx.com", "gmx.de", "gmx.fr", "googlemail.com", "hotmail.com", "hotmail.fr",
+        "icloud.com", "laposte.net", "live.com", "live.fr", "mail.com", "me.com", "msn.com", "neuf.fr", "numericable.fr", "orange.fr",
+        "outlook.com", "outlook.fr", "proton.me", "protonmail.com", "sfr.fr", "tutanota.com", "wanadoo.fr", "yahoo.com", "yahoo.fr",
+        "yandex.com", "yandex.ru", "users.noreply.github.com", "users.noreply.gitlab.com",
+    };
+
+    /// <summary>Whether a domain is a personal mail service (its contributors are individuals).</summary>
+    public static bool IsWebmail(string domain) => domain != null && s_webmail.Contains(domain.ToLowerInvariant());
+
+    /// <summary>
+    /// Ties each domain to an organisation publiccode.yml names with a URI (<c>organisation</c>, <c>fundedBy</c>):
+    /// the domain is the URI's host, without <c>www.</c>, or a subdomain of it.
+    /// </summary>
+    public static ContributorSummary MapOrganisations(ContributorSummary summary, IEnumerable<PublicCodeOrganisationRef> organisations)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(organisations);
+        var hosts = organisations
+            .Where(o => o.Name != null && o.Uri != null && Uri.TryCreate(o.Uri, UriKind.Absolute, out _))
+            .Select(o => (Host: new Uri(o.Uri!).Host.ToLowerInvariant() is var h && h.StartsWith("www.", StringComparison.Ordinal) ? h.Substring(4) : new Uri(o.Uri!).Host.ToLowerInvariant(), o.Name))
+            .Where(x => x.Host.Length > 0)
+            .ToArray();
+        if (hosts.Length == 0) return summary;
+        return new ContributorSummary
+        {
+            IsGitRepository = summary.IsGitRepository,
+            Commits = summary.Commits,
+            Organisations = summary.Organisations.Select(o => o.IsWebmail || o.Domain.Length == 0 ? o : o with
+            {
+                Organisation = hosts.Where(h => o.Domain == h.Host || o.Domain.EndsWith("." + h.Host, StringComparison.Ordinal)).Select(h => h.Name).FirstOrDefault(),
+            }).ToArray(),
+        };
     }
 
     private static (bool Ok, string Output) Git(string directory, params string[] args)

@@ -31,7 +31,7 @@ public static class ReportHtmlWriter
         h.Append("<!DOCTYPE html>\n<html lang=\"").Append(t.Lang).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append("<meta name=\"generator\" content=\"PublicCodePolicy ").Append(E(report.ToolVersion)).Append("\">\n");
-        h.Append("<title>").Append(E(t.Title + " — " + s.Name)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+        h.Append("<title>").Append(E(t.Title + " — " + s.Name)).Append("</title>\n<style>\n").Append(Css).Append(PageRules(t.Title + " — " + s.Name + (s.Version != null ? " " + s.Version : string.Empty), t)).Append("</style>\n</head>\n<body>\n");
 
         // Header and result.
         h.Append("<header>\n<p class=\"subtitle\">").Append(E(t.Subtitle)).Append("</p>\n");
@@ -41,16 +41,41 @@ public static class ReportHtmlWriter
             .Append(E(report.ToolVersion)).Append(" · SPDX ").Append(E(report.LicenseListVersion)).Append("</p>\n");
         var resultText = report.Passed ? t.Passed : t.F(t.Failed, report.EnforcedFindings);
         h.Append("<p class=\"result ").Append(report.Passed ? "passed" : "failed").Append("\" data-result=\"").Append(report.Passed ? "passed" : "failed").Append("\">")
-            .Append(E(t.ResultLabel)).Append(E(t.Colon)).Append(E(resultText)).Append("</p>\n</header>\n<main>\n");
+            .Append(E(t.ResultLabel)).Append(E(t.Colon)).Append(E(resultText)).Append("</p>\n");
+        h.Append("<p class=\"result ").Append(report.Dossier.Complete ? "passed" : "failed").Append("\" data-dossier=\"").Append(report.Dossier.Complete ? "complete" : "incomplete").Append("\">")
+            .Append(E(t.DossierLabel)).Append(E(t.Colon)).Append(E(t.DossierText(report.Dossier))).Append("</p>\n</header>\n<main>\n");
+
+        // Synthèse: the first printed page, for the people who sign.
+        h.Append("<section id=\"synthese\" class=\"synthese\">\n<h2>").Append(E(t.SyntheseTitle)).Append("</h2>\n<p class=\"criterion\">").Append(E(t.SyntheseFor)).Append("</p>\n");
+        h.Append("<p class=\"verdict\" data-field=\"verdict\">").Append(E(ReportSynthesis.Verdict(report, t))).Append("</p>\n");
+        h.Append("<p data-field=\"ratio\">").Append(E(ReportSynthesis.Ratio(report, t))).Append("</p>\n");
+        var actions = ReportSynthesis.Actions(report, t);
+        h.Append("<h3>").Append(E(t.ActionsTitle)).Append("</h3>\n");
+        if (actions.Count == 0) h.Append("<p data-field=\"no-action\">").Append(E(t.NoAction)).Append("</p>\n");
+        else
+        {
+            h.Append("<ol class=\"actions\">\n");
+            foreach (var a in actions) h.Append("<li data-action>").Append(E(a)).Append("</li>\n");
+            h.Append("</ol>\n");
+        }
+        h.Append("<table class=\"facts\">\n<tbody>\n");
+        Row(h, "synthese-license", t.SoftwareLicense, s.License == null ? Bad(t.NotDeclared) : (s.LicenseIsFree == true ? Good(ReportSynthesis.LicenseText(s, t)) : Bad(ReportSynthesis.LicenseText(s, t))));
+        Row(h, "synthese-forge", t.PublicForge, s.RepositoryUrl == null ? Bad(t.NotDeclared) : Link(s.RepositoryUrl) + (s.RepositoryUrlIsPublic ? string.Empty : " " + Bad("(" + t.ForgeNotPublic + ")")));
+        Row(h, "synthese-date", t.DateLabel, report.Date != null ? E(IsoDate(report.Date)) : Muted(t.Undated));
+        h.Append("</tbody>\n</table>\n");
+        h.Append("<table class=\"visa\" data-field=\"visa\">\n<caption>").Append(E(t.VisaTitle)).Append("</caption>\n<tbody>\n<tr><th scope=\"row\">").Append(E(t.VerifiedBy))
+            .Append("</th><td></td></tr>\n<tr><th scope=\"row\">").Append(E(t.VerifiedOn)).Append("</th><td></td></tr>\n<tr class=\"sign\"><th scope=\"row\">").Append(E(t.Visa)).Append("</th><td></td></tr>\n</tbody>\n</table>\n</section>\n");
 
         // Key figures.
         h.Append("<section id=\"key-figures\">\n<h2>").Append(E(t.KeyFigures)).Append("</h2>\n<dl class=\"figures\">\n");
         Figure(h, "dependencies", t.FigDependencies, report.Totals.Total.ToString(CultureInfo.InvariantCulture));
-        Figure(h, "free-share", t.FigFreeShare, t.Percent(report.Totals.FreeShare));
+        Figure(h, "free-share", t.FigFreeShare, t.Percent(report.Shipped.FreeShare));
+        Figure(h, "shipped", t.FigShipped, t.F(t.OutOf, report.Shipped.Allowed, report.Shipped.Total));
+        Figure(h, "not-shipped", t.FigNotShipped, t.F(t.OutOf, report.NotShipped.Allowed, report.NotShipped.Total));
         Figure(h, "denied", t.FigDenied, report.Totals.Denied.ToString(CultureInfo.InvariantCulture));
         Figure(h, "unknown", t.FigUnknown, report.Totals.Unknown.ToString(CultureInfo.InvariantCulture));
         Figure(h, "excepted", t.FigExcepted, report.Totals.Excepted.ToString(CultureInfo.InvariantCulture));
-        Figure(h, "organisations", t.FigOrganisations, report.Contributors.IsGitRepository ? report.Contributors.Organisations.Count.ToString(CultureInfo.InvariantCulture) : "—");
+        Figure(h, "organisations", t.FigOrganisations, report.Contributors.IsGitRepository ? report.Contributors.OrganisationCount.ToString(CultureInfo.InvariantCulture) : "—");
         h.Append("</dl>\n</section>\n");
 
         // Criteria mapping.
@@ -60,6 +85,7 @@ public static class ReportHtmlWriter
             ("publiccode", t.PublicCodeTitle, t.Criterion1),
             ("dependencies", t.DependenciesTitle, t.Criterion3),
             ("non-allowed", t.NonAllowedTitle, t.Criterion3),
+            ("explanations", t.ExplanationsTitle, t.Criterion3),
             ("exceptions", t.ExceptionsTitle, t.Criterion3),
             ("sbom", t.SbomTitle, t.Criterion2),
             ("reuse", t.ReuseTitle, t.Criterion1Mention),
@@ -71,7 +97,8 @@ public static class ReportHtmlWriter
         var criterionOf = sections.ToDictionary(x => x.Id, x => x.Criterion, StringComparer.Ordinal);
         h.Append("<section id=\"criteria\">\n<h2>").Append(E(t.CriteriaTitle)).Append("</h2>\n<p>").Append(E(t.CriteriaIntro)).Append("</p>\n");
         h.Append("<table>\n<thead><tr><th>").Append(E(t.CriteriaSection)).Append("</th><th>").Append(E(t.CriteriaCriterion)).Append("</th></tr></thead>\n<tbody>\n");
-        foreach (var (id, title, criterion) in sections)
+        var families = ReportSynthesis.Families(report);
+        foreach (var (id, title, criterion) in sections.Where(x => x.Id != "explanations" || families.Count > 0))
             h.Append("<tr><td><a href=\"#").Append(id).Append("\">").Append(E(title)).Append("</a></td><td>").Append(E(criterion)).Append("</td></tr>\n");
         h.Append("</tbody>\n</table>\n</section>\n");
 
@@ -149,8 +176,11 @@ public static class ReportHtmlWriter
                     .Append("</span><br><span class=\"path\">").Append(E(i.Enforced ? t.Enforced : t.NotEnforced)).Append("</span></td><td class=\"break\"><code>").Append(E(i.License)).Append("</code>");
                 if (i.DeclaredLicense != null && !string.Equals(i.DeclaredLicense, i.License, StringComparison.Ordinal) && !string.Equals(i.DeclaredLicense, i.Evidence, StringComparison.Ordinal))
                     h.Append("<br><span class=\"path\">").Append(E(i.DeclaredLicense)).Append("</span>");
-                h.Append("<br><span class=\"path\">").Append(E(i.LicenseSource)).Append(i.Evidence != null ? ": " + LinkOrText(i.Evidence) : string.Empty).Append("</span></td><td>").Append(E(i.Reason));
+                h.Append("<br><span class=\"path\">").Append(E(i.LicenseSource)).Append(i.Evidence != null ? ": " + LinkOrText(i.Evidence) : string.Empty).Append("</span></td><td>").Append(E(t.ReasonOf(i)));
                 foreach (var p in i.Paths) h.Append("<br><span class=\"path\">").Append(E(p)).Append("</span>");
+                if (i.Remedy != null) h.Append("<br><span class=\"remedy\" data-remedy=\"").Append(i.Remedy.Kind == RemedyKind.RemoveInboxReference ? "remove-inbox" : "free-version").Append("\"><strong>")
+                    .Append(E(t.RemedyLabel)).Append(E(t.Colon)).Append("</strong>").Append(E(ReportSynthesis.RemedyText(i.Remedy, i.Project, t))).Append("</span>");
+                else if (i.Family != null) h.Append("<br><span class=\"remedy\"><a href=\"#family-").Append(i.Family).Append("\">").Append(E(t.Family(i.Family).Title)).Append("</a></span>");
                 h.Append("</td></tr>\n");
             }
             h.Append("</tbody>\n</table>\n");
@@ -174,6 +204,22 @@ public static class ReportHtmlWriter
             h.Append("<section id=\"licence-changes\">\n<h2>").Append(E(t.LicenceChangesTitle)).Append("</h2>\n<ul>\n");
             foreach (var change in report.LicenceChanges) h.Append("<li data-rule=\"").Append(E(change.RuleId)).Append("\"><code>").Append(E(change.RuleId)).Append("</code> ").Append(E(change.Message)).Append("</li>\n");
             h.Append("</ul>\n</section>\n");
+        }
+
+        // Explanations of the licence families met, for a non-specialist.
+        if (families.Count > 0)
+        {
+            Open(h, "explanations", t.ExplanationsTitle, criterionOf);
+            h.Append("<p>").Append(E(t.ExplanationsIntro)).Append("</p>\n");
+            foreach (var (key, packages) in families)
+            {
+                var f = t.Family(key);
+                h.Append("<article class=\"family\" id=\"family-").Append(key).Append("\" data-family=\"").Append(key).Append("\">\n<h3>").Append(E(f.Title)).Append("</h3>\n<dl>\n<dt>")
+                    .Append(E(t.WhatLabel)).Append("</dt><dd>").Append(E(f.What)).Append("</dd>\n<dt>").Append(E(t.WhyLabel)).Append("</dt><dd>").Append(E(f.Why)).Append("</dd>\n<dt>")
+                    .Append(E(t.DoLabel)).Append("</dt><dd>").Append(E(f.Do)).Append("</dd>\n<dt>").Append(E(t.ConcernedPackages)).Append("</dt><dd class=\"break\">")
+                    .Append(string.Join(", ", packages.Select(E))).Append("</dd>\n</dl>\n</article>\n");
+            }
+            h.Append("</section>\n");
         }
 
         // Exceptions.
@@ -247,7 +293,7 @@ public static class ReportHtmlWriter
             h.Append("<p>").Append(E(t.F(t.ContributorsIntro, c.Commits))).Append("</p>\n<table>\n<thead><tr><th>").Append(E(t.Domain)).Append("</th><th class=\"num\">").Append(E(t.Commits))
                 .Append("</th><th>").Append(E(t.Contributors)).Append("</th></tr></thead>\n<tbody>\n");
             foreach (var o in c.Organisations)
-                h.Append("<tr data-domain=\"").Append(E(o.Domain)).Append("\"><td>").Append(o.Domain.Length == 0 ? Muted(t.NoDomain) : E(o.Domain)).Append("</td><td class=\"num\">")
+                h.Append("<tr data-domain=\"").Append(E(o.Domain)).Append("\" data-kind=\"").Append(o.IsWebmail ? "individuals" : o.Organisation != null ? "organisation" : "domain").Append("\"><td>").Append(o.Domain.Length == 0 ? Muted(t.NoDomain) : E(t.DomainLabel(o))).Append("</td><td class=\"num\">")
                     .Append(o.Commits.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(", ", o.Contributors))).Append("</td></tr>\n");
             h.Append("</tbody>\n</table>\n");
         }
@@ -344,11 +390,30 @@ public static class ReportHtmlWriter
     private static bool IsWebUrl(string text)
         => Uri.TryCreate(text, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
 
-    private static string Link(string url) => IsWebUrl(url) ? "<a href=\"" + E(url) + "\">" + E(url) + "</a>" : E(url);
+    /// <summary>
+    /// Print rules of one document: a running header naming it, and page numbers ("Page 2 sur 7"), in the page margins
+    /// Chromium prints. The text is a CSS string: quotes, backslashes, line ends and '&lt;' are escaped.
+    /// </summary>
+    internal static string PageRules(string header, ReportTexts t)
+        => "@page { @top-left { content: " + CssString(header) + "; font-size: 8pt; color: #5a5a5a; } @bottom-right { content: " + CssString(t.PageWord + " ")
+            + " counter(page) " + CssString(" " + t.PageOf + " ") + " counter(pages); font-size: 8pt; color: #5a5a5a; } }\n";
+
+    private static string CssString(string text)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            if (c is '"' or '\\' or '<' or '>' or '&' || char.IsControl(c)) sb.Append('\\').Append(((int)c).ToString("X", CultureInfo.InvariantCulture)).Append(' ');
+            else sb.Append(c);
+        }
+        return sb.Append('"').ToString();
+    }
+
+    internal static string Link(string url) => IsWebUrl(url) ? "<a href=\"" + E(url) + "\">" + E(url) + "</a>" : E(url);
 
     private static string LinkOrText(string text) => Link(text);
 
-    private const string Css = """
+    internal const string Css = """
         :root { --allowed: #2e7d32; --excepted: #1565c0; --unknown: #b26a00; --denied: #c62828; --ink: #1b1b1b; --muted: #5a5a5a; --line: #d3d3d8; --accent: #000091; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
@@ -393,12 +458,29 @@ public static class ReportHtmlWriter
         figcaption { font-size: .8rem; color: var(--muted); }
         a { color: var(--accent); }
         footer { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
-        @page { size: A4; margin: 14mm 12mm; }
+        .synthese .verdict { font-size: 1.1rem; font-weight: 600; }
+        ol.actions li { margin: .25rem 0; }
+        table.visa { width: 60%; margin-top: 1rem; }
+        table.visa caption { text-align: left; font-weight: 600; padding: .2rem 0; }
+        table.visa th { width: 30%; background: #f7f7fb; }
+        table.visa td { height: 2.2rem; }
+        table.visa tr.sign td { height: 4.5rem; }
+        .remedy { display: inline-block; margin-top: .3rem; }
+        article.family { border-left: 4px solid var(--line); padding: 0 .8rem; margin: .8rem 0; }
+        article.family h3 { font-size: 1rem; margin: .4rem 0; }
+        article.family dt { font-weight: 600; font-size: .85rem; }
+        article.family dd { margin: 0 0 .4rem; }
+        td, th, code, a { overflow-wrap: anywhere; }
+        table { table-layout: fixed; }
+        table.facts, table.visa { table-layout: auto; }
+        @page { size: A4; margin: 16mm 12mm 16mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           h2 { break-after: avoid; page-break-after: avoid; }
-          tr, .figure, figure.chart, pre { break-inside: avoid; page-break-inside: avoid; }
+          .figure, figure.chart, pre, article.family { break-inside: avoid; page-break-inside: avoid; }
+          tr { break-inside: auto; page-break-inside: auto; }
+          #synthese { break-after: page; page-break-after: always; }
           thead { display: table-header-group; }
           a { color: inherit; text-decoration: none; }
         }

@@ -83,6 +83,20 @@ public static class ReportJsonWriter
         w.WriteStartObject("totals");
         Counts(w, report.Totals);
         w.WriteEndObject();
+        w.WriteStartObject("shipped");
+        Counts(w, report.Shipped);
+        w.WriteEndObject();
+        w.WriteStartObject("notShipped");
+        Counts(w, report.NotShipped);
+        w.WriteEndObject();
+        w.WriteStartObject("dossier");
+        w.WriteBoolean("complete", report.Dossier.Complete);
+        w.WriteBoolean("licenseFree", report.Dossier.LicenseFree);
+        w.WriteBoolean("forgePublic", report.Dossier.ForgePublic);
+        w.WriteBoolean("publiccodeValid", report.Dossier.PublicCodeValid);
+        w.WriteBoolean("sbomsAttached", report.Dossier.SbomsAttached);
+        w.WriteStringArray("missing", report.Dossier.Missing);
+        w.WriteEndObject();
 
         w.WriteStartArray("deliverables");
         foreach (var d in report.Deliverables)
@@ -197,6 +211,8 @@ public static class ReportJsonWriter
             w.WriteString("domain", o.Domain);
             w.WriteNumber("commits", o.Commits);
             w.WriteStringArray("contributors", o.Contributors);
+            w.WriteStringOrNull("organisation", o.Organisation);
+            w.WriteBoolean("webmail", o.IsWebmail);
             w.WriteEndObject();
         }
         w.WriteEndArray();

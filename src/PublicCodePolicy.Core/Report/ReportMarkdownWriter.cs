@@ -34,15 +34,31 @@ public static class ReportMarkdownWriter
         m.Append('*').Append(Text(t.Subtitle)).Append("*\n\n");
         m.Append("- ").Append(Text(t.DateLabel)).Append(colon).Append(report.Date != null ? report.Date.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Text(t.Undated)).Append('\n');
         m.Append("- PublicCodePolicy ").Append(Text(report.ToolVersion)).Append(" · SPDX ").Append(Text(report.LicenseListVersion)).Append('\n');
-        m.Append("- **").Append(Text(t.ResultLabel)).Append(colon).Append(Text(report.Passed ? t.Passed : t.F(t.Failed, report.EnforcedFindings))).Append("**\n\n");
+        m.Append("- **").Append(Text(t.ResultLabel)).Append(colon).Append(Text(report.Passed ? t.Passed : t.F(t.Failed, report.EnforcedFindings))).Append("**\n");
+        m.Append("- **").Append(Text(t.DossierLabel)).Append(colon).Append(Text(t.DossierText(report.Dossier))).Append("**\n\n");
+
+        m.Append("## ").Append(Text(t.SyntheseTitle)).Append("\n\n").Append(Text(ReportSynthesis.Verdict(report, t))).Append("\n\n").Append(Text(ReportSynthesis.Ratio(report, t))).Append("\n\n");
+        m.Append("### ").Append(Text(t.ActionsTitle)).Append("\n\n");
+        var actions = ReportSynthesis.Actions(report, t);
+        if (actions.Count == 0) m.Append(Text(t.NoAction)).Append("\n\n");
+        else
+        {
+            for (int n = 0; n < actions.Count; n++) m.Append((n + 1).ToString(CultureInfo.InvariantCulture)).Append(". ").Append(Text(actions[n])).Append('\n');
+            m.Append('\n');
+        }
+        m.Append("- ").Append(Text(t.SoftwareLicense)).Append(colon).Append(Text(ReportSynthesis.LicenseText(s, t))).Append('\n');
+        m.Append("- ").Append(Text(t.PublicForge)).Append(colon).Append(s.RepositoryUrl != null ? Url(s.RepositoryUrl) : Text(t.NotDeclared)).Append("\n\n");
+        m.Append("| ").Append(Cell(t.VisaTitle)).Append(" | |\n|---|---|\n| ").Append(Cell(t.VerifiedBy)).Append(" | |\n| ").Append(Cell(t.VerifiedOn)).Append(" | |\n| ").Append(Cell(t.Visa)).Append(" | |\n\n");
 
         m.Append("## ").Append(Text(t.KeyFigures)).Append("\n\n| | |\n|---|---:|\n");
         m.Append("| ").Append(Cell(t.FigDependencies)).Append(" | ").Append(report.Totals.Total.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
-        m.Append("| ").Append(Cell(t.FigFreeShare)).Append(" | ").Append(Cell(t.Percent(report.Totals.FreeShare))).Append(" |\n");
+        m.Append("| ").Append(Cell(t.FigFreeShare)).Append(" | ").Append(Cell(t.Percent(report.Shipped.FreeShare))).Append(" |\n");
+        m.Append("| ").Append(Cell(t.FigShipped)).Append(" | ").Append(Cell(t.F(t.OutOf, report.Shipped.Allowed, report.Shipped.Total))).Append(" |\n");
+        m.Append("| ").Append(Cell(t.FigNotShipped)).Append(" | ").Append(Cell(t.F(t.OutOf, report.NotShipped.Allowed, report.NotShipped.Total))).Append(" |\n");
         m.Append("| ").Append(Cell(t.FigDenied)).Append(" | ").Append(report.Totals.Denied.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         m.Append("| ").Append(Cell(t.FigUnknown)).Append(" | ").Append(report.Totals.Unknown.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         m.Append("| ").Append(Cell(t.FigExcepted)).Append(" | ").Append(report.Totals.Excepted.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
-        m.Append("| ").Append(Cell(t.FigOrganisations)).Append(" | ").Append(report.Contributors.IsGitRepository ? report.Contributors.Organisations.Count.ToString(CultureInfo.InvariantCulture) : "—").Append(" |\n\n");
+        m.Append("| ").Append(Cell(t.FigOrganisations)).Append(" | ").Append(report.Contributors.IsGitRepository ? report.Contributors.OrganisationCount.ToString(CultureInfo.InvariantCulture) : "—").Append(" |\n\n");
 
         m.Append("## ").Append(Text(t.CriteriaTitle)).Append("\n\n").Append(Text(t.CriteriaIntro)).Append("\n\n| ").Append(Cell(t.CriteriaSection)).Append(" | ").Append(Cell(t.CriteriaCriterion)).Append(" |\n|---|---|\n");
         foreach (var (title, criterion) in new[]
@@ -115,7 +131,8 @@ public static class ReportMarkdownWriter
                     .Append(Cell(i.Project)).Append(" (").Append(Cell(t.ScopeNames[i.Scope])).Append(") | ")
                     .Append(Cell(t.VerdictNames[i.Verdict])).Append(", ").Append(Cell(i.Enforced ? t.Enforced : t.NotEnforced)).Append(" | ")
                     .Append(Code(i.License)).Append(" | ").Append(Cell(i.LicenseSource)).Append(i.Evidence != null ? ": " + Url(i.Evidence) : string.Empty).Append(" | ")
-                    .Append(Cell(i.Reason)).Append(" | ").Append(string.Join("<br>", i.Paths.Select(Cell))).Append(" |\n");
+                    .Append(Cell(t.ReasonOf(i))).Append(i.Remedy != null ? "<br>**" + Cell(t.RemedyLabel) + "**" + Cell(colon) + Cell(ReportSynthesis.RemedyText(i.Remedy, i.Project, t)) : string.Empty)
+                    .Append(" | ").Append(string.Join("<br>", i.Paths.Select(Cell))).Append(" |\n");
             }
             m.Append('\n');
         }
@@ -137,6 +154,20 @@ public static class ReportMarkdownWriter
             m.Append("## ").Append(Text(t.LicenceChangesTitle)).Append("\n\n");
             foreach (var change in report.LicenceChanges) m.Append("- ").Append(change.RuleId).Append(": ").Append(Text(change.Message)).Append('\n');
             m.Append('\n');
+        }
+
+        var families = ReportSynthesis.Families(report);
+        if (families.Count > 0)
+        {
+            Heading(m, t.ExplanationsTitle, t.Criterion3);
+            m.Append(Text(t.ExplanationsIntro)).Append("\n\n");
+            foreach (var (key, packages) in families)
+            {
+                var f = t.Family(key);
+                m.Append("### ").Append(Text(f.Title)).Append("\n\n- **").Append(Text(t.WhatLabel)).Append("** ").Append(Text(f.What)).Append("\n- **").Append(Text(t.WhyLabel)).Append("** ")
+                    .Append(Text(f.Why)).Append("\n- **").Append(Text(t.DoLabel)).Append("** ").Append(Text(f.Do)).Append("\n- **").Append(Text(t.ConcernedPackages)).Append("**").Append(colon)
+                    .Append(Text(string.Join(", ", packages))).Append("\n\n");
+            }
         }
 
         Heading(m, t.ExceptionsTitle, t.Criterion3);
@@ -200,7 +231,7 @@ public static class ReportMarkdownWriter
         {
             m.Append(Text(t.F(t.ContributorsIntro, c.Commits))).Append("\n\n| ").Append(Cell(t.Domain)).Append(" | ").Append(Cell(t.Commits)).Append(" | ").Append(Cell(t.Contributors)).Append(" |\n|---|---:|---|\n");
             foreach (var o in c.Organisations)
-                m.Append("| ").Append(Cell(o.Domain.Length == 0 ? t.NoDomain : o.Domain)).Append(" | ").Append(o.Commits.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(string.Join(", ", o.Contributors))).Append(" |\n");
+                m.Append("| ").Append(Cell(t.DomainLabel(o))).Append(" | ").Append(o.Commits.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(string.Join(", ", o.Contributors))).Append(" |\n");
             m.Append('\n');
         }
 

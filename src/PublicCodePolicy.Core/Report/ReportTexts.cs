@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.Globalization;
+using System.Resources;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Policy;
 
@@ -34,174 +35,297 @@ public static class ReportLanguages
 }
 
 /// <summary>
-/// Every text of the HTML and Markdown reports, in one typed table per language: a missing translation is a compile
-/// error, not a blank in an authority's application. Texts with <c>{0}</c> are composite formats.
+/// Every text of the HTML and Markdown reports, from <c>ReportResources.resx</c> (English) and
+/// <c>ReportResources.fr.resx</c> (French): one typed property per key, so that the writers name texts the compiler
+/// checks, and a test checks that both files hold the same keys. Texts with <c>{0}</c> are composite formats.
 /// </summary>
 internal sealed class ReportTexts
 {
-    public required string Lang { get; init; }
-    public required string Title { get; init; }
-    public required string Subtitle { get; init; }
-    public required string DateLabel { get; init; }
-    public required string Undated { get; init; }
-    public required string ResultLabel { get; init; }
-    public required string Passed { get; init; }
-    public required string Failed { get; init; }
-    public required string KeyFigures { get; init; }
-    public required string FigDependencies { get; init; }
-    public required string FigFreeShare { get; init; }
-    public required string FigDenied { get; init; }
-    public required string FigUnknown { get; init; }
-    public required string FigExcepted { get; init; }
-    public required string FigOrganisations { get; init; }
-    public required string Contents { get; init; }
-    public required string CriteriaTitle { get; init; }
-    public required string CriteriaIntro { get; init; }
-    public required string CriteriaSection { get; init; }
-    public required string CriteriaCriterion { get; init; }
-    public required string Criterion1 { get; init; }
-    public required string Criterion1Mention { get; init; }
-    public required string Criterion2 { get; init; }
-    public required string Criterion3 { get; init; }
-    public required string Criterion4 { get; init; }
-    public required string CriterionAll { get; init; }
+    public string Lang { get; }
+    public string Title => S(nameof(Title));
+    public string Subtitle => S(nameof(Subtitle));
+    public string DateLabel => S(nameof(DateLabel));
+    public string Undated => S(nameof(Undated));
+    public string ResultLabel => S(nameof(ResultLabel));
+    public string Passed => S(nameof(Passed));
+    public string Failed => S(nameof(Failed));
+    public string KeyFigures => S(nameof(KeyFigures));
+    public string FigDependencies => S(nameof(FigDependencies));
+    public string FigFreeShare => S(nameof(FigFreeShare));
+    public string FigShipped => S(nameof(FigShipped));
+    public string FigNotShipped => S(nameof(FigNotShipped));
+    public string OutOf => S(nameof(OutOf));
+    public string DossierLabel => S(nameof(DossierLabel));
+    public string DossierComplete => S(nameof(DossierComplete));
+    public string DossierIncomplete => S(nameof(DossierIncomplete));
+    public IReadOnlyDictionary<string, string> DossierMissingNames => Table(nameof(DossierMissingNames), new[] { "license", "forge", "publiccode", "sbom" }, k => k, StringComparer.Ordinal);
+    public string FigDenied => S(nameof(FigDenied));
+    public string FigUnknown => S(nameof(FigUnknown));
+    public string FigExcepted => S(nameof(FigExcepted));
+    public string FigOrganisations => S(nameof(FigOrganisations));
+    public string Contents => S(nameof(Contents));
+    public string CriteriaTitle => S(nameof(CriteriaTitle));
+    public string CriteriaIntro => S(nameof(CriteriaIntro));
+    public string CriteriaSection => S(nameof(CriteriaSection));
+    public string CriteriaCriterion => S(nameof(CriteriaCriterion));
+    public string Criterion1 => S(nameof(Criterion1));
+    public string Criterion1Mention => S(nameof(Criterion1Mention));
+    public string Criterion2 => S(nameof(Criterion2));
+    public string Criterion3 => S(nameof(Criterion3));
+    public string Criterion4 => S(nameof(Criterion4));
+    public string CriterionAll => S(nameof(CriterionAll));
 
-    public required string IdentityTitle { get; init; }
-    public required string Name { get; init; }
-    public required string Version { get; init; }
-    public required string Description { get; init; }
-    public required string Organisation { get; init; }
-    public required string OwnLicense { get; init; }
-    public required string LicenseFree { get; init; }
-    public required string LicenseFrench { get; init; }
-    public required string OtherLicenses { get; init; }
-    public required string Forge { get; init; }
-    public required string ForgeNotPublic { get; init; }
-    public required string SourceYml { get; init; }
-    public required string SourceMsBuild { get; init; }
-    public required string SourceFileName { get; init; }
-    public required string NotDeclared { get; init; }
-    public required string Yes { get; init; }
-    public required string No { get; init; }
+    public string IdentityTitle => S(nameof(IdentityTitle));
+    public string Name => S(nameof(Name));
+    public string Version => S(nameof(Version));
+    public string Description => S(nameof(Description));
+    public string Organisation => S(nameof(Organisation));
+    public string OwnLicense => S(nameof(OwnLicense));
+    public string LicenseFree => S(nameof(LicenseFree));
+    public string LicenseFrench => S(nameof(LicenseFrench));
+    public string OtherLicenses => S(nameof(OtherLicenses));
+    public string Forge => S(nameof(Forge));
+    public string ForgeNotPublic => S(nameof(ForgeNotPublic));
+    public string SourceYml => S(nameof(SourceYml));
+    public string SourceMsBuild => S(nameof(SourceMsBuild));
+    public string SourceFileName => S(nameof(SourceFileName));
+    public string NotDeclared => S(nameof(NotDeclared));
+    public string Yes => S(nameof(Yes));
+    public string No => S(nameof(No));
 
-    public required string PublicCodeTitle { get; init; }
-    public required string PublicCodeMissing { get; init; }
-    public required string PublicCodeValid { get; init; }
-    public required string PublicCodeInvalid { get; init; }
-    public required string Status { get; init; }
-    public required string File { get; init; }
-    public required string Type { get; init; }
-    public required string Key { get; init; }
-    public required string Line { get; init; }
-    public required string Message { get; init; }
-    public required string Error { get; init; }
-    public required string Warning { get; init; }
+    public string PublicCodeTitle => S(nameof(PublicCodeTitle));
+    public string PublicCodeMissing => S(nameof(PublicCodeMissing));
+    public string PublicCodeValid => S(nameof(PublicCodeValid));
+    public string PublicCodeInvalid => S(nameof(PublicCodeInvalid));
+    public string Status => S(nameof(Status));
+    public string File => S(nameof(File));
+    public string Type => S(nameof(Type));
+    public string Key => S(nameof(Key));
+    public string Line => S(nameof(Line));
+    public string Message => S(nameof(Message));
+    public string Error => S(nameof(Error));
+    public string Warning => S(nameof(Warning));
 
-    public required string DependenciesTitle { get; init; }
-    public required string DependenciesIntro { get; init; }
-    public required string ChartTitle { get; init; }
-    public required string Project { get; init; }
-    public required string Deliverable { get; init; }
-    public required string TestProject { get; init; }
-    public required string NotRestored { get; init; }
-    public required string Scope { get; init; }
-    public required string Total { get; init; }
-    public required string FreeShare { get; init; }
-    public required string AllScopes { get; init; }
+    public string DependenciesTitle => S(nameof(DependenciesTitle));
+    public string DependenciesIntro => S(nameof(DependenciesIntro));
+    public string ChartTitle => S(nameof(ChartTitle));
+    public string Project => S(nameof(Project));
+    public string Deliverable => S(nameof(Deliverable));
+    public string TestProject => S(nameof(TestProject));
+    public string NotRestored => S(nameof(NotRestored));
+    public string Scope => S(nameof(Scope));
+    public string Total => S(nameof(Total));
+    public string FreeShare => S(nameof(FreeShare));
+    public string AllScopes => S(nameof(AllScopes));
 
-    public required string NonAllowedTitle { get; init; }
-    public required string NonAllowedIntro { get; init; }
-    public required string NonAllowedNone { get; init; }
-    public required string Package { get; init; }
-    public required string Verdict { get; init; }
-    public required string License { get; init; }
-    public required string Evidence { get; init; }
-    public required string Reason { get; init; }
-    public required string Paths { get; init; }
-    public required string Enforced { get; init; }
-    public required string NotEnforced { get; init; }
-    public required string Direct { get; init; }
-    public required string Transitive { get; init; }
+    public string NonAllowedTitle => S(nameof(NonAllowedTitle));
+    public string NonAllowedIntro => S(nameof(NonAllowedIntro));
+    public string NonAllowedNone => S(nameof(NonAllowedNone));
+    public string Package => S(nameof(Package));
+    public string Verdict => S(nameof(Verdict));
+    public string License => S(nameof(License));
+    public string Evidence => S(nameof(Evidence));
+    public string Reason => S(nameof(Reason));
+    public string Paths => S(nameof(Paths));
+    public string Enforced => S(nameof(Enforced));
+    public string NotEnforced => S(nameof(NotEnforced));
+    public string Direct => S(nameof(Direct));
+    public string Transitive => S(nameof(Transitive));
 
-    public required string LicenceChangesTitle { get; init; }
-    public required string ExceptionsTitle { get; init; }
-    public required string ExceptionsNone { get; init; }
-    public required string Versions { get; init; }
-    public required string AllVersions { get; init; }
-    public required string Justification { get; init; }
-    public required string ApprovedBy { get; init; }
-    public required string Expires { get; init; }
-    public required string NoExpiry { get; init; }
-    public required string AppliedTo { get; init; }
-    public required string AppliedToNone { get; init; }
+    public string LicenceChangesTitle => S(nameof(LicenceChangesTitle));
+    public string ExceptionsTitle => S(nameof(ExceptionsTitle));
+    public string ExceptionsNone => S(nameof(ExceptionsNone));
+    public string Versions => S(nameof(Versions));
+    public string AllVersions => S(nameof(AllVersions));
+    public string Justification => S(nameof(Justification));
+    public string ApprovedBy => S(nameof(ApprovedBy));
+    public string Expires => S(nameof(Expires));
+    public string NoExpiry => S(nameof(NoExpiry));
+    public string AppliedTo => S(nameof(AppliedTo));
+    public string AppliedToNone => S(nameof(AppliedToNone));
 
-    public required string SbomTitle { get; init; }
-    public required string SbomNone { get; init; }
-    public required string Format { get; init; }
-    public required string Size { get; init; }
-    public required string SbomCheck { get; init; }
+    public string SbomTitle => S(nameof(SbomTitle));
+    public string SbomNone => S(nameof(SbomNone));
+    public string Format => S(nameof(Format));
+    public string Size => S(nameof(Size));
+    public string SbomCheck => S(nameof(SbomCheck));
 
-    public required string ReuseTitle { get; init; }
-    public required string ReuseNoYml { get; init; }
-    public required string IsBasedOn { get; init; }
-    public required string UsedBy { get; init; }
-    public required string FundedBy { get; init; }
-    public required string Maintenance { get; init; }
+    public string ReuseTitle => S(nameof(ReuseTitle));
+    public string ReuseNoYml => S(nameof(ReuseNoYml));
+    public string IsBasedOn => S(nameof(IsBasedOn));
+    public string UsedBy => S(nameof(UsedBy));
+    public string FundedBy => S(nameof(FundedBy));
+    public string Maintenance => S(nameof(Maintenance));
 
-    public required string ContributorsTitle { get; init; }
-    public required string ContributorsIntro { get; init; }
-    public required string ContributorsNotGit { get; init; }
-    public required string Domain { get; init; }
-    public required string NoDomain { get; init; }
-    public required string Commits { get; init; }
-    public required string Contributors { get; init; }
+    public string ContributorsTitle => S(nameof(ContributorsTitle));
+    public string ContributorsIntro => S(nameof(ContributorsIntro));
+    public string ContributorsNotGit => S(nameof(ContributorsNotGit));
+    public string Domain => S(nameof(Domain));
+    public string NoDomain => S(nameof(NoDomain));
+    public string Commits => S(nameof(Commits));
+    public string Contributors => S(nameof(Contributors));
 
-    public required string UpstreamTitle { get; init; }
-    public required string UpstreamIntro { get; init; }
-    public required string UpstreamNone { get; init; }
-    public required string Contribution { get; init; }
-    public required string Date { get; init; }
+    public string UpstreamTitle => S(nameof(UpstreamTitle));
+    public string UpstreamIntro => S(nameof(UpstreamIntro));
+    public string UpstreamNone => S(nameof(UpstreamNone));
+    public string Contribution => S(nameof(Contribution));
+    public string Date => S(nameof(Date));
 
-    public required string PolicyTitle { get; init; }
-    public required string Preset { get; init; }
-    public required string PolicyFile { get; init; }
-    public required string BuiltInPolicy { get; init; }
-    public required string EnforcedScopes { get; init; }
-    public required string UnknownLicenses { get; init; }
-    public required string UnknownFail { get; init; }
-    public required string UnknownWarn { get; init; }
-    public required string AllowList { get; init; }
-    public required string DenyList { get; init; }
-    public required string SpdxVersion { get; init; }
-    public required string ToolVersion { get; init; }
+    public string PolicyTitle => S(nameof(PolicyTitle));
+    public string Preset => S(nameof(Preset));
+    public string PolicyFile => S(nameof(PolicyFile));
+    public string BuiltInPolicy => S(nameof(BuiltInPolicy));
+    public string EnforcedScopes => S(nameof(EnforcedScopes));
+    public string UnknownLicenses => S(nameof(UnknownLicenses));
+    public string UnknownFail => S(nameof(UnknownFail));
+    public string UnknownWarn => S(nameof(UnknownWarn));
+    public string AllowList => S(nameof(AllowList));
+    public string DenyList => S(nameof(DenyList));
+    public string SpdxVersion => S(nameof(SpdxVersion));
+    public string ToolVersion => S(nameof(ToolVersion));
 
-    public required string VerifyTitle { get; init; }
-    public required string VerifyFromRepository { get; init; }
-    public required string VerifyFromFolder { get; init; }
-    public required string VerifyExpected { get; init; }
-    public required string VerifyTool { get; init; }
+    public string VerifyTitle => S(nameof(VerifyTitle));
+    public string VerifyFromRepository => S(nameof(VerifyFromRepository));
+    public string VerifyFromFolder => S(nameof(VerifyFromFolder));
+    public string VerifyExpected => S(nameof(VerifyExpected));
+    public string VerifyTool => S(nameof(VerifyTool));
 
-    public required string Footer { get; init; }
+    public string Footer => S(nameof(Footer));
+    public string Individuals => S(nameof(Individuals));
+    public string DomainOf => S(nameof(DomainOf));
 
-    public required string OtherFindingsTitle { get; init; }
-    public required string OtherFindingsIntro { get; init; }
-    public required string Rule { get; init; }
-    public required string ExceptionsJudgedOn { get; init; }
-    public required string ExceptionsJudgedToday { get; init; }
-    public required string State { get; init; }
-    public required IReadOnlyDictionary<ExceptionState, string> ExceptionStateNames { get; init; }
-    public required IReadOnlyDictionary<string, string> MaintenanceTypes { get; init; }
+    /// <summary>How a contributors' domain is named: with its organisation, as individuals, or alone.</summary>
+    public string DomainLabel(ContributorOrganisation o)
+        => o.Domain.Length == 0 ? NoDomain : o.IsWebmail ? F(DomainOf, o.Domain, Individuals) : o.Organisation != null ? F(DomainOf, o.Domain, o.Organisation) : o.Domain;
+    public string PageWord => S(nameof(PageWord));
+    public string PageOf => S(nameof(PageOf));
+    public string MergeTitle => S(nameof(MergeTitle));
+    public string MergeSubtitle => S(nameof(MergeSubtitle));
+    public string MergeFigRepositories => S(nameof(MergeFigRepositories));
+    public string MergeFigDependencies => S(nameof(MergeFigDependencies));
+    public string MergeFigCommon => S(nameof(MergeFigCommon));
+    public string MergeFigProblems => S(nameof(MergeFigProblems));
+    public string MergeRepositoriesTitle => S(nameof(MergeRepositoriesTitle));
+    public string MergeRepositoriesIntro => S(nameof(MergeRepositoriesIntro));
+    public string MergeRepository => S(nameof(MergeRepository));
+    public string MergeProblemsTitle => S(nameof(MergeProblemsTitle));
+    public string MergeProblemsIntro => S(nameof(MergeProblemsIntro));
+    public string MergeProblemsNone => S(nameof(MergeProblemsNone));
+    public string MergeCommonTitle => S(nameof(MergeCommonTitle));
+    public string MergeCommonIntro => S(nameof(MergeCommonIntro));
+    public string MergeCommonNone => S(nameof(MergeCommonNone));
+    public string MergeRepositories => S(nameof(MergeRepositories));
+    public string MergeScopes => S(nameof(MergeScopes));
+    public string MergeResultPassed => S(nameof(MergeResultPassed));
+    public string MergeResultFailed => S(nameof(MergeResultFailed));
+    public string MergeOverallPassed => S(nameof(MergeOverallPassed));
+    public string MergeOverallFailed => S(nameof(MergeOverallFailed));
+    public string MergeFooter => S(nameof(MergeFooter));
+    public string SyntheseTitle => S(nameof(SyntheseTitle));
+    public string SyntheseFor => S(nameof(SyntheseFor));
+    public string VerdictAllGood => S(nameof(VerdictAllGood));
+    public string VerdictDepsOkIncomplete => S(nameof(VerdictDepsOkIncomplete));
+    public string VerdictDepsFail => S(nameof(VerdictDepsFail));
+    public string VerdictAndIncomplete => S(nameof(VerdictAndIncomplete));
+    public string RatioSentence => S(nameof(RatioSentence));
+    public string ActionsTitle => S(nameof(ActionsTitle));
+    public string NoAction => S(nameof(NoAction));
+    public string ActionReplace => S(nameof(ActionReplace));
+    public string ActionRemoveInbox => S(nameof(ActionRemoveInbox));
+    public string ActionUseFreeVersion => S(nameof(ActionUseFreeVersion));
+    public string ActionExpired => S(nameof(ActionExpired));
+    public string ActionDossier => S(nameof(ActionDossier));
+    public string ActionUnknown => S(nameof(ActionUnknown));
+    public string SoftwareLicense => S(nameof(SoftwareLicense));
+    public string LicenseFreeFrench => S(nameof(LicenseFreeFrench));
+    public string LicenseFreeNotFrench => S(nameof(LicenseFreeNotFrench));
+    public string LicenseNotFree => S(nameof(LicenseNotFree));
+    public string PublicForge => S(nameof(PublicForge));
+    public string VisaTitle => S(nameof(VisaTitle));
+    public string VerifiedBy => S(nameof(VerifiedBy));
+    public string VerifiedOn => S(nameof(VerifiedOn));
+    public string Visa => S(nameof(Visa));
+    public string RemedyLabel => S(nameof(RemedyLabel));
+    public string RemedyRemoveInbox => S(nameof(RemedyRemoveInbox));
+    public string RemedyUseFreeVersion => S(nameof(RemedyUseFreeVersion));
+    public string RemedyAlternative => S(nameof(RemedyAlternative));
+    public string ExplanationsTitle => S(nameof(ExplanationsTitle));
+    public string ExplanationsIntro => S(nameof(ExplanationsIntro));
+    public string WhatLabel => S(nameof(WhatLabel));
+    public string WhyLabel => S(nameof(WhyLabel));
+    public string DoLabel => S(nameof(DoLabel));
+    public string ConcernedPackages => S(nameof(ConcernedPackages));
 
-    public required IReadOnlyDictionary<string, string> PresetDescriptions { get; init; }
-    public required IReadOnlyDictionary<DependencyScope, string> ScopeNames { get; init; }
-    public required IReadOnlyDictionary<Verdict, string> VerdictNames { get; init; }
+    public string OtherFindingsTitle => S(nameof(OtherFindingsTitle));
+    public string OtherFindingsIntro => S(nameof(OtherFindingsIntro));
+    public string Rule => S(nameof(Rule));
+    public string ExceptionsJudgedOn => S(nameof(ExceptionsJudgedOn));
+    public string ExceptionsJudgedToday => S(nameof(ExceptionsJudgedToday));
+    public string State => S(nameof(State));
+    public IReadOnlyDictionary<ExceptionState, string> ExceptionStateNames => Table(nameof(ExceptionStateNames), Enum.GetValues<ExceptionState>(), k => k.ToString());
+    public IReadOnlyDictionary<string, string> MaintenanceTypes => Table(nameof(MaintenanceTypes), new[] { "internal", "contract", "community", "none" }, k => k, StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> PresetDescriptions => Table(nameof(PresetDescriptions), new[] { "osi", "fsf", "osi-or-fsf", "fr-administration" }, k => k, StringComparer.Ordinal);
+    public IReadOnlyDictionary<DependencyScope, string> ScopeNames => Table(nameof(ScopeNames), Enum.GetValues<DependencyScope>(), k => k.ToString());
+    public IReadOnlyDictionary<Verdict, string> VerdictNames => Table(nameof(VerdictNames), Enum.GetValues<Verdict>(), k => k.ToString());
 
     /// <summary>": " in English, " : " (no-break space before the colon) in French typography.</summary>
     public string Colon => Lang == "fr" ? "\u00a0: " : ": ";
 
-    public static ReportTexts For(ReportLanguage language) => language == ReportLanguage.English ? English : French;
+    private static readonly ResourceManager s_resources = new("PublicCodePolicy.Report.ReportResources", typeof(ReportTexts).Assembly);
+    private static readonly ReportTexts s_french = new(ReportLanguage.French);
+    private static readonly ReportTexts s_english = new(ReportLanguage.English);
 
-    public required string ExpiredExceptionMessage { get; init; }
+    private readonly CultureInfo _culture;
+
+    private ReportTexts(ReportLanguage language)
+    {
+        Lang = language.ToTag();
+        _culture = language == ReportLanguage.English ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("fr", predefinedOnly: false);
+    }
+
+    public static ReportTexts For(ReportLanguage language) => language == ReportLanguage.English ? s_english : s_french;
+
+    /// <summary>Every key of <c>ReportResources.resx</c> (the neutral, English culture).</summary>
+    internal static IReadOnlyList<string> Keys()
+    {
+        using var set = s_resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
+        return set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The text of <paramref name="key"/> in this language. A missing key is a defect: it throws rather than print a blank.</summary>
+    internal string S(string key) => s_resources.GetString(key, _culture) ?? throw new MissingManifestResourceException("ReportResources has no text '" + key + "'.");
+
+    private IReadOnlyDictionary<TKey, string> Table<TKey>(string name, IEnumerable<TKey> keys, Func<TKey, string> keyName, IEqualityComparer<TKey>? comparer = null)
+        where TKey : notnull
+        => keys.ToDictionary(k => k, k => S(name + "." + keyName(k)), comparer);
+
+    /// <summary>Title, what, why and what to do for a licence family (<see cref="LicenseFamilies.Keys"/>).</summary>
+    public (string Title, string What, string Why, string Do) Family(string key)
+        => (S("Family." + key + ".Title"), S("Family." + key + ".What"), S("Family." + key + ".Why"), S("Family." + key + ".Do"));
+
+    public string ExpiredExceptionMessage => S(nameof(ExpiredExceptionMessage));
+
+    /// <summary>
+    /// Why the policy decided so, in the report's language: the engine's reason (English) when the report cannot say it
+    /// better, else a sentence built from the facts (the licence family's title).
+    /// </summary>
+    public string ReasonOf(DependencyIssue issue)
+    {
+        if (Lang == "en") return issue.Reason;
+        return issue.Verdict == Policy.Verdict.Unknown ? F(ReasonUnknown, issue.License)
+            : issue.Verdict == Policy.Verdict.Denied && issue.Family != null ? F(ReasonDeniedFamily, issue.License, Family(issue.Family).Title)
+            : issue.Verdict == Policy.Verdict.Denied ? F(ReasonDenied, issue.License)
+            : issue.Reason;
+    }
+
+    public string ReasonUnknown => S(nameof(ReasonUnknown));
+    public string ReasonDenied => S(nameof(ReasonDenied));
+    public string ReasonDeniedFamily => S(nameof(ReasonDeniedFamily));
+
+    /// <summary>"complete: …" or "incomplete, to complete: …".</summary>
+    public string DossierText(DossierStatus dossier)
+        => dossier.Complete ? DossierComplete : F(DossierIncomplete, string.Join(", ", dossier.Missing.Select(m => DossierMissingNames[m])));
 
     /// <summary>A blocking finding's message in the report's language when the report knows its facts, else the engine's.</summary>
     public string FindingMessage(ReportFinding finding)
@@ -229,353 +353,4 @@ internal sealed class ReportTexts
         _ => NotDeclared,
     };
 
-    public static ReportTexts French { get; } = new()
-    {
-        Lang = "fr",
-        Title = "Dossier de conformité logiciel libre",
-        Subtitle = "Pièce justificative pour la candidature au label Territoire Numérique Libre",
-        DateLabel = "Date du rapport",
-        Undated = "non datée (ni SOURCE_DATE_EPOCH ni historique git)",
-        ResultLabel = "Résultat",
-        Passed = "Conforme : aucune dépendance non libre dans les périmètres contrôlés",
-        Failed = "Non conforme : {0} constat(s) bloquant(s)",
-        KeyFigures = "Chiffres clés",
-        FigDependencies = "Dépendances distinctes",
-        FigFreeShare = "Part sous licence libre",
-        FigDenied = "Non libres",
-        FigUnknown = "Licence inconnue",
-        FigExcepted = "Sous dérogation",
-        FigOrganisations = "Organisations contributrices",
-        Contents = "Sommaire",
-        CriteriaTitle = "Correspondance avec les critères du label",
-        CriteriaIntro = "La liste des questions du label n'est pas publique : chaque section est rattachée au critère publié qu'elle documente.",
-        CriteriaSection = "Section du rapport",
-        CriteriaCriterion = "Critère du label",
-        Criterion1 = "Critère 1 — stratégie et mutualisation",
-        Criterion1Mention = "Critère 1 — part de logiciels libres mutualisés ; mention spéciale « Mutualisation »",
-        Criterion2 = "Critère 2 — interopérabilité (formats ouverts)",
-        Criterion3 = "Critère 3 — logiciels et systèmes libres",
-        Criterion4 = "Critère 4 — communication et écosystème : contributions à la communauté du Libre",
-        CriterionAll = "Tous — preuve vérifiable par le jury",
-        IdentityTitle = "Identité du logiciel",
-        Name = "Nom",
-        Version = "Version",
-        Description = "Description",
-        Organisation = "Organisation",
-        OwnLicense = "Licence du logiciel",
-        LicenseFree = "Licence libre (approuvée OSI ou libre selon la FSF)",
-        LicenseFrench = "Licence de la liste de l'administration (art. D323-2-1 du CRPA)",
-        OtherLicenses = "Autres licences déclarées par des projets",
-        Forge = "Forge publique",
-        ForgeNotPublic = "pas une adresse https publique",
-        SourceYml = "source : publiccode.yml",
-        SourceMsBuild = "source : propriétés MSBuild des projets",
-        SourceFileName = "source : nom du fichier de solution",
-        NotDeclared = "non déclaré",
-        Yes = "Oui",
-        No = "Non",
-        PublicCodeTitle = "Fichier publiccode.yml",
-        PublicCodeMissing = "Absent : ajoutez un publiccode.yml à la racine du dépôt (commande « publiccode yml generate ») pour être référencé par code.gouv.fr.",
-        PublicCodeValid = "Valide selon le standard publiccode.yml (vérifications hors ligne)",
-        PublicCodeInvalid = "Invalide : {0} erreur(s)",
-        Status = "État",
-        File = "Fichier",
-        Type = "Type",
-        Key = "Clé",
-        Line = "Ligne",
-        Message = "Message",
-        Error = "erreur",
-        Warning = "avertissement",
-        DependenciesTitle = "Dépendances par livrable",
-        DependenciesIntro = "Chaque paquet NuGet restauré est classé par la politique : autorisé (licence libre admise), sous dérogation (non admis mais accepté par une dérogation justifiée), licence inconnue, ou non libre. Les paquets des projets de test et les outils de développement ne sont pas livrés avec le logiciel.",
-        ChartTitle = "Dépendances par verdict et par projet",
-        Project = "Projet",
-        Deliverable = "livrable",
-        TestProject = "projet de test",
-        NotRestored = "non restauré",
-        Scope = "Périmètre",
-        Total = "Total",
-        FreeShare = "Part libre",
-        AllScopes = "tous",
-        NonAllowedTitle = "Dépendances non autorisées",
-        NonAllowedIntro = "Chaque dépendance non libre ou de licence inconnue, avec la preuve lue dans le paquet et le chemin qui l'amène.",
-        NonAllowedNone = "Aucune : toutes les dépendances sont sous une licence autorisée ou couvertes par une dérogation.",
-        Package = "Paquet",
-        Verdict = "Verdict",
-        License = "Licence",
-        Evidence = "Preuve",
-        Reason = "Raison",
-        Paths = "Chemin",
-        Enforced = "bloquant",
-        NotEnforced = "signalé, périmètre non contrôlé",
-        Direct = "directe",
-        Transitive = "transitive",
-        LicenceChangesTitle = "Changements de licence depuis la référence",
-        ExceptionsTitle = "Dérogations",
-        ExceptionsNone = "Aucune dérogation dans la politique.",
-        Versions = "Versions",
-        AllVersions = "toutes",
-        Justification = "Justification",
-        ApprovedBy = "Approuvée par",
-        Expires = "Échéance",
-        NoExpiry = "sans échéance",
-        AppliedTo = "Paquets couverts",
-        AppliedToNone = "aucun paquet",
-        SbomTitle = "Nomenclatures logicielles (SBOM) jointes",
-        SbomNone = "Aucune SBOM jointe : produisez-les avec « publiccode sbom » puis joignez-les avec --sbom.",
-        Format = "Format",
-        Size = "Taille (octets)",
-        SbomCheck = "Vérification des empreintes (dans le dossier du rapport) :",
-        ReuseTitle = "Mutualisation et réutilisation",
-        ReuseNoYml = "Sans publiccode.yml, aucune preuve de mutualisation n'est déclarée.",
-        IsBasedOn = "Fondé sur (isBasedOn)",
-        UsedBy = "Utilisé par (usedBy)",
-        FundedBy = "Financé par (fundedBy)",
-        Maintenance = "Maintenance",
-        ContributorsTitle = "Contributeurs et organisations",
-        ContributorsIntro = "D'après l'historique git du dossier vérifié ({0} commits), regroupé par domaine de messagerie. Seuls les noms visibles dans git sont repris ; aucune adresse n'est publiée.",
-        ContributorsNotGit = "Le dossier vérifié n'est pas dans un dépôt git : aucun historique de contributions.",
-        Domain = "Domaine",
-        NoDomain = "(sans domaine)",
-        Commits = "Commits",
-        Contributors = "Contributeurs",
-        UpstreamTitle = "Contributions aux logiciels libres amont",
-        UpstreamIntro = "Déclarées par la collectivité dans publiccode-report.json ; chaque lien est public et vérifiable.",
-        UpstreamNone = "Aucune contribution déclarée (voir docs/label.md pour les déclarer dans publiccode-report.json).",
-        Contribution = "Contribution",
-        Date = "Date",
-        PolicyTitle = "Politique appliquée",
-        Preset = "Préréglage de licences",
-        PolicyFile = "Fichier de politique",
-        BuiltInPolicy = "politique intégrée (aucun fichier)",
-        EnforcedScopes = "Périmètres contrôlés",
-        UnknownLicenses = "Licence inconnue",
-        UnknownFail = "bloquante",
-        UnknownWarn = "signalée seulement",
-        AllowList = "Licences ajoutées",
-        DenyList = "Licences retirées",
-        SpdxVersion = "Version de la liste de licences SPDX",
-        ToolVersion = "Version de PublicCodePolicy",
-        VerifyTitle = "Comment vérifier",
-        VerifyFromRepository = "Depuis la racine du dépôt, au commit {0}, après « dotnet restore », exécutez :",
-        VerifyFromFolder = "Depuis le dossier vérifié (celui de la solution), après « dotnet restore », exécutez :",
-        VerifyExpected = "Résultat attendu : code de sortie {0} et la ligne :",
-        VerifyTool = "Outil : dotnet tool install --global PublicCodePolicy.Cli --version {0} (hors ligne, aucune donnée envoyée).",
-        Footer = "Rapport produit par PublicCodePolicy {0} (EUPL-1.2). Même entrée, même rapport : la date vient de SOURCE_DATE_EPOCH ou du dernier commit.",
-        OtherFindingsTitle = "Autres constats bloquants",
-        ExpiredExceptionMessage = "La dérogation accordée à {0} a expiré le {1} : renouvelez-la avec une nouvelle justification, ou retirez la dépendance.",
-        OtherFindingsIntro = "Constats qui font échouer la vérification sans être une dépendance refusée : dérogations expirées, règles propres à la collectivité.",
-        Rule = "Règle",
-        ExceptionsJudgedOn = "Échéances appréciées au {0}.",
-        ExceptionsJudgedToday = "Échéances appréciées au jour de la vérification.",
-        State = "État",
-        ExceptionStateNames = new Dictionary<ExceptionState, string>
-        {
-            [ExceptionState.Valid] = "en vigueur",
-            [ExceptionState.ExpiresSoon] = "expire dans moins de 90 jours",
-            [ExceptionState.Expired] = "expirée",
-        },
-        MaintenanceTypes = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["internal"] = "interne (assurée par la collectivité)",
-            ["contract"] = "sous contrat (prestataire)",
-            ["community"] = "communautaire",
-            ["none"] = "aucune",
-        },
-        PresetDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["osi"] = "osi — licences approuvées par l'OSI",
-            ["fsf"] = "fsf — licences libres selon la FSF",
-            ["osi-or-fsf"] = "osi-or-fsf — licences approuvées par l'OSI ou libres selon la FSF",
-            ["fr-administration"] = "fr-administration — licences de la liste de l'administration française (art. D323-2-1 du CRPA)",
-        },
-        ScopeNames = new Dictionary<DependencyScope, string>
-        {
-            [DependencyScope.Runtime] = "exécution",
-            [DependencyScope.Development] = "développement",
-            [DependencyScope.Test] = "test",
-        },
-        VerdictNames = new Dictionary<Verdict, string>
-        {
-            [Policy.Verdict.Allowed] = "autorisée",
-            [Policy.Verdict.Excepted] = "sous dérogation",
-            [Policy.Verdict.Unknown] = "licence inconnue",
-            [Policy.Verdict.Denied] = "non libre",
-        },
-    };
-
-    public static ReportTexts English { get; } = new()
-    {
-        Lang = "en",
-        Title = "Free-software compliance report",
-        Subtitle = "Supporting document for a Territoire Numérique Libre label application",
-        DateLabel = "Report date",
-        Undated = "undated (neither SOURCE_DATE_EPOCH nor git history)",
-        ResultLabel = "Result",
-        Passed = "Compliant: no non-free dependency in the enforced scopes",
-        Failed = "Not compliant: {0} enforced finding(s)",
-        KeyFigures = "Key figures",
-        FigDependencies = "Distinct dependencies",
-        FigFreeShare = "Share under a free licence",
-        FigDenied = "Non-free",
-        FigUnknown = "Unknown licence",
-        FigExcepted = "Under an exception",
-        FigOrganisations = "Contributing organisations",
-        Contents = "Contents",
-        CriteriaTitle = "Mapping to the label's criteria",
-        CriteriaIntro = "The label's question list is not public: each section is tied to the published criterion it documents.",
-        CriteriaSection = "Report section",
-        CriteriaCriterion = "Label criterion",
-        Criterion1 = "Criterion 1 — strategy and pooling",
-        Criterion1Mention = "Criterion 1 — share of pooled free software; special mention \"Mutualisation\"",
-        Criterion2 = "Criterion 2 — interoperability (open formats)",
-        Criterion3 = "Criterion 3 — free software and systems",
-        Criterion4 = "Criterion 4 — communication and ecosystem: contributions to the free-software community",
-        CriterionAll = "All — evidence the jury can check",
-        IdentityTitle = "Software identity",
-        Name = "Name",
-        Version = "Version",
-        Description = "Description",
-        Organisation = "Organisation",
-        OwnLicense = "Software licence",
-        LicenseFree = "Free licence (OSI-approved or FSF free)",
-        LicenseFrench = "On the French administration's list (CRPA art. D323-2-1)",
-        OtherLicenses = "Other licences declared by projects",
-        Forge = "Public forge",
-        ForgeNotPublic = "not a public https address",
-        SourceYml = "source: publiccode.yml",
-        SourceMsBuild = "source: the projects' MSBuild properties",
-        SourceFileName = "source: the solution file name",
-        NotDeclared = "not declared",
-        Yes = "Yes",
-        No = "No",
-        PublicCodeTitle = "publiccode.yml file",
-        PublicCodeMissing = "Missing: add a publiccode.yml at the repository root ('publiccode yml generate') to be listed by code.gouv.fr.",
-        PublicCodeValid = "Valid against the publiccode.yml standard (offline checks)",
-        PublicCodeInvalid = "Invalid: {0} error(s)",
-        Status = "Status",
-        File = "File",
-        Type = "Type",
-        Key = "Key",
-        Line = "Line",
-        Message = "Message",
-        Error = "error",
-        Warning = "warning",
-        DependenciesTitle = "Dependencies per deliverable",
-        DependenciesIntro = "Each restored NuGet package is classified by the policy: allowed (free licence accepted), under an exception (not accepted, but covered by a justified exception), unknown licence, or non-free. Packages of test projects and development tools do not ship with the software.",
-        ChartTitle = "Dependencies by verdict and project",
-        Project = "Project",
-        Deliverable = "deliverable",
-        TestProject = "test project",
-        NotRestored = "not restored",
-        Scope = "Scope",
-        Total = "Total",
-        FreeShare = "Free share",
-        AllScopes = "all",
-        NonAllowedTitle = "Dependencies not allowed",
-        NonAllowedIntro = "Every non-free or unknown-licence dependency, with the evidence read from the package and the path that brings it in.",
-        NonAllowedNone = "None: every dependency is under an allowed licence or covered by an exception.",
-        Package = "Package",
-        Verdict = "Verdict",
-        License = "Licence",
-        Evidence = "Evidence",
-        Reason = "Reason",
-        Paths = "Path",
-        Enforced = "enforced",
-        NotEnforced = "reported, scope not enforced",
-        Direct = "direct",
-        Transitive = "transitive",
-        LicenceChangesTitle = "Licence changes since the baseline",
-        ExceptionsTitle = "Exceptions",
-        ExceptionsNone = "The policy has no exception.",
-        Versions = "Versions",
-        AllVersions = "all",
-        Justification = "Justification",
-        ApprovedBy = "Approved by",
-        Expires = "Expires",
-        NoExpiry = "no expiry",
-        AppliedTo = "Packages covered",
-        AppliedToNone = "no package",
-        SbomTitle = "Attached software bills of materials (SBOM)",
-        SbomNone = "No SBOM attached: write them with 'publiccode sbom', then attach them with --sbom.",
-        Format = "Format",
-        Size = "Size (bytes)",
-        SbomCheck = "Checking the digests (in the report's folder):",
-        ReuseTitle = "Pooling and reuse",
-        ReuseNoYml = "Without publiccode.yml, no pooling evidence is declared.",
-        IsBasedOn = "Based on (isBasedOn)",
-        UsedBy = "Used by (usedBy)",
-        FundedBy = "Funded by (fundedBy)",
-        Maintenance = "Maintenance",
-        ContributorsTitle = "Contributors and organisations",
-        ContributorsIntro = "From the git history of the checked folder ({0} commits), grouped by e-mail domain. Only the names git shows are used; no address is published.",
-        ContributorsNotGit = "The checked folder is not in a git repository: no contribution history.",
-        Domain = "Domain",
-        NoDomain = "(no domain)",
-        Commits = "Commits",
-        Contributors = "Contributors",
-        UpstreamTitle = "Contributions to upstream free software",
-        UpstreamIntro = "Declared by the authority in publiccode-report.json; each link is public and can be checked.",
-        UpstreamNone = "No contribution declared (see docs/label.md to declare them in publiccode-report.json).",
-        Contribution = "Contribution",
-        Date = "Date",
-        PolicyTitle = "Policy applied",
-        Preset = "Licence preset",
-        PolicyFile = "Policy file",
-        BuiltInPolicy = "built-in policy (no file)",
-        EnforcedScopes = "Enforced scopes",
-        UnknownLicenses = "Unknown licence",
-        UnknownFail = "fails the check",
-        UnknownWarn = "reported only",
-        AllowList = "Licences added",
-        DenyList = "Licences removed",
-        SpdxVersion = "SPDX licence list version",
-        ToolVersion = "PublicCodePolicy version",
-        VerifyTitle = "How to verify",
-        VerifyFromRepository = "From the repository root, at commit {0}, after 'dotnet restore', run:",
-        VerifyFromFolder = "From the checked folder (the solution's), after 'dotnet restore', run:",
-        VerifyExpected = "Expected result: exit code {0} and the line:",
-        VerifyTool = "Tool: dotnet tool install --global PublicCodePolicy.Cli --version {0} (offline; nothing is sent anywhere).",
-        Footer = "Report produced by PublicCodePolicy {0} (EUPL-1.2). Same input, same report: the date comes from SOURCE_DATE_EPOCH or the last commit.",
-        OtherFindingsTitle = "Other blocking findings",
-        ExpiredExceptionMessage = "The exception for {0} expired on {1}: renew it with a new justification, or remove the dependency.",
-        OtherFindingsIntro = "Findings that fail the check without being a denied dependency: expired exceptions, the organisation's own rules.",
-        Rule = "Rule",
-        ExceptionsJudgedOn = "Expiry dates judged against {0}.",
-        ExceptionsJudgedToday = "Expiry dates judged against the day of the check.",
-        State = "State",
-        ExceptionStateNames = new Dictionary<ExceptionState, string>
-        {
-            [ExceptionState.Valid] = "in force",
-            [ExceptionState.ExpiresSoon] = "expires within 90 days",
-            [ExceptionState.Expired] = "expired",
-        },
-        MaintenanceTypes = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["internal"] = "internal (by the organisation itself)",
-            ["contract"] = "under contract (a supplier)",
-            ["community"] = "community",
-            ["none"] = "none",
-        },
-        PresetDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["osi"] = "osi — OSI-approved licences",
-            ["fsf"] = "fsf — licences the FSF calls free",
-            ["osi-or-fsf"] = "osi-or-fsf — OSI-approved or FSF free licences",
-            ["fr-administration"] = "fr-administration — the French administration's licence list (CRPA art. D323-2-1)",
-        },
-        ScopeNames = new Dictionary<DependencyScope, string>
-        {
-            [DependencyScope.Runtime] = "runtime",
-            [DependencyScope.Development] = "development",
-            [DependencyScope.Test] = "test",
-        },
-        VerdictNames = new Dictionary<Verdict, string>
-        {
-            [Policy.Verdict.Allowed] = "allowed",
-            [Policy.Verdict.Excepted] = "under exception",
-            [Policy.Verdict.Unknown] = "unknown licence",
-            [Policy.Verdict.Denied] = "non-free",
-        },
-    };
 }
