@@ -55,12 +55,22 @@ public sealed class LicenceBaseline
             if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("projects", out var projects) || projects.ValueKind != JsonValueKind.Array)
                 throw new InvalidDataException(source + " is not a PublicCodePolicy check result (no 'projects' array); write one with 'publiccode check --format json -o FILE'.");
             var packages = new Dictionary<string, List<(string, string)>>(StringComparer.OrdinalIgnoreCase);
+            // schemaVersion 2 judges each package once in a top-level 'packages' array that project entries refer to by
+            // index ('package'); version 1 repeats id, version and licence in every project entry. Both are read.
+            var judged = doc.RootElement.TryGetProperty("packages", out var top) && top.ValueKind == JsonValueKind.Array ? top.EnumerateArray().ToArray() : Array.Empty<JsonElement>();
             foreach (var project in projects.EnumerateArray())
             {
                 if (project.ValueKind != JsonValueKind.Object || !project.TryGetProperty("packages", out var list) || list.ValueKind != JsonValueKind.Array) continue;
-                foreach (var p in list.EnumerateArray())
+                foreach (var entry in list.EnumerateArray())
                 {
-                    if (p.ValueKind != JsonValueKind.Object) continue;
+                    if (entry.ValueKind != JsonValueKind.Object) continue;
+                    var p = entry;
+                    if (entry.TryGetProperty("package", out var index) && index.ValueKind == JsonValueKind.Number)
+                    {
+                        if (!index.TryGetInt32(out var i) || i < 0 || i >= judged.Length || judged[i].ValueKind != JsonValueKind.Object)
+                            throw new InvalidDataException(source + ": a project entry refers to package " + index.GetRawText() + ", which the 'packages' array does not have.");
+                        p = judged[i];
+                    }
                     string? id = Text(p, "id"), version = Text(p, "version"), license = Text(p, "license");
                     if (id == null || version == null || license == null) throw new InvalidDataException(source + ": a package has no id, version or licence.");
                     if (!packages.TryGetValue(id, out var versions)) packages[id] = versions = new List<(string, string)>();
