@@ -56,7 +56,19 @@ internal sealed class ReplayWriter
             w.WriteEndElement();
             w.WriteEndElement();
         }
+        var content = File.ReadAllBytes(temp);
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
+        {
+            File.Delete(temp);
+            return;
+        }
         File.Move(temp, path, overwrite: true);
+        // The targets import this file, and MSBuild counts the newest import among every target's inputs
+        // (MSBuildAllProjects): with its real time, writing it would make the next build compile again. It only feeds
+        // the replay of log events, so it gets a time in 2001 instead, distinct per content so that MSBuild's cache of
+        // project files (which compares times) still sees a new version.
+        var offset = BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(content), 0) % (365u * 24 * 3600);
+        File.SetLastWriteTimeUtc(path, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(offset));
     }
 
     // MSBuild's escaping (%XX) of the characters that evaluation would otherwise interpret.
