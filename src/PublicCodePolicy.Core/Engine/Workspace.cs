@@ -152,16 +152,23 @@ public sealed class Workspace
                 truncated = true;
                 return Array.Empty<string>();
             }
-            foreach (var file in Directory.EnumerateFiles(dir, "*proj", options))
+            try
             {
-                if (s_projectExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) found.Add(Path.GetFullPath(file));
+                foreach (var file in Directory.EnumerateFiles(dir, "*proj", options))
+                {
+                    if (s_projectExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) found.Add(Path.GetFullPath(file));
+                }
+                foreach (var sub in Directory.EnumerateDirectories(dir, "*", options))
+                {
+                    var name = Path.GetFileName(sub);
+                    if (name is "bin" or "obj" or "artifacts" or "node_modules" or "TestResults" || name.StartsWith('.')) continue;
+                    if ((File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0) continue;
+                    stack.Push((sub, depth + 1));
+                }
             }
-            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options))
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var name = Path.GetFileName(sub);
-                if (name is "bin" or "obj" or "artifacts" or "node_modules" or "TestResults" || name.StartsWith('.')) continue;
-                if ((File.GetAttributes(sub) & FileAttributes.ReparsePoint) != 0) continue;
-                stack.Push((sub, depth + 1));
+                // A folder removed or made unreadable while it is walked (another build cleaning up): skip it.
             }
         }
         return found.OrderBy(f => f, StringComparer.Ordinal);

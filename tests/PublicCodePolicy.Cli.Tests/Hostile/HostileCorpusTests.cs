@@ -13,8 +13,11 @@ namespace PublicCodePolicy.Cli.Tests.Hostile;
 /// </summary>
 public sealed class HostileCorpusTests
 {
-    /// <summary>Longest a case may take; the slowest (a 6,000-package chain, 100,000 YAML keys) take a few seconds.</summary>
-    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Longest a case may take before it counts as a hang. The slowest cases (a 6,000-package chain, 100,000 YAML keys)
+    /// take a few seconds alone; the margin is for a machine busy with other test classes and builds.
+    /// </summary>
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(120);
 
     public static IEnumerable<object[]> Cases => HostileCorpus.All.Select(c => new object[] { c.Id });
 
@@ -55,7 +58,7 @@ public sealed class HostileCorpusTests
         if (c.Code != null) Assert.True(all.Contains(c.Code, StringComparison.Ordinal), "expected " + c.Code + ": " + Explain());
         Assert.Empty(world.Damaged());
         c.Verify?.Invoke(world, r);
-        Assert.True(arrange.Elapsed + watch.Elapsed < TimeSpan.FromSeconds(15), id + ": arranging took " + arrange.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms, running " + watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms");
+        Assert.True(arrange.Elapsed + watch.Elapsed < s_limit, id + ": arranging took " + arrange.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms, running " + watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms");
     }
 
     private static string Head(string s) => s.Length > 2000 ? s[..2000] + "…" : s;
