@@ -243,6 +243,43 @@ public sealed class Issue13DossierTests
     }
 
     [Fact]
+    public void Previous_ShowsWhatChangedSinceTheLastDossier()
+    {
+        using var temp = new TempDirectory("dossier-previous");
+        var old = Path.Combine(temp.Path, "old");
+        // The previous dossier: the same solution, with an exception that had not expired then.
+        var policy = temp.Write("policy.json", """{ "exceptions": [ { "package": "System.Net.Http", "justification": "Pile HTTP historique.", "expires": "2026-01-31" } ] }""");
+        Assert.Equal(1, Cli.Run("report", Sln, "--policy", policy, "--as-of", "2026-01-15", "--no-sbom", "--format", "json", "-o", old).ExitCode);
+        // Edit it as if the solution had changed since: Serilog was not there, NodaTime had another licence, a package left.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(old, "publiccode-report.json")))!;
+        var packages = json["packages"]!.AsArray();
+        Assert.Contains(packages, p => (string?)p!["id"] == "Serilog");
+        packages.Remove(packages.Single(p => (string?)p!["id"] == "Serilog"));
+        packages.Single(p => (string?)p!["id"] == "NodaTime")!["license"] = "LicenseRef-Old";
+        packages.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = "Old.Package", ["version"] = "1.0.0", ["license"] = "MIT", ["verdict"] = "allowed", ["shipped"] = true });
+        json["shipped"]!["freeShare"] = 0.25;
+        var previous = Path.Combine(old, "publiccode-report.json");
+        File.WriteAllText(previous, json.ToJsonString());
+
+        var now = Path.Combine(temp.Path, "now");
+        var r = Cli.Run("report", Sln, "--policy", policy, "--as-of", "2026-11-29", "--no-sbom", "--previous", previous, "-o", now);
+        Assert.True(r.ExitCode == 1, r.All);
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(now, "publiccode-report.html")));
+        Assert.Equal("Part sous licence libre des dépendances livrées : 25,0 % auparavant, 45,5 % aujourd'hui.", doc.QuerySelector("[data-field=evolution-share]")!.TextContent);
+        Assert.Equal("Serilog 4.4.0", doc.QuerySelector("#evolution [data-field=evolution-added] td")!.TextContent);
+        Assert.Equal("Old.Package 1.0.0", doc.QuerySelector("#evolution [data-field=evolution-removed] td")!.TextContent);
+        Assert.Equal("NodaTime: LicenseRef-Old → Apache-2.0", doc.QuerySelector("#evolution [data-field=evolution-licenses] td")!.TextContent);
+        Assert.Equal("System.Net.Http", doc.QuerySelector("#evolution [data-field=evolution-expired] td")!.TextContent);
+
+        // A previous file that is not a report stops everything: exit 2, nothing written.
+        var bad = temp.Write("bad.json", """{ "schemaVersion": 1 }""");
+        var r2 = Cli.Run("report", Sln, "--previous", bad, "-o", Path.Combine(temp.Path, "none"));
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("PCP9006", r2.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "none")));
+    }
+
+    [Fact]
     public void SbomCommand_CreatesTheOutputFolder_AndDatesSpdxByTheLastCommit()
     {
         using var temp = new TempDirectory("dossier-sbomcmd");

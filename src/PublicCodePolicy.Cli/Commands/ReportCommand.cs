@@ -83,6 +83,11 @@ internal static class ReportCommand
             Description = "Another SBOM file to attach (repeatable): copied into DIR when elsewhere, listed with its SHA-256. Files named *.cdx.json, *.cdx.xml or *.spdx.json already in DIR are attached too. Each must be a CycloneDX or SPDX document of the checked solution (PCP2003).",
             HelpName = "FILE",
         };
+        var previous = new Option<string?>("--previous")
+        {
+            Description = "The publiccode-report.json of the previous dossier: adds an 'Évolution' section (free share, new and removed dependencies, licence changes, exceptions expired since).",
+            HelpName = "FILE",
+        };
         var noSbom = new Option<bool>("--no-sbom")
         {
             Description = "Do not write the CycloneDX and SPDX SBOMs of each deliverable into DIR (they are written by default, from the same check).",
@@ -124,6 +129,7 @@ internal static class ReportCommand
         command.Add(output);
         command.Add(sbom);
         command.Add(noSbom);
+        command.Add(previous);
         command.Add(publicCode);
         command.Add(config);
         command.SetAction(parse =>
@@ -153,6 +159,12 @@ internal static class ReportCommand
                     EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "The SBOM file '" + f + "' does not exist.");
                     return (int)ExitCode.InputError;
                 }
+            }
+            var previousPath = parse.GetValue(previous);
+            if (previousPath != null && !File.Exists(previousPath))
+            {
+                EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "The previous report '" + previousPath + "' does not exist.");
+                return (int)ExitCode.InputError;
             }
             var ymlPath = parse.GetValue(publicCode);
             if (ymlPath != null && !File.Exists(ymlPath))
@@ -231,6 +243,21 @@ internal static class ReportCommand
                 }
             }
 
+            // A previous report that cannot be read stops everything before anything is written.
+            if (previousPath != null)
+            {
+                try
+                {
+                    using var previousStream = File.OpenRead(previousPath);
+                    ReportEvolution.Compare(previousStream, Array.Empty<ReportPackage>(), Array.Empty<ExceptionRecord>());
+                }
+                catch (FormatException ex)
+                {
+                    EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, "The previous report '" + previousPath + "' cannot be read: " + ex.Message);
+                    return (int)ExitCode.InputError;
+                }
+            }
+
             Directory.CreateDirectory(outDir);
             var written = new List<string>();
             foreach (var (fileName, document) in generated)
@@ -265,11 +292,17 @@ internal static class ReportCommand
                     OutputDirectory = outDir,
                     Date = date,
                     AsOf = asOf,
+                    PreviousReport = previousPath,
                 });
             }
             catch (ReportConfigException ex)
             {
                 EngineRunner.WriteError(context, RuleCatalog.InvalidPolicy.Id, ex.Message);
+                return (int)ExitCode.InputError;
+            }
+            catch (FormatException ex) when (previousPath != null)
+            {
+                EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, "The previous report '" + previousPath + "' cannot be read: " + ex.Message);
                 return (int)ExitCode.InputError;
             }
 

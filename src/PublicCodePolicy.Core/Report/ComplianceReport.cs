@@ -44,6 +44,12 @@ public sealed class ComplianceReport
     /// <summary>Counts over the distinct packages that never ship (development tools, test frameworks, test projects).</summary>
     public VerdictCounts NotShipped { get; init; } = new(0, 0, 0, 0);
 
+    /// <summary>Every distinct dependency (id and version), sorted by id then version: what a later dossier compares with.</summary>
+    public IReadOnlyList<ReportPackage> Packages { get; init; } = Array.Empty<ReportPackage>();
+
+    /// <summary>What changed since the previous dossier; null when none was given.</summary>
+    public ReportEvolution? Evolution { get; init; }
+
     /// <summary>Whether the dossier is complete, apart from the dependency verdict.</summary>
     public DossierStatus Dossier { get; init; } = new();
 
