@@ -218,6 +218,12 @@ public sealed class Issue13DossierTests
         Assert.Equal("Retirer la référence à System.Net.Http 4.3.4 du projet Valmont.Data : ce paquet fait partie de .NET (net10.0) ; 6 dépendance(s) non libre(s) en moins.", actions[0]);
         Assert.NotNull(doc.QuerySelector("#synthese table.visa"));
         Assert.Equal("complete", doc.QuerySelector("[data-dossier]")!.GetAttribute("data-dossier"));
+        // usedBy entries: linked to their proof when publiccode-report.json gives one, else shown as declared only.
+        var usedBy = doc.QuerySelectorAll("#reuse [data-field=used-by] li").ToArray();
+        Assert.Equal(3, usedBy.Length);
+        var linked = usedBy.Single(li => li.TextContent.StartsWith("Commune de Saint-Aubin-sur-Lys", StringComparison.Ordinal));
+        Assert.Equal("https://www.saint-aubin-sur-lys.example/deliberations/2026-04-adhesion-guichet-etat-civil", linked.QuerySelector("[data-proof=linked] a")!.GetAttribute("href"));
+        Assert.Equal(2, usedBy.Count(li => li.QuerySelector("[data-proof=declared]") != null));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.json")));
         Assert.Equal(11, json.RootElement.GetProperty("shipped").GetProperty("total").GetInt32());
         Assert.Equal(5, json.RootElement.GetProperty("shipped").GetProperty("allowed").GetInt32());

@@ -74,6 +74,9 @@ public sealed class ComplianceReport
     /// <summary>Contributors from the git history, grouped by e-mail domain.</summary>
     public required ContributorSummary Contributors { get; init; }
 
+    /// <summary>Proof links of usedBy entries, by name (<c>publiccode-report.json</c> <c>usedByProofs</c>).</summary>
+    public IReadOnlyDictionary<string, string> UsedByProofs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Contributions to upstream free software, as declared in <c>publiccode-report.json</c>.</summary>
     public required IReadOnlyList<UpstreamContribution> UpstreamContributions { get; init; }
 

@@ -143,6 +143,7 @@ public static class ComplianceReportBuilder
                 ? GitHistory.MapOrganisations(GitHistory.ReadContributors(checkedDir), new[] { publicCode.Organisation }.Where(o => o != null).Select(o => o!).Concat(publicCode.FundedBy))
                 : ContributorSummary.None,
             UpstreamContributions = config.UpstreamContributions,
+            UsedByProofs = config.UsedByProofs,
             Policy = new PolicySummary
             {
                 Preset = result.Policy.Preset.ToName(),

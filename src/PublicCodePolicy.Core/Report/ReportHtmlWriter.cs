@@ -278,7 +278,9 @@ public static class ReportHtmlWriter
             h.Append("<table class=\"facts\">\n<tbody>\n");
             Row(h, "organisation", t.Organisation, pc.Organisation == null ? Muted(t.NotDeclared) : Org(pc.Organisation));
             Row(h, "is-based-on", t.IsBasedOn, ListOrNone(t, pc.IsBasedOn.Select(LinkOrText)));
-            Row(h, "used-by", t.UsedBy, ListOrNone(t, pc.UsedBy.Select(E)));
+            Row(h, "used-by", t.UsedBy, ListOrNone(t, pc.UsedBy.Select(u => report.UsedByProofs.TryGetValue(u, out var proof)
+                ? E(u) + " <span class=\"path\" data-proof=\"linked\">(" + E(t.ProofLinked) + " " + Link(proof) + ")</span>"
+                : E(u) + " <span class=\"muted\" data-proof=\"declared\">(" + E(t.ProofDeclared) + ")</span>")));
             Row(h, "funded-by", t.FundedBy, ListOrNone(t, pc.FundedBy.Select(Org)));
             Row(h, "maintenance", t.Maintenance, pc.MaintenanceType != null ? E(t.MaintenanceTypes.TryGetValue(pc.MaintenanceType, out var mt) ? mt : pc.MaintenanceType) : Muted(t.NotDeclared));
             h.Append("</tbody>\n</table>\n");

@@ -72,6 +72,9 @@ public static class ReportJsonWriter
         w.WriteEndArray();
         w.WriteStringArray("isBasedOn", pc.IsBasedOn);
         w.WriteStringArray("usedBy", pc.UsedBy);
+        w.WriteStartObject("usedByProofs");
+        foreach (var (name, proof) in report.UsedByProofs.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteString(name, proof);
+        w.WriteEndObject();
         w.WriteStartArray("fundedBy");
         foreach (var o in pc.FundedBy) Organisation(w, null, o);
         w.WriteEndArray();

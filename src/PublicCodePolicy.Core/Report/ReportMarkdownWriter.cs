@@ -219,7 +219,7 @@ public static class ReportMarkdownWriter
             m.Append("| | |\n|---|---|\n");
             Row(m, t.Organisation, pc.Organisation == null ? Cell(t.NotDeclared) : Org(pc.Organisation));
             Row(m, t.IsBasedOn, List(t, pc.IsBasedOn.Select(Url)));
-            Row(m, t.UsedBy, List(t, pc.UsedBy.Select(Cell)));
+            Row(m, t.UsedBy, List(t, pc.UsedBy.Select(u => report.UsedByProofs.TryGetValue(u, out var proof) ? Cell(u) + " (" + Cell(t.ProofLinked) + " " + Url(proof) + ")" : Cell(u) + " (" + Cell(t.ProofDeclared) + ")")));
             Row(m, t.FundedBy, List(t, pc.FundedBy.Select(Org)));
             Row(m, t.Maintenance, Cell(pc.MaintenanceType == null ? t.NotDeclared : t.MaintenanceTypes.TryGetValue(pc.MaintenanceType, out var mt) ? mt : pc.MaintenanceType));
             m.Append('\n');

@@ -190,6 +190,8 @@ internal sealed class ReportTexts
     public string VerifyTool => S(nameof(VerifyTool));
 
     public string Footer => S(nameof(Footer));
+    public string ProofLinked => S(nameof(ProofLinked));
+    public string ProofDeclared => S(nameof(ProofDeclared));
     public string EvolutionTitle => S(nameof(EvolutionTitle));
     public string EvolutionIntro => S(nameof(EvolutionIntro));
     public string EvolutionShare => S(nameof(EvolutionShare));
