@@ -218,6 +218,12 @@ public sealed class Issue13DossierTests
         Assert.Equal("Retirer la référence à System.Net.Http 4.3.4 du projet Valmont.Data : ce paquet fait partie de .NET (net10.0) ; 6 dépendance(s) non libre(s) en moins.", actions[0]);
         Assert.NotNull(doc.QuerySelector("#synthese table.visa"));
         Assert.Equal("complete", doc.QuerySelector("[data-dossier]")!.GetAttribute("data-dossier"));
+        // usedBy entries: linked to their proof when publiccode-report.json gives one, else shown as declared only.
+        var usedBy = doc.QuerySelectorAll("#reuse [data-field=used-by] li").ToArray();
+        Assert.Equal(3, usedBy.Length);
+        var linked = usedBy.Single(li => li.TextContent.StartsWith("Commune de Saint-Aubin-sur-Lys", StringComparison.Ordinal));
+        Assert.Equal("https://www.saint-aubin-sur-lys.example/deliberations/2026-04-adhesion-guichet-etat-civil", linked.QuerySelector("[data-proof=linked] a")!.GetAttribute("href"));
+        Assert.Equal(2, usedBy.Count(li => li.QuerySelector("[data-proof=declared]") != null));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "publiccode-report.json")));
         Assert.Equal(11, json.RootElement.GetProperty("shipped").GetProperty("total").GetInt32());
         Assert.Equal(5, json.RootElement.GetProperty("shipped").GetProperty("allowed").GetInt32());
@@ -240,6 +246,43 @@ public sealed class Issue13DossierTests
         Assert.Contains("forge publique en https", doc.QuerySelector("[data-dossier]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("SBOM de ce commit", doc.QuerySelector("[data-dossier]")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("Les dépendances de « Guichet état civil » respectent la politique de la collectivité, mais le dossier est incomplet", doc.QuerySelector("[data-field=verdict]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Previous_ShowsWhatChangedSinceTheLastDossier()
+    {
+        using var temp = new TempDirectory("dossier-previous");
+        var old = Path.Combine(temp.Path, "old");
+        // The previous dossier: the same solution, with an exception that had not expired then.
+        var policy = temp.Write("policy.json", """{ "exceptions": [ { "package": "System.Net.Http", "justification": "Pile HTTP historique.", "expires": "2026-01-31" } ] }""");
+        Assert.Equal(1, Cli.Run("report", Sln, "--policy", policy, "--as-of", "2026-01-15", "--no-sbom", "--format", "json", "-o", old).ExitCode);
+        // Edit it as if the solution had changed since: Serilog was not there, NodaTime had another licence, a package left.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(old, "publiccode-report.json")))!;
+        var packages = json["packages"]!.AsArray();
+        Assert.Contains(packages, p => (string?)p!["id"] == "Serilog");
+        packages.Remove(packages.Single(p => (string?)p!["id"] == "Serilog"));
+        packages.Single(p => (string?)p!["id"] == "NodaTime")!["license"] = "LicenseRef-Old";
+        packages.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = "Old.Package", ["version"] = "1.0.0", ["license"] = "MIT", ["verdict"] = "allowed", ["shipped"] = true });
+        json["shipped"]!["freeShare"] = 0.25;
+        var previous = Path.Combine(old, "publiccode-report.json");
+        File.WriteAllText(previous, json.ToJsonString());
+
+        var now = Path.Combine(temp.Path, "now");
+        var r = Cli.Run("report", Sln, "--policy", policy, "--as-of", "2026-11-29", "--no-sbom", "--previous", previous, "-o", now);
+        Assert.True(r.ExitCode == 1, r.All);
+        var doc = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(now, "publiccode-report.html")));
+        Assert.Equal("Part sous licence libre des dépendances livrées : 25,0 % auparavant, 45,5 % aujourd'hui.", doc.QuerySelector("[data-field=evolution-share]")!.TextContent);
+        Assert.Equal("Serilog 4.4.0", doc.QuerySelector("#evolution [data-field=evolution-added] td")!.TextContent);
+        Assert.Equal("Old.Package 1.0.0", doc.QuerySelector("#evolution [data-field=evolution-removed] td")!.TextContent);
+        Assert.Equal("NodaTime: LicenseRef-Old → Apache-2.0", doc.QuerySelector("#evolution [data-field=evolution-licenses] td")!.TextContent);
+        Assert.Equal("System.Net.Http", doc.QuerySelector("#evolution [data-field=evolution-expired] td")!.TextContent);
+
+        // A previous file that is not a report stops everything: exit 2, nothing written.
+        var bad = temp.Write("bad.json", """{ "schemaVersion": 1 }""");
+        var r2 = Cli.Run("report", Sln, "--previous", bad, "-o", Path.Combine(temp.Path, "none"));
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("PCP9006", r2.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "none")));
     }
 
     [Fact]

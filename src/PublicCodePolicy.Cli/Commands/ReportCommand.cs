@@ -84,6 +84,11 @@ internal static class ReportCommand
             Description = "Another SBOM file to attach (repeatable): copied into DIR when elsewhere, listed with its SHA-256. Files named *.cdx.json, *.cdx.xml or *.spdx.json already in DIR are attached too. Each must be a CycloneDX or SPDX document of the checked solution (PCP2003).",
             HelpName = "FILE",
         };
+        var previous = new Option<string?>("--previous")
+        {
+            Description = "The publiccode-report.json of the previous dossier: adds an 'Évolution' section (free share, new and removed dependencies, licence changes, exceptions expired since).",
+            HelpName = "FILE",
+        };
         var noSbom = new Option<bool>("--no-sbom")
         {
             Description = "Do not write the CycloneDX and SPDX SBOMs of each deliverable into DIR (they are written by default, from the same check).",
@@ -125,6 +130,7 @@ internal static class ReportCommand
         command.Add(output);
         command.Add(sbom);
         command.Add(noSbom);
+        command.Add(previous);
         command.Add(publicCode);
         command.Add(config);
         command.SetAction(parse =>
@@ -154,6 +160,12 @@ internal static class ReportCommand
                     EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "The SBOM file '" + f + "' does not exist.");
                     return (int)ExitCode.InputError;
                 }
+            }
+            var previousPath = parse.GetValue(previous);
+            if (previousPath != null && !File.Exists(previousPath))
+            {
+                EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, "The previous report '" + previousPath + "' does not exist.");
+                return (int)ExitCode.InputError;
             }
             var ymlPath = parse.GetValue(publicCode);
             if (ymlPath != null && !File.Exists(ymlPath))
@@ -249,6 +261,22 @@ internal static class ReportCommand
                 }
             }
 
+            // A previous report that cannot be read stops everything before anything is written.
+            if (previousPath != null)
+            {
+                try
+                {
+                    // A regular file, capped while read, like every input.
+                    using var previousStream = InputFile.OpenRead(previousPath, ComplianceReportBuilder.MaxSbomBytes);
+                    ReportEvolution.Compare(previousStream, Array.Empty<ReportPackage>(), Array.Empty<ExceptionRecord>());
+                }
+                catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+                {
+                    EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, "The previous report '" + previousPath + "' cannot be read: " + ex.Message);
+                    return (int)ExitCode.InputError;
+                }
+            }
+
             try
             {
                 Directory.CreateDirectory(outDir);
@@ -292,6 +320,7 @@ internal static class ReportCommand
                     OutputDirectory = outDir,
                     Date = date,
                     AsOf = asOf,
+                    PreviousReport = previousPath,
                 });
             }
             catch (ReportConfigException ex)
@@ -302,6 +331,11 @@ internal static class ReportCommand
             catch (InputFileException ex)
             {
                 EngineRunner.WriteError(context, RuleCatalog.InputNotFound.Id, ex.Message);
+                return (int)ExitCode.InputError;
+            }
+            catch (FormatException ex) when (previousPath != null)
+            {
+                EngineRunner.WriteError(context, RuleCatalog.InvalidResultFile.Id, "The previous report '" + previousPath + "' cannot be read: " + ex.Message);
                 return (int)ExitCode.InputError;
             }
 

@@ -47,6 +47,12 @@ public sealed class ComplianceReport
     /// <summary>Counts over the distinct packages that never ship (development tools, test frameworks, test projects).</summary>
     public VerdictCounts NotShipped { get; init; } = new(0, 0, 0, 0);
 
+    /// <summary>Every distinct dependency (id and version), sorted by id then version: what a later dossier compares with.</summary>
+    public IReadOnlyList<ReportPackage> Packages { get; init; } = Array.Empty<ReportPackage>();
+
+    /// <summary>What changed since the previous dossier; null when none was given.</summary>
+    public ReportEvolution? Evolution { get; init; }
+
     /// <summary>Whether the dossier is complete, apart from the dependency verdict.</summary>
     public DossierStatus Dossier { get; init; } = new();
 
@@ -70,6 +76,9 @@ public sealed class ComplianceReport
 
     /// <summary>Contributors from the git history, grouped by e-mail domain.</summary>
     public required ContributorSummary Contributors { get; init; }
+
+    /// <summary>Proof links of usedBy entries, by name (<c>publiccode-report.json</c> <c>usedByProofs</c>).</summary>
+    public IReadOnlyDictionary<string, string> UsedByProofs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Contributions to upstream free software, as declared in <c>publiccode-report.json</c>.</summary>
     public required IReadOnlyList<UpstreamContribution> UpstreamContributions { get; init; }

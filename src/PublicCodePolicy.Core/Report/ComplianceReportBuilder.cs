@@ -42,6 +42,9 @@ public sealed class ReportOptions
     /// <summary>The date exceptions were checked against (<c>--as-of</c>), repeated in the verification command; null when the check used today.</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>The previous dossier's <c>publiccode-report.json</c> to compare with (Évolution section); null for none.</summary>
+    public string? PreviousReport { get; init; }
+
     /// <summary>Read git history (default true). Tests and sandboxes without git may turn it off.</summary>
     public bool UseGit { get; init; } = true;
 }
@@ -96,9 +99,24 @@ public static class ComplianceReportBuilder
             .GroupBy(p => (p.Id.ToUpperInvariant(), p.Version))
             .Select(g => (g.Key, Verdict: g.Select(x => x.Verdict).OrderByDescending(Rank).First()))
             .ToArray();
+        var packageList = result.Projects.SelectMany(p => p.Packages.Select(x => (Package: x, Shipped: !p.IsTestProject && x.Scope == DependencyScope.Runtime)))
+            .GroupBy(x => (x.Package.Id.ToUpperInvariant(), x.Package.Version))
+            .Select(g => new ReportPackage(g.First().Package.Id, g.First().Package.Version, g.First().Package.License.Concluded.ToString(),
+                g.Select(x => x.Package.Verdict).OrderByDescending(Rank).First().ToName(), g.Any(x => x.Shipped)))
+            .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal)
+            .ToArray();
+        var exceptionRecords = BuildExceptions(result, options.AsOf);
+        ReportEvolution? evolution = null;
+        if (options.PreviousReport != null)
+        {
+            using var previous = File.OpenRead(options.PreviousReport);
+            evolution = ReportEvolution.Compare(previous, packageList, exceptionRecords);
+        }
         return new ComplianceReport
         {
             Date = date,
+            Packages = packageList,
+            Evolution = evolution,
             Shipped = VerdictCounts.Count(distinct.Where(d => shippedKeys.Contains(d.Key)).Select(d => d.Verdict)),
             NotShipped = VerdictCounts.Count(distinct.Where(d => !shippedKeys.Contains(d.Key)).Select(d => d.Verdict)),
             Dossier = new DossierStatus
@@ -118,7 +136,7 @@ public static class ComplianceReportBuilder
                 .Select(g => g.Select(x => x.Verdict).OrderByDescending(Rank).First())),
             NonAllowed = BuildIssues(result),
             OtherFindings = BuildOtherFindings(result),
-            Exceptions = BuildExceptions(result, options.AsOf),
+            Exceptions = exceptionRecords,
             ExceptionsJudgedOn = options.AsOf,
             LicenceChanges = result.Findings
                 .Where(f => (f.RuleId == RuleCatalog.LicenceChanged.Id || f.RuleId == RuleCatalog.NewPackage.Id) && f.PackageId != null)
@@ -131,6 +149,7 @@ public static class ComplianceReportBuilder
                 ? GitHistory.MapOrganisations(GitHistory.ReadContributors(checkedDir), new[] { publicCode.Organisation }.Where(o => o != null).Select(o => o!).Concat(publicCode.FundedBy))
                 : ContributorSummary.None,
             UpstreamContributions = config.UpstreamContributions,
+            UsedByProofs = config.UsedByProofs,
             Policy = new PolicySummary
             {
                 Preset = result.Policy.Preset.ToName(),

@@ -37,6 +37,12 @@ public sealed class ReportConfig
     /// <summary>Contributions to upstream projects, in file order.</summary>
     public IReadOnlyList<UpstreamContribution> UpstreamContributions { get; init; } = Array.Empty<UpstreamContribution>();
 
+    /// <summary>
+    /// Proof links of publiccode.yml's usedBy entries, by name as usedBy writes it: a deliberation, a pooling agreement,
+    /// a catalogue entry (Comptoir du Libre, code.gouv.fr). An entry without one is shown as declared only.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UsedByProofs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The file it was read from; null when none.</summary>
     public string? SourcePath { get; init; }
 
@@ -94,6 +100,7 @@ public sealed class ReportConfig
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ReportConfigException(path, "$", "The configuration must be a JSON object.");
             var contributions = new List<UpstreamContribution>();
+            var proofs = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var prop in root.EnumerateObject())
             {
                 switch (prop.Name)
@@ -110,11 +117,36 @@ public sealed class ReportConfig
                             i++;
                         }
                         break;
+                    case "usedByProofs":
+                        if (prop.Value.ValueKind != JsonValueKind.Array) throw new ReportConfigException(path, "$.usedByProofs", "Must be an array.");
+                        int j = 0;
+                        foreach (var item in prop.Value.EnumerateArray())
+                        {
+                            var at = "$.usedByProofs[" + j.ToString(CultureInfo.InvariantCulture) + "]";
+                            if (item.ValueKind != JsonValueKind.Object) throw new ReportConfigException(path, at, "Each proof must be an object with name and proof.");
+                            string? name = null, proof = null;
+                            foreach (var p in item.EnumerateObject())
+                            {
+                                if (p.Value.ValueKind != JsonValueKind.String) throw new ReportConfigException(path, at + "." + p.Name, "Must be a string.");
+                                switch (p.Name)
+                                {
+                                    case "name": name = p.Value.GetString()!.Trim(); break;
+                                    case "proof": proof = p.Value.GetString()!.Trim(); break;
+                                    default: throw new ReportConfigException(path, at + "." + p.Name, "Unknown key; a proof has name and proof.");
+                                }
+                            }
+                            if (string.IsNullOrEmpty(name)) throw new ReportConfigException(path, at + ".name", "The name, as publiccode.yml usedBy writes it, is required.");
+                            if (string.IsNullOrEmpty(proof) || !Uri.TryCreate(proof, UriKind.Absolute, out var pu) || (pu.Scheme != Uri.UriSchemeHttps && pu.Scheme != Uri.UriSchemeHttp))
+                                throw new ReportConfigException(path, at + ".proof", "A public http(s) link to the proof (deliberation, pooling agreement, catalogue entry) is required.");
+                            proofs[name] = proof;
+                            j++;
+                        }
+                        break;
                     default:
-                        throw new ReportConfigException(path, "$." + prop.Name, "Unknown key; the file accepts $schema and upstreamContributions.");
+                        throw new ReportConfigException(path, "$." + prop.Name, "Unknown key; the file accepts $schema, upstreamContributions and usedByProofs.");
                 }
             }
-            return new ReportConfig { UpstreamContributions = contributions, SourcePath = Path.GetFullPath(path) };
+            return new ReportConfig { UpstreamContributions = contributions, UsedByProofs = proofs, SourcePath = Path.GetFullPath(path) };
         }
     }
 

@@ -66,6 +66,18 @@ public static class ReportHtmlWriter
         h.Append("<table class=\"visa\" data-field=\"visa\">\n<caption>").Append(E(t.VisaTitle)).Append("</caption>\n<tbody>\n<tr><th scope=\"row\">").Append(E(t.VerifiedBy))
             .Append("</th><td></td></tr>\n<tr><th scope=\"row\">").Append(E(t.VerifiedOn)).Append("</th><td></td></tr>\n<tr class=\"sign\"><th scope=\"row\">").Append(E(t.Visa)).Append("</th><td></td></tr>\n</tbody>\n</table>\n</section>\n");
 
+        // Évolution since the previous dossier.
+        if (report.Evolution is { } ev)
+        {
+            h.Append("<section id=\"evolution\">\n<h2>").Append(E(t.EvolutionTitle)).Append("</h2>\n<p>").Append(E(t.F(t.EvolutionIntro, ev.PreviousDate != null ? ev.PreviousDate.Substring(0, Math.Min(10, ev.PreviousDate.Length)) : t.EvolutionUndated))).Append("</p>\n");
+            h.Append("<p data-field=\"evolution-share\">").Append(E(t.F(t.EvolutionShare, Localised(t, ReportEvolution.Percent(ev.PreviousShare)), Localised(t, ReportEvolution.Percent(report.Shipped.FreeShare))))).Append("</p>\n<table class=\"facts\">\n<tbody>\n");
+            Row(h, "evolution-added", t.EvolutionAdded, ev.Added.Count == 0 ? Muted(t.EvolutionNone) : string.Join("<br>", ev.Added.Select(E)));
+            Row(h, "evolution-removed", t.EvolutionRemoved, ev.Removed.Count == 0 ? Muted(t.EvolutionNone) : string.Join("<br>", ev.Removed.Select(E)));
+            Row(h, "evolution-licenses", t.EvolutionLicenses, ev.LicenseChanges.Count == 0 ? Muted(t.EvolutionNone) : string.Join("<br>", ev.LicenseChanges.Select(E)));
+            Row(h, "evolution-expired", t.EvolutionExpired, ev.NewlyExpired.Count == 0 ? Muted(t.EvolutionNone) : string.Join("<br>", ev.NewlyExpired.Select(x => "<code>" + E(x) + "</code>")));
+            h.Append("</tbody>\n</table>\n</section>\n");
+        }
+
         // Key figures.
         h.Append("<section id=\"key-figures\">\n<h2>").Append(E(t.KeyFigures)).Append("</h2>\n<dl class=\"figures\">\n");
         Figure(h, "dependencies", t.FigDependencies, report.Totals.Total.ToString(CultureInfo.InvariantCulture));
@@ -274,7 +286,9 @@ public static class ReportHtmlWriter
             h.Append("<table class=\"facts\">\n<tbody>\n");
             Row(h, "organisation", t.Organisation, pc.Organisation == null ? Muted(t.NotDeclared) : Org(pc.Organisation));
             Row(h, "is-based-on", t.IsBasedOn, ListOrNone(t, pc.IsBasedOn.Select(LinkOrText)));
-            Row(h, "used-by", t.UsedBy, ListOrNone(t, pc.UsedBy.Select(E)));
+            Row(h, "used-by", t.UsedBy, ListOrNone(t, pc.UsedBy.Select(u => report.UsedByProofs.TryGetValue(u, out var proof)
+                ? E(u) + " <span class=\"path\" data-proof=\"linked\">(" + E(t.ProofLinked) + " " + Link(proof) + ")</span>"
+                : E(u) + " <span class=\"muted\" data-proof=\"declared\">(" + E(t.ProofDeclared) + ")</span>")));
             Row(h, "funded-by", t.FundedBy, ListOrNone(t, pc.FundedBy.Select(Org)));
             Row(h, "maintenance", t.Maintenance, pc.MaintenanceType != null ? E(t.MaintenanceTypes.TryGetValue(pc.MaintenanceType, out var mt) ? mt : pc.MaintenanceType) : Muted(t.NotDeclared));
             h.Append("</tbody>\n</table>\n");
@@ -342,6 +356,8 @@ public static class ReportHtmlWriter
     }
 
     private static string E(string? text) => Html.Escape(text);
+
+    private static string Localised(ReportTexts t, string number) => t.Lang == "fr" ? number.Replace('.', ',') : number;
 
     internal static string StateName(ExceptionState state) => state switch { ExceptionState.Expired => "expired", ExceptionState.ExpiresSoon => "expires-soon", _ => "valid" };
 

@@ -72,6 +72,9 @@ public static class ReportJsonWriter
         w.WriteEndArray();
         w.WriteStringArray("isBasedOn", pc.IsBasedOn);
         w.WriteStringArray("usedBy", pc.UsedBy);
+        w.WriteStartObject("usedByProofs");
+        foreach (var (name, proof) in report.UsedByProofs.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteString(name, proof);
+        w.WriteEndObject();
         w.WriteStartArray("fundedBy");
         foreach (var o in pc.FundedBy) Organisation(w, null, o);
         w.WriteEndArray();
@@ -89,6 +92,30 @@ public static class ReportJsonWriter
         w.WriteStartObject("notShipped");
         Counts(w, report.NotShipped);
         w.WriteEndObject();
+        w.WriteStartArray("packages");
+        foreach (var pkg in report.Packages)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", pkg.Id);
+            w.WriteString("version", pkg.Version);
+            w.WriteString("license", pkg.License);
+            w.WriteString("verdict", pkg.Verdict);
+            w.WriteBoolean("shipped", pkg.Shipped);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (report.Evolution is { } ev)
+        {
+            w.WriteStartObject("evolution");
+            w.WriteStringOrNull("previousDate", ev.PreviousDate);
+            if (ev.PreviousShare is { } ps) w.WriteNumber("previousShippedFreeShare", Math.Round(ps, 4));
+            else w.WriteNull("previousShippedFreeShare");
+            w.WriteStringArray("added", ev.Added);
+            w.WriteStringArray("removed", ev.Removed);
+            w.WriteStringArray("licenseChanges", ev.LicenseChanges);
+            w.WriteStringArray("newlyExpiredExceptions", ev.NewlyExpired);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("dossier");
         w.WriteBoolean("complete", report.Dossier.Complete);
         w.WriteBoolean("licenseFree", report.Dossier.LicenseFree);

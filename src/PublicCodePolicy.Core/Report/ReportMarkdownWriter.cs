@@ -50,6 +50,18 @@ public static class ReportMarkdownWriter
         m.Append("- ").Append(Text(t.PublicForge)).Append(colon).Append(s.RepositoryUrl != null ? Url(s.RepositoryUrl) : Text(t.NotDeclared)).Append("\n\n");
         m.Append("| ").Append(Cell(t.VisaTitle)).Append(" | |\n|---|---|\n| ").Append(Cell(t.VerifiedBy)).Append(" | |\n| ").Append(Cell(t.VerifiedOn)).Append(" | |\n| ").Append(Cell(t.Visa)).Append(" | |\n\n");
 
+        if (report.Evolution is { } ev)
+        {
+            string L(string n) => t.Lang == "fr" ? n.Replace('.', ',') : n;
+            string List(IReadOnlyList<string> items) => items.Count == 0 ? Cell(t.EvolutionNone) : string.Join("<br>", items.Select(Cell));
+            m.Append("## ").Append(Text(t.EvolutionTitle)).Append("\n\n").Append(Text(t.F(t.EvolutionIntro, ev.PreviousDate != null ? ev.PreviousDate.Substring(0, Math.Min(10, ev.PreviousDate.Length)) : t.EvolutionUndated))).Append("\n\n")
+                .Append(Text(t.F(t.EvolutionShare, L(ReportEvolution.Percent(ev.PreviousShare)), L(ReportEvolution.Percent(report.Shipped.FreeShare))))).Append("\n\n| | |\n|---|---|\n")
+                .Append("| ").Append(Cell(t.EvolutionAdded)).Append(" | ").Append(List(ev.Added)).Append(" |\n")
+                .Append("| ").Append(Cell(t.EvolutionRemoved)).Append(" | ").Append(List(ev.Removed)).Append(" |\n")
+                .Append("| ").Append(Cell(t.EvolutionLicenses)).Append(" | ").Append(List(ev.LicenseChanges)).Append(" |\n")
+                .Append("| ").Append(Cell(t.EvolutionExpired)).Append(" | ").Append(List(ev.NewlyExpired)).Append(" |\n\n");
+        }
+
         m.Append("## ").Append(Text(t.KeyFigures)).Append("\n\n| | |\n|---|---:|\n");
         m.Append("| ").Append(Cell(t.FigDependencies)).Append(" | ").Append(report.Totals.Total.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         m.Append("| ").Append(Cell(t.FigFreeShare)).Append(" | ").Append(Cell(t.Percent(report.Shipped.FreeShare))).Append(" |\n");
@@ -215,7 +227,7 @@ public static class ReportMarkdownWriter
             m.Append("| | |\n|---|---|\n");
             Row(m, t.Organisation, pc.Organisation == null ? Cell(t.NotDeclared) : Org(pc.Organisation));
             Row(m, t.IsBasedOn, List(t, pc.IsBasedOn.Select(Url)));
-            Row(m, t.UsedBy, List(t, pc.UsedBy.Select(Cell)));
+            Row(m, t.UsedBy, List(t, pc.UsedBy.Select(u => report.UsedByProofs.TryGetValue(u, out var proof) ? Cell(u) + " (" + Cell(t.ProofLinked) + " " + Url(proof) + ")" : Cell(u) + " (" + Cell(t.ProofDeclared) + ")")));
             Row(m, t.FundedBy, List(t, pc.FundedBy.Select(Org)));
             Row(m, t.Maintenance, Cell(pc.MaintenanceType == null ? t.NotDeclared : t.MaintenanceTypes.TryGetValue(pc.MaintenanceType, out var mt) ? mt : pc.MaintenanceType));
             m.Append('\n');

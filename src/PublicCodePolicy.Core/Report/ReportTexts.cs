@@ -191,6 +191,17 @@ internal sealed class ReportTexts
     public string VerifyTool => S(nameof(VerifyTool));
 
     public string Footer => S(nameof(Footer));
+    public string ProofLinked => S(nameof(ProofLinked));
+    public string ProofDeclared => S(nameof(ProofDeclared));
+    public string EvolutionTitle => S(nameof(EvolutionTitle));
+    public string EvolutionIntro => S(nameof(EvolutionIntro));
+    public string EvolutionShare => S(nameof(EvolutionShare));
+    public string EvolutionAdded => S(nameof(EvolutionAdded));
+    public string EvolutionRemoved => S(nameof(EvolutionRemoved));
+    public string EvolutionLicenses => S(nameof(EvolutionLicenses));
+    public string EvolutionExpired => S(nameof(EvolutionExpired));
+    public string EvolutionNone => S(nameof(EvolutionNone));
+    public string EvolutionUndated => S(nameof(EvolutionUndated));
     public string Individuals => S(nameof(Individuals));
     public string DomainOf => S(nameof(DomainOf));
 
