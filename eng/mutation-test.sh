@@ -6,8 +6,9 @@
 # constants, removed statements) in one area of the engine and reports how many the tests catch.
 # Slow (tens of minutes per area on 2 cores), so not part of .ci/run; see bench/README.md "Mutation testing".
 #
-# Usage: eng/mutation-test.sh AREA [OUTPUT_DIR]
-#   AREA        Policy | Licensing | Engine | Sbom  (a folder of src/PublicCodePolicy.Core)
+# Usage: eng/mutation-test.sh AREAS [OUTPUT_DIR]
+#   AREAS       Policy | Licensing | Engine | Sbom (folders of src/PublicCodePolicy.Core), or several joined by
+#               commas (one Stryker run, one score per area: the set-up, about 20 minutes here, is paid once)
 #   OUTPUT_DIR  where reports go (default: artifacts/mutation/AREA); the score is in OUTPUT_DIR/reports/mutation-report.json
 # Environment:
 #   STRYKER_TOOL_PATH   folder holding dotnet-stryker (installed there if missing; default: a temp folder)
@@ -19,15 +20,22 @@
 # tree's build output is never replaced by mutated assemblies while you keep working.
 set -euo pipefail
 
-area="${1:?usage: eng/mutation-test.sh Policy|Licensing|Engine|Sbom [OUTPUT_DIR]}"
-case "$area" in
-  Policy|Licensing|Engine) test_projects=(tests/PublicCodePolicy.Core.Tests/PublicCodePolicy.Core.Tests.csproj) ;;
-  Sbom) test_projects=(tests/PublicCodePolicy.Sbom.Tests/PublicCodePolicy.Sbom.Tests.csproj tests/PublicCodePolicy.Core.Tests/PublicCodePolicy.Core.Tests.csproj) ;;
-  *) echo "unknown area: $area (Policy, Licensing, Engine or Sbom)" >&2; exit 2 ;;
-esac
+area="${1:?usage: eng/mutation-test.sh Policy|Licensing|Engine|Sbom[,...] [OUTPUT_DIR]}"
+test_projects=(tests/PublicCodePolicy.Core.Tests/PublicCodePolicy.Core.Tests.csproj)
+mutate=()
+IFS=',' read -ra areas <<< "$area"
+for a in "${areas[@]}"; do
+  case "$a" in
+    Policy|Licensing|Engine) ;;
+    # The SBOM writers are also tested on real restores by the Sbom test project.
+    Sbom) test_projects+=(tests/PublicCodePolicy.Sbom.Tests/PublicCodePolicy.Sbom.Tests.csproj) ;;
+    *) echo "unknown area: $a (Policy, Licensing, Engine or Sbom)" >&2; exit 2 ;;
+  esac
+  mutate+=(--mutate "**/$a/**/*.cs")
+done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="$(realpath -m "${2:-$root/artifacts/mutation/$area}")"
+out="$(realpath -m "${2:-$root/artifacts/mutation/${area//,/-}}")"
 tool_path="${STRYKER_TOOL_PATH:-${TMPDIR:-/tmp}/pcp-stryker-tool}"
 if [ ! -x "$tool_path/dotnet-stryker" ]; then
   dotnet tool install dotnet-stryker --version 5.1.0 --tool-path "$tool_path"
@@ -43,7 +51,7 @@ trap 'rm -rf "$work"' EXIT
 filter='FullyQualifiedName!~LicenseListCorpusTests.AllListTexts&FullyQualifiedName!~LicenseListCorpusTests.OsiTexts_Altered'
 
 args=(--project PublicCodePolicy.Core.csproj
-      --mutate "**/$area/**/*.cs"
+      "${mutate[@]}"
       --test-case-filter "$filter"
       --concurrency "${STRYKER_CONCURRENCY:-1}"
       --reporter json --reporter html --reporter progress --reporter cleartext
@@ -58,19 +66,22 @@ if [ -n "${STRYKER_SINCE:-}" ]; then args+=("--since:$STRYKER_SINCE"); fi
 
 cd "$work/src/PublicCodePolicy.Core"
 # Build once outside Stryker so that restore errors show plainly, then let Stryker mutate and test.
-dotnet build "${test_projects[@]/#/$work/}" >/dev/null 2>&1 || dotnet build "$work/${test_projects[0]}"
+for tp in "${test_projects[@]}"; do dotnet build "$work/$tp" >/dev/null 2>&1 || dotnet build "$work/$tp"; done
 "$tool_path/dotnet-stryker" "${args[@]}"
 
-python3 - "$out/reports/mutation-report.json" "$area" <<'PY'
+python3 - "$out/reports/mutation-report.json" "${areas[@]}" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
-counts = {}
-for name, f in report["files"].items():
-    for m in f["mutants"]:
-        counts[m["status"]] = counts.get(m["status"], 0) + 1
-killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
-survived = counts.get("Survived", 0) + counts.get("NoCoverage", 0)
-score = 100.0 * killed / (killed + survived) if killed + survived else 0.0
-print(f"{sys.argv[2]}: mutation score {score:.1f} % ({killed} killed or timed out, {counts.get('Survived', 0)} survived, "
-      f"{counts.get('NoCoverage', 0)} not covered; ignored {counts.get('Ignored', 0)}, compile errors {counts.get('CompileError', 0)})")
+for area in sys.argv[2:]:
+    counts = {}
+    for name, f in report["files"].items():
+        if "/" + area + "/" not in name.replace("\\", "/"):
+            continue
+        for m in f["mutants"]:
+            counts[m["status"]] = counts.get(m["status"], 0) + 1
+    killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
+    survived = counts.get("Survived", 0) + counts.get("NoCoverage", 0)
+    score = 100.0 * killed / (killed + survived) if killed + survived else 0.0
+    print(f"{area}: mutation score {score:.1f} % ({killed} killed or timed out, {counts.get('Survived', 0)} survived, "
+          f"{counts.get('NoCoverage', 0)} not covered; compile errors {counts.get('CompileError', 0)}, ignored {counts.get('Ignored', 0)})")
 PY
