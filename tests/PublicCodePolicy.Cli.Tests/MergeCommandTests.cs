@@ -55,9 +55,8 @@ public sealed class MergeCommandTests : IDisposable
         var perRepo = files.Select(f =>
         {
             using var input = JsonDocument.Parse(File.ReadAllText(f));
-            return input.RootElement.GetProperty("projects").EnumerateArray()
-                .SelectMany(p => p.GetProperty("packages").EnumerateArray())
-                .Select(p => p.GetProperty("id").GetString() + "/" + p.GetProperty("version").GetString())
+            return CheckResultJson.AllProjectPackages(input.RootElement)
+                .Select(p => p.Get("id") + "/" + p.Get("version"))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }).ToArray();
         int shared = perRepo.SelectMany(s => s).Distinct(StringComparer.OrdinalIgnoreCase).Count(k => perRepo.Count(s => s.Contains(k)) > 1);

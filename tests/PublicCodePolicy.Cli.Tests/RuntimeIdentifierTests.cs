@@ -39,13 +39,15 @@ public sealed class RuntimeIdentifierTests
         using var doc = JsonDocument.Parse(r.StdOut);
         var p = Assert.Single(doc.RootElement.GetProperty("projects").EnumerateArray());
         Assert.Equal(frameworks.Split('|'), p.GetProperty("targetFrameworks").EnumerateArray().Select(e => e.GetString()));
-        var packages = p.GetProperty("packages").EnumerateArray().ToArray();
+        var packages = CheckResultJson.Packages(doc.RootElement, p).ToArray();
         // Each package once, however many runtime targets list it.
-        var pkg = Assert.Single(packages, x => x.GetProperty("id").GetString() == package);
-        Assert.Equal(version, pkg.GetProperty("version").GetString());
-        Assert.Equal(licence, pkg.GetProperty("license").GetString());
-        Assert.Equal(frameworks.Split('|'), pkg.GetProperty("frameworks").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(packages.Length, packages.Select(x => x.GetProperty("id").GetString() + "/" + x.GetProperty("version").GetString()).Distinct(StringComparer.Ordinal).Count());
+        var pkg = Assert.Single(packages, x => x.Get("id") == package);
+        Assert.Equal(version, pkg.Get("version"));
+        Assert.Equal(licence, pkg.Get("license"));
+        // schemaVersion 2 writes a package's frameworks only when they differ from the project's: then they are the project's.
+        var used = pkg.Entry.TryGetProperty("frameworks", out var f) ? f : p.GetProperty("targetFrameworks");
+        Assert.Equal(frameworks.Split('|'), used.EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(packages.Length, packages.Select(x => x.Get("id") + "/" + x.Get("version")).Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain("linux-x64", r.StdOut, StringComparison.Ordinal);
     }
 

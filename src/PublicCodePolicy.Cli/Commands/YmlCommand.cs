@@ -88,12 +88,18 @@ internal static class YmlCommand
             }
             var own = Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(path)!, PublicCodeFile.FileName);
             var target = parse.GetValue(output) ?? own;
-            if (!EngineRunner.TryValidateOutput(context, target)) return (int)ExitCode.InputError;
+            // A new folder one level deep is created (a dossier folder); a deeper missing path is PCP9010.
+            if (!EngineRunner.TryValidateOutput(context, target, createDirectory: true)) return (int)ExitCode.InputError;
             var facts = ReadFacts(context, path, parse.GetValue(common.Policy));
             if (facts == null) return (int)ExitCode.InputError;
             bool existed = File.Exists(target);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+            bool createdFolder = !Directory.Exists(folder);
+            if (createdFolder) Directory.CreateDirectory(folder);
             // A new file elsewhere starts from the folder's own publiccode.yml, refreshed, rather than from the facts alone.
             var result = PublicCodeFile.GenerateOrUpdate(target, facts, File.Exists(own) ? own : null);
+            // Nothing written: leave no empty folder behind either.
+            if (result.Text == null && createdFolder && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
             foreach (var f in result.Findings)
             {
                 var sev = f.Severity == FindingSeverity.Error ? "error" : f.Severity == FindingSeverity.Warning ? "warning" : "info";

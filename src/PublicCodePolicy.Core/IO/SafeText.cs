@@ -52,8 +52,17 @@ public static class SafeText
     {
         var clean = ForTerminal(text);
         var sb = new StringBuilder(clean.Length + 8);
+        char previous = '\0';
         foreach (char c in clean)
         {
+            // '(' right after ']' would make "[text](url)" a link even with the brackets escaped by a lenient renderer.
+            if (c == '(' && previous == ']')
+            {
+                sb.Append("\\(");
+                previous = c;
+                continue;
+            }
+            previous = c;
             switch (c)
             {
                 case '<': sb.Append("&lt;"); break;

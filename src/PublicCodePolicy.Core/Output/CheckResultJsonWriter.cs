@@ -18,8 +18,8 @@ namespace PublicCodePolicy.Output;
 /// <remarks>
 /// Version 2 keeps a large solution's result small: each package version is judged once in the top-level
 /// <c>packages</c> array (licence evidence, reason, exception, dependencies, hash, metadata) and each project's entries
-/// refer to it by index, keeping only what differs per project (scope, direct, frameworks, paths) plus the id, version,
-/// licence and verdict most readers look at; dependency paths are capped at <see cref="MaxPaths"/> with the count of
+/// refer to it by index, keeping only what differs per project (scope, direct, frameworks, paths) plus the verdict most
+/// readers filter on; dependency paths are capped at <see cref="MaxPaths"/> with the count of
 /// the others. Version 1 repeated every package in full under every project (about 100 MB at 300 projects).
 /// </remarks>
 public static class CheckResultJsonWriter

@@ -59,12 +59,9 @@ internal static class HostileCorpus
     private static string? TargetVerdict(string json, string id = "Target")
     {
         using var doc = JsonDocument.Parse(json);
-        foreach (var project in doc.RootElement.GetProperty("projects").EnumerateArray())
+        foreach (var p in CheckResultJson.AllProjectPackages(doc.RootElement))
         {
-            foreach (var p in project.GetProperty("packages").EnumerateArray())
-            {
-                if (p.GetProperty("id").GetString() == id) return p.GetProperty("verdict").GetString() + " " + p.GetProperty("license").GetString();
-            }
+            if (p.Get("id") == id) return p.Get("verdict") + " " + p.Get("license");
         }
         return null;
     }
@@ -802,10 +799,11 @@ internal static class HostileCorpus
         yield return new HostileCase("usage", "explain-unknown", _ => new[] { "explain", "PCP4242" }, Two, "PCP9004");
         yield return new HostileCase("usage", "explain-traversal", _ => new[] { "explain", "../../../../etc/passwd" }, Two, "PCP9004"); // path-scan: not a repository path
         yield return new HostileCase("usage", "yml-generate-missing", w => new[] { "yml", "generate", Path.Combine(w.Root, "none") }, Two, "PCP9004");
-        yield return new HostileCase("usage", "report-sbom-not-an-sbom", w => new[] { "report", w.Project, "--sbom", "/etc/passwd", "-o", Path.Combine(w.Root, "out") }, Two, "PCP9011",
+        // An --sbom that is not one (or not readable as one) is refused as an attachment: PCP2003 (issue 13).
+        yield return new HostileCase("usage", "report-sbom-not-an-sbom", w => new[] { "report", w.Project, "--sbom", "/etc/passwd", "-o", Path.Combine(w.Root, "out") }, Two, "PCP2003",
             (w, _) => Assert.False(File.Exists(Path.Combine(w.Root, "out", "passwd"))));
-        yield return new HostileCase("usage", "report-sbom-fifo", w => new[] { "report", w.Project, "--sbom", w.Fifo("a.cdx.json"), "-o", Path.Combine(w.Root, "out") }, Two, "PCP9011");
-        yield return new HostileCase("usage", "report-sbom-dev-zero", w => new[] { "report", w.Project, "--sbom", w.Link("z.cdx.json", "/dev/zero"), "-o", Path.Combine(w.Root, "out") }, Two, "PCP9011");
+        yield return new HostileCase("usage", "report-sbom-fifo", w => new[] { "report", w.Project, "--sbom", w.Fifo("a.cdx.json"), "-o", Path.Combine(w.Root, "out") }, Two, "PCP2003");
+        yield return new HostileCase("usage", "report-sbom-dev-zero", w => new[] { "report", w.Project, "--sbom", w.Link("z.cdx.json", "/dev/zero"), "-o", Path.Combine(w.Root, "out") }, Two, "PCP2003");
         yield return new HostileCase("usage", "report-config-fifo", w => new[] { "report", w.Project, "--config", w.Fifo("publiccode-report.json"), "-o", Path.Combine(w.Root, "out") }, Two, "PCP9003");
         yield return new HostileCase("usage", "report-config-dev-zero", w => new[] { "report", w.Project, "--config", w.Link("publiccode-report.json", "/dev/zero"), "-o", Path.Combine(w.Root, "out") }, Two, "PCP9003");
         yield return new HostileCase("usage", "report-config-not-json", w => new[] { "report", w.Project, "--config", w.Write("publiccode-report.json", "nope"), "-o", Path.Combine(w.Root, "out") }, Two, "PCP9003");
