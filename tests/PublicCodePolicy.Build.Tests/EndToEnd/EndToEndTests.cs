@@ -108,7 +108,13 @@ public sealed class EndToEndTests
 
         Assert.Equal(0, result.ExitCode);
         var line = Assert.Single(result.BuildLines, l => l.Contains("warning PCP0001: System.Net.Http 4.3.4", StringComparison.Ordinal));
-        Assert.Equal(project + " : warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree-ci.csproj. (" + HelpPcp0001 + ")", line);
+        // The warning points at the PackageReference (issue 14): line and column found here in the project's own text.
+        var lines = File.ReadAllLines(project);
+        int row = Array.FindIndex(lines, l => l.Contains("<PackageReference Include=\"System.Net.Http\"", StringComparison.Ordinal));
+        Assert.True(row >= 0);
+        int column = lines[row].IndexOf("<PackageReference Include=\"System.Net.Http\"", StringComparison.Ordinal) + 1;
+        var at = "(" + (row + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + column.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        Assert.Equal(project + at + ": warning PCP0001: System.Net.Http 4.3.4 (runtime) has licence LicenseRef-MICROSOFT-NET-LIBRARY: LicenseRef-MICROSOFT-NET-LIBRARY is not a free licence. Remove or replace the reference to System.Net.Http in nonfree-ci.csproj. (" + HelpPcp0001 + ")", line);
         Assert.Equal(
             _fixture.NonFreeFirstBuild.BuildLines.Count(l => l.Contains("warning PCP", StringComparison.Ordinal)),
             result.BuildLines.Count(l => l.Contains("warning PCP", StringComparison.Ordinal)));
