@@ -10,7 +10,8 @@ namespace PublicCodePolicy.Build.Tests.EndToEnd;
 /// <summary>
 /// Issue 16: parallel builds of one tree, and a build with the network removed. A solution of two projects (one
 /// multi-targeted, one referencing it) with both SBOM formats on is built by three <c>dotnet build -m</c> at once;
-/// every artifact must then be complete and valid, with no temporary file left. The same project built again under
+/// every artifact (findings, SBOMs, the application's publiccode.yml) must then be complete and valid, with no
+/// temporary file left. The same project built again under
 /// <c>unshare -rn</c> must give the same SBOM bytes. Uses the one packed package of <see cref="PackageFixture"/>.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -36,8 +37,9 @@ public sealed class ConcurrencyAndOfflineTests
     public async Task ThreeParallelBuildsOfOneSolution_LeaveEveryArtifactCompleteAndValid()
     {
         var lib = _fixture.CreateProject("conc-lib", PackageFixture.NewtonsoftJson, targetFrameworks: "net10.0;net8.0", parent: "conc", properties: Outputs);
+        // The application also generates its publiccode.yml in every build: one more file the parallel builds share.
         var app = _fixture.CreateProject("conc-app", PackageFixture.Serilog + "<ProjectReference Include=\"../conc-lib/conc-lib.csproj\" />", parent: "conc",
-            properties: Outputs);
+            properties: Outputs + "<PublicCodeGenerateYml>true</PublicCodeGenerateYml>" + OptInOutputsTests.PublicCodeProperties);
         var root = Path.GetDirectoryName(Path.GetDirectoryName(lib)!)!;
         var solution = Path.Combine(root, "conc.slnx");
         File.WriteAllText(solution, "<Solution>\n  <Project Path=\"conc-lib/conc-lib.csproj\" />\n  <Project Path=\"conc-app/conc-app.csproj\" />\n</Solution>\n");
@@ -78,6 +80,17 @@ public sealed class ConcurrencyAndOfflineTests
             }
             Assert.DoesNotContain(Directory.EnumerateFiles(obj, "*.tmp", SearchOption.AllDirectories), f => f.Contains("PublicCodePolicy", StringComparison.Ordinal));
         }
+
+        // publiccode.yml, written by every build of the application (in the solution's folder when a solution is built,
+        // docs/build.md): complete, valid, and no temporary file beside it.
+        var appFolder = root;
+        var yml = Path.Combine(appFolder, "publiccode.yml");
+        Assert.True(File.Exists(yml), "publiccode.yml was not generated");
+        var text = File.ReadAllText(yml);
+        Assert.Contains("softwareVersion: \"2.1.0\"", text, StringComparison.Ordinal);
+        var validation = PublicCodePolicy.PublicCode.PublicCodeValidator.ValidateFile(yml, new PublicCodePolicy.PublicCode.PublicCodeValidationOptions { CheckFiles = false });
+        Assert.False(validation.HasErrors, validation.ToText("publiccode.yml"));
+        Assert.Empty(Directory.EnumerateFiles(appFolder, "*.tmp").Concat(Directory.EnumerateFiles(appFolder, ".publiccode.yml*")));
     }
 
     [Fact]

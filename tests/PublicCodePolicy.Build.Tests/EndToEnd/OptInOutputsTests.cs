@@ -14,7 +14,7 @@ namespace PublicCodePolicy.Build.Tests.EndToEnd;
 public sealed class OptInOutputsTests
 {
     // The example of docs/publiccode.md, as a project would declare it.
-    private const string PublicCodeProperties = """
+    internal const string PublicCodeProperties = """
         <Product>Guichet Valmont</Product>
         <Description>Guichet numérique de l'état civil de la commune de Valmont.</Description>
         <Version>2.1.0</Version>
