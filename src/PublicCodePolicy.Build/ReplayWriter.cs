@@ -26,8 +26,8 @@ internal sealed class ReplayWriter
     public void Save(string path, string key)
     {
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
-        var temp = path + ".tmp";
-        using (var w = XmlWriter.Create(temp, settings))
+        using var buffer = new MemoryStream();
+        using (var w = XmlWriter.Create(buffer, settings))
         {
             w.WriteStartElement("Project");
             w.WriteComment(" Written by PublicCodePolicy's ReportFindings task; replayed by PublicCodePolicy.targets. ");
@@ -56,13 +56,10 @@ internal sealed class ReplayWriter
             w.WriteEndElement();
             w.WriteEndElement();
         }
-        var content = File.ReadAllBytes(temp);
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
-        {
-            File.Delete(temp);
-            return;
-        }
-        File.Move(temp, path, overwrite: true);
+        var content = buffer.ToArray();
+        // The same compare-then-atomic-replace as the other obj/ files: a concurrent build of the project never reads
+        // half a file, and two of them never share a temporary file.
+        if (!FindingsFiles.WriteIfChanged(path, content)) return;
         // The targets import this file, and MSBuild counts the newest import among every target's inputs
         // (MSBuildAllProjects): with its real time, writing it would make the next build compile again. It only feeds
         // the replay of log events, so it gets a time in 2001 instead, distinct per content so that MSBuild's cache of

@@ -93,13 +93,9 @@ internal static class YmlCommand
             var facts = ReadFacts(context, path, parse.GetValue(common.Policy));
             if (facts == null) return (int)ExitCode.InputError;
             bool existed = File.Exists(target);
-            var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
-            bool createdFolder = !Directory.Exists(folder);
-            if (createdFolder) Directory.CreateDirectory(folder);
             // A new file elsewhere starts from the folder's own publiccode.yml, refreshed, rather than from the facts alone.
+            // The write (AtomicFile) creates the new folder only when there is a file to write.
             var result = PublicCodeFile.GenerateOrUpdate(target, facts, File.Exists(own) ? own : null);
-            // Nothing written: leave no empty folder behind either.
-            if (result.Text == null && createdFolder && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
             foreach (var f in result.Findings)
             {
                 var sev = f.Severity == FindingSeverity.Error ? "error" : f.Severity == FindingSeverity.Warning ? "warning" : "info";
