@@ -46,8 +46,14 @@ public sealed class PackageResult
     /// <summary>Verdict.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>Why.</summary>
+    /// <summary>Why (English: what the JSON outputs carry).</summary>
     public required string Reason { get; init; }
+
+    /// <summary>Why, in any language the engine ships; null when the reason exists only in English.</summary>
+    public EngineText? ReasonText { get; init; }
+
+    /// <summary>The reason in the language of <paramref name="culture"/> (English when it has no translation).</summary>
+    public string ReasonIn(System.Globalization.CultureInfo culture) => ReasonText?.ToString(culture) ?? Reason;
 
     /// <summary>The exception that accepted the package, if any.</summary>
     public PolicyException? AppliedException { get; init; }

@@ -101,11 +101,13 @@ public sealed class LicenceBaseline
                 var license = p.License.Concluded.ToString();
                 if (!_packages.TryGetValue(p.Id, out var before))
                 {
+                    var text = EngineText.Of("Finding.NewSinceBaseline", p.Id, p.Version, license, Source);
                     findings.Add(new Finding
                     {
                         RuleId = RuleCatalog.NewPackage.Id,
                         Severity = RuleCatalog.NewPackage.DefaultSeverity,
-                        Message = p.Id + " " + p.Version + " (" + license + ") is new since the baseline " + Source + ".",
+                        Message = text.ToString(),
+                        Text = text,
                         ProjectPath = project.ProjectPath,
                         PackageId = p.Id,
                         PackageVersion = p.Version,
@@ -115,16 +117,20 @@ public sealed class LicenceBaseline
                 }
                 if (before.Any(b => string.Equals(b.License, license, StringComparison.Ordinal))) continue;
                 var was = before.OrderByDescending(b => string.Equals(b.Version, p.Version, StringComparison.OrdinalIgnoreCase)).First();
+                var changed = EngineText.Of("Finding.LicenceChanged", p.Id, was.License, was.Version, Source, license, p.Version);
+                var remedy = EngineText.Of("Remedy.LicenceChanged", p.Id, was.Version);
                 findings.Add(new Finding
                 {
                     RuleId = RuleCatalog.LicenceChanged.Id,
                     Severity = RuleCatalog.LicenceChanged.DefaultSeverity,
-                    Message = p.Id + ": licence " + was.License + " in " + was.Version + " (baseline " + Source + "), " + license + " in " + p.Version + " now.",
+                    Message = changed.ToString(),
+                    Text = changed,
                     ProjectPath = project.ProjectPath,
                     PackageId = p.Id,
                     PackageVersion = p.Version,
                     Paths = p.Paths,
-                    Remedy = "Read the new licence terms; if they are acceptable, refresh the baseline, otherwise go back to " + p.Id + " " + was.Version + ".",
+                    Remedy = remedy.ToString(),
+                    RemedyText = remedy,
                 });
             }
         }

@@ -131,11 +131,13 @@ public sealed class PolicyEngine
             bool matchesAny = results.SelectMany(r => r.Packages).Any(p => ex.Matches(p.Id, p.Version));
             if (!used.Contains(ex) && !matchesAny)
             {
+                var text = EngineText.Of("Finding.UnusedException", ex.Package, ex.Versions != null ? " " + ex.Versions : string.Empty);
                 findings.Add(new Finding
                 {
                     RuleId = RuleCatalog.UnusedException.Id,
                     Severity = FindingSeverity.Warning,
-                    Message = "The exception for '" + ex.Package + "'" + (ex.Versions != null ? " " + ex.Versions : string.Empty) + " matches no dependency; remove it from the policy file.",
+                    Message = text.ToString(),
+                    Text = text,
                     ProjectPath = _options.Policy.SourcePath,
                 });
             }
@@ -237,13 +239,15 @@ public sealed class PolicyEngine
         var name = Path.GetFileNameWithoutExtension(project.ProjectPath);
         if (project.AssetsFilePath == null || !File.Exists(project.AssetsFilePath))
         {
+            var text = EngineText.Of("Finding.NotRestored", name, project.AssetsFilePath != null ? EngineText.Of("Finding.NotRestoredAt", project.AssetsFilePath) : null);
             findings.Add(new Finding
             {
                 RuleId = RuleCatalog.NotRestored.Id,
                 Severity = FindingSeverity.Error,
                 IsEnforced = true,
                 ProjectPath = project.ProjectPath,
-                Message = "Project '" + name + "' has not been restored (no project.assets.json" + (project.AssetsFilePath != null ? " at " + project.AssetsFilePath : string.Empty) + "). Run 'dotnet restore' first, or pass --restore.",
+                Message = text.ToString(),
+                Text = text,
                 Remedy = "dotnet restore \"" + project.ProjectPath + "\"",
             });
             return (new ProjectResult { Name = name, ProjectPath = project.ProjectPath, AssetsFilePath = project.AssetsFilePath }, findings);
@@ -255,13 +259,15 @@ public sealed class PolicyEngine
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
+            var text = EngineText.Of("Finding.AssetsUnreadable", project.AssetsFilePath, ex.Message);
             findings.Add(new Finding
             {
                 RuleId = RuleCatalog.InvalidAssetsFile.Id,
                 Severity = FindingSeverity.Error,
                 IsEnforced = true,
                 ProjectPath = project.ProjectPath,
-                Message = "The assets file '" + project.AssetsFilePath + "' cannot be read: " + ex.Message + " Run 'dotnet restore' again.",
+                Message = text.ToString(),
+                Text = text,
                 Remedy = "dotnet restore --force \"" + project.ProjectPath + "\"",
             });
             return (new ProjectResult { Name = name, ProjectPath = project.ProjectPath, AssetsFilePath = project.AssetsFilePath }, findings);
@@ -269,12 +275,14 @@ public sealed class PolicyEngine
 
         foreach (var log in assets.Logs.Where(l => l.Level.Equals("Error", StringComparison.OrdinalIgnoreCase)).Take(1))
         {
+            var text = EngineText.Of("Finding.RestoreErrors", assets.ProjectName, log.Code, log.Message);
             findings.Add(new Finding
             {
                 RuleId = RuleCatalog.RestoreErrors.Id,
                 Severity = FindingSeverity.Warning,
                 ProjectPath = project.ProjectPath,
-                Message = "Restore of '" + assets.ProjectName + "' reported " + log.Code + ": " + log.Message,
+                Message = text.ToString(),
+                Text = text,
             });
         }
 
@@ -291,6 +299,7 @@ public sealed class PolicyEngine
                     RuleId = problem.RuleId,
                     Severity = problem.Severity,
                     Message = problem.Message,
+                    Text = problem.Text,
                     ProjectPath = project.ProjectPath,
                     PackageId = node.Id,
                     PackageVersion = node.Version,
@@ -346,6 +355,7 @@ public sealed class PolicyEngine
                 RuleId = f.RuleId,
                 Severity = f.Severity,
                 Message = f.Message,
+                Text = f.Text,
                 IsEnforced = f.IsEnforced,
                 ProjectPath = f.ProjectPath,
                 Location = location,
@@ -353,6 +363,7 @@ public sealed class PolicyEngine
                 PackageVersion = f.PackageVersion,
                 Paths = f.Paths,
                 Remedy = f.Remedy,
+                RemedyText = f.RemedyText,
             });
         }
         return result;
@@ -384,7 +395,7 @@ public sealed class PolicyEngine
         // The verdict on a licence depends only on the licence and the policy: computed once per distinct expression.
         var verdict = _verdicts.GetOrAdd(licenseText, _ => _evaluator.Evaluate(license.Concluded));
         Verdict v = verdict.Verdict;
-        string reason = verdict.Reason;
+        EngineText reason = verdict.LocalizableReason;
         string? customRuleId = null;
         foreach (var rule in _options.Rules)
         {
@@ -403,16 +414,18 @@ public sealed class PolicyEngine
             if (outcome.Action == PolicyRuleAction.Deny && v != Verdict.Denied)
             {
                 v = Verdict.Denied;
-                reason = rule.Id + ": " + (outcome.Message ?? "denied by a custom rule.");
+                reason = EngineText.Of("Reason.CustomRule", rule.Id, outcome.Message != null ? EngineText.Verbatim(outcome.Message) : EngineText.Of("Reason.CustomRuleDenied"));
                 customRuleId = rule.Id;
             }
             else if (outcome.Action == PolicyRuleAction.Warn)
             {
+                var text = EngineText.Of("Finding.CustomWarning", node.Id, node.Version, outcome.Message);
                 findings.Add(new Finding
                 {
                     RuleId = rule.Id,
                     Severity = FindingSeverity.Warning,
-                    Message = node.Id + " " + node.Version + ": " + outcome.Message,
+                    Message = text.ToString(),
+                    Text = text,
                     ProjectPath = assets.ProjectPath,
                     PackageId = node.Id,
                     PackageVersion = node.Version,
@@ -430,29 +443,35 @@ public sealed class PolicyEngine
             if (valid != null)
             {
                 applied = valid;
+                var text = EngineText.Of("Finding.Excepted", node.Id, node.Version, licenseText, valid.Justification,
+                    valid.ApprovedBy != null ? EngineText.Of("Finding.ExceptedApprovedBy", valid.ApprovedBy) : null,
+                    valid.Expires != null ? EngineText.Of("Finding.ExceptedUntil", valid.Expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null);
                 findings.Add(new Finding
                 {
                     RuleId = RuleCatalog.ExceptedDependency.Id,
                     Severity = FindingSeverity.Info,
-                    Message = node.Id + " " + node.Version + " (" + licenseText + ") is accepted by an exception: " + valid.Justification + (valid.ApprovedBy != null ? " (approved by " + valid.ApprovedBy + ")" : string.Empty) + (valid.Expires != null ? ", until " + valid.Expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty) + ".",
+                    Message = text.ToString(),
+                    Text = text,
                     ProjectPath = assets.ProjectPath,
                     PackageId = node.Id,
                     PackageVersion = node.Version,
                     Paths = node.Paths,
                 });
-                reason = "Excepted: " + valid.Justification + " (" + reason + ")";
+                reason = EngineText.Of("Reason.Excepted", valid.Justification, reason);
                 v = Verdict.Excepted;
             }
             else
             {
                 foreach (var expired in candidates)
                 {
+                    var text = EngineText.Of("Finding.ExpiredException", node.Id, node.Version, expired.Expires!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     findings.Add(new Finding
                     {
                         RuleId = RuleCatalog.ExpiredException.Id,
                         Severity = FindingSeverity.Error,
                         IsEnforced = enforced,
-                        Message = "The exception for " + node.Id + " " + node.Version + " expired on " + expired.Expires!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "; renew it with a new justification or remove the dependency.",
+                        Message = text.ToString(),
+                        Text = text,
                         ProjectPath = assets.ProjectPath,
                         PackageId = node.Id,
                         PackageVersion = node.Version,
@@ -466,44 +485,57 @@ public sealed class PolicyEngine
         if (v == Verdict.Denied)
         {
             var descriptor = customRuleId != null ? RuleCatalog.CustomRule : RuleCatalog.DeniedLicense;
-            if (customRuleId == null) remedy += NewestAllowedVersion(metadata);
+            if (customRuleId == null && NewestAllowedVersion(metadata) is { } newer) remedy = EngineText.Join(" ", new[] { remedy, newer });
+            var text = EngineText.Of("Finding.Denied", node.Id, node.Version, ScopeText(scope), license.Concluded.ToString(), reason);
             findings.Add(new Finding
             {
                 RuleId = customRuleId ?? descriptor.Id,
                 Severity = enforced ? FindingSeverity.Error : FindingSeverity.Warning,
                 IsEnforced = enforced,
-                Message = node.Id + " " + node.Version + " (" + scope.ToName() + ") has licence " + license.Concluded + ": " + reason,
+                Message = text.ToString(),
+                Text = text,
                 ProjectPath = assets.ProjectPath,
                 PackageId = node.Id,
                 PackageVersion = node.Version,
                 Paths = node.Paths,
-                Remedy = remedy,
+                Remedy = remedy.ToString(),
+                RemedyText = remedy,
             });
         }
         else if (v == Verdict.Unknown)
         {
             bool fails = enforced && _options.Policy.FailOnUnknown;
+            var parts = new List<EngineText> { EngineText.Of("Finding.Unknown", node.Id, node.Version, ScopeText(scope), reason) };
+            // The resolver's note is English only (it quotes the package's own texts).
+            if (license.Note != null) parts.Add(EngineText.Verbatim(license.Note));
+            if (license.Evidence != null) parts.Add(EngineText.Of("Finding.Evidence", license.Evidence));
+            var text = EngineText.Join(" ", parts);
+            var unknownRemedy = EngineText.Of("Remedy.Unknown", remedy, PolicyDocument.FileName);
             findings.Add(new Finding
             {
                 RuleId = RuleCatalog.UnknownLicense.Id,
                 Severity = fails ? FindingSeverity.Error : FindingSeverity.Warning,
                 IsEnforced = fails,
-                Message = node.Id + " " + node.Version + " (" + scope.ToName() + "): " + reason + (license.Note != null ? " " + license.Note : string.Empty) + (license.Evidence != null ? " Evidence: " + license.Evidence + "." : string.Empty),
+                Message = text.ToString(),
+                Text = text,
                 ProjectPath = assets.ProjectPath,
                 PackageId = node.Id,
                 PackageVersion = node.Version,
                 Paths = node.Paths,
-                Remedy = remedy + " Or record the licence as a curation, or add a justified exception, in " + PolicyDocument.FileName + ".",
+                Remedy = unknownRemedy.ToString(),
+                RemedyText = unknownRemedy,
             });
         }
 
         if (license.Source == LicenseSource.Expression && license.IsNoAssertion)
         {
+            var text = EngineText.Of("Finding.InvalidDeclared", node.Id, node.Version, license.Declared, license.Note);
             findings.Add(new Finding
             {
                 RuleId = RuleCatalog.InvalidDeclaredExpression.Id,
                 Severity = FindingSeverity.Warning,
-                Message = node.Id + " " + node.Version + " declares '" + license.Declared + "'. " + license.Note,
+                Message = text.ToString(),
+                Text = text,
                 ProjectPath = assets.ProjectPath,
                 PackageId = node.Id,
                 PackageVersion = node.Version,
@@ -511,11 +543,13 @@ public sealed class PolicyEngine
         }
         foreach (var leaf in _deprecatedLeaves.GetOrAdd(licenseText, _ => license.Concluded.Leaves().OfType<SpdxLicense>().Where(l => LicenseList.Default.TryGetLicense(l.Id, out var info) && info.IsDeprecated).ToArray()))
         {
+            var text = EngineText.Of("Finding.DeprecatedLicenceId", node.Id, node.Version, leaf.Id);
             findings.Add(new Finding
             {
                 RuleId = RuleCatalog.DeprecatedLicenseId.Id,
                 Severity = FindingSeverity.Info,
-                Message = node.Id + " " + node.Version + " uses the deprecated SPDX identifier " + leaf.Id + ".",
+                Message = text.ToString(),
+                Text = text,
                 ProjectPath = assets.ProjectPath,
                 PackageId = node.Id,
                 PackageVersion = node.Version,
@@ -536,7 +570,8 @@ public sealed class PolicyEngine
             Deprecation = deprecation,
             License = license,
             Verdict = v,
-            Reason = reason,
+            Reason = reason.ToString(),
+            ReasonText = reason,
             AppliedException = applied,
             Paths = node.Paths,
             IntroducedBy = node.IntroducedBy,
@@ -545,11 +580,11 @@ public sealed class PolicyEngine
 
     // The newest other version of a denied package, among those in the same package folder, whose licence the policy
     // allows: the licence may have changed between versions (Apache-2.0 in 7.x, commercial in 8.x).
-    private string NewestAllowedVersion(PackageMetadata? metadata)
+    private EngineText? NewestAllowedVersion(PackageMetadata? metadata)
     {
-        if (metadata == null || metadata.Origin != null || string.IsNullOrEmpty(metadata.PackageDirectory)) return string.Empty;
+        if (metadata == null || metadata.Origin != null || string.IsNullOrEmpty(metadata.PackageDirectory)) return null;
         var idFolder = Path.GetDirectoryName(Path.GetFullPath(metadata.PackageDirectory).TrimEnd(Path.DirectorySeparatorChar));
-        if (idFolder == null || !Directory.Exists(idFolder)) return string.Empty;
+        if (idFolder == null || !Directory.Exists(idFolder)) return null;
         var candidates = new List<(NuGet.Versioning.NuGetVersion Version, string License)>();
         try
         {
@@ -574,25 +609,27 @@ public sealed class PolicyEngine
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return string.Empty;
+            return null;
         }
-        if (candidates.Count == 0) return string.Empty;
+        if (candidates.Count == 0) return null;
         var best = candidates.OrderByDescending(c => c.Version).First();
-        return " Version " + best.Version.ToNormalizedString() + " in the package folders has an allowed licence (" + best.License + ").";
+        return EngineText.Of("Remedy.NewerAllowed", best.Version.ToNormalizedString(), best.License);
     }
 
-    private static string Remedy(AssetsFile assets, ProjectGraph.Node node)
+    private static EngineText ScopeText(DependencyScope scope) => EngineText.Of("Scope." + scope.ToName());
+
+    private static EngineText Remedy(AssetsFile assets, ProjectGraph.Node node)
     {
         // The SDK adds some references itself (NETStandard.Library for netstandard2.0): nothing to remove in the project file.
         var implicitIds = assets.DeclaredDependencies.Values.SelectMany(d => d).Where(d => d.AutoReferenced).Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (implicitIds.Contains(node.Id)) return node.Id + " is referenced implicitly by the .NET SDK for this target framework: retarget the project, or record a justified exception.";
+        if (implicitIds.Contains(node.Id)) return EngineText.Of("Remedy.ImplicitSelf", node.Id);
         if (node.IntroducedBy.Count > 0 && node.IntroducedBy.All(via => implicitIds.Contains(via.Split(' ')[0])))
-            return "It comes through " + string.Join(", ", node.IntroducedBy) + ", referenced implicitly by the .NET SDK for this target framework: retarget the project, or record a justified exception.";
-        if (node.IsDirect) return "Remove or replace the reference to " + node.Id + " in " + Path.GetFileName(assets.ProjectPath) + ".";
-        var via = node.IntroducedBy.Count == 0 ? "its parent package"
+            return EngineText.Of("Remedy.ImplicitVia", string.Join(", ", node.IntroducedBy));
+        if (node.IsDirect) return EngineText.Of("Remedy.Direct", node.Id, Path.GetFileName(assets.ProjectPath));
+        object via = node.IntroducedBy.Count == 0 ? EngineText.Of("Remedy.ViaParent")
             : node.IntroducedBy.Count <= 5 ? string.Join(", ", node.IntroducedBy)
-            : string.Join(", ", node.IntroducedBy.Take(5)) + " and " + (node.IntroducedBy.Count - 5).ToString(CultureInfo.InvariantCulture) + " other direct references";
-        return "It comes through " + via + ": replace or upgrade that reference, or remove it.";
+            : EngineText.Of("Remedy.ViaMore", string.Join(", ", node.IntroducedBy.Take(5)), node.IntroducedBy.Count - 5);
+        return EngineText.Of("Remedy.Via", via);
     }
 
     // Each package is read and resolved once per engine, however many projects use it.
@@ -631,22 +668,26 @@ public sealed class PolicyEngine
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
             {
+                var text = EngineText.Of("Finding.NuspecUnreadable", library.Id, library.Version, nuspec, ex.Message);
                 var problem = new Finding
                 {
                     RuleId = RuleCatalog.MalformedNuspec.Id,
                     Severity = FindingSeverity.Warning,
-                    Message = "The nuspec of " + library.Id + " " + library.Version + " cannot be read (" + nuspec + "): " + ex.Message,
+                    Message = text.ToString(),
+                    Text = text,
                 };
                 var unresolved = new LicenseResolution { Concluded = SpdxExpression.NoAssertion, Source = LicenseSource.None, Evidence = nuspec, Note = "The package metadata is unreadable." };
                 return (null, ApplyCurations(library, unresolved), problem);
             }
         }
         if (_remoteNuspecs.TryGetValue(new PackageKey(library.Id, library.Version), out var remote)) return LoadRemote(library, folders, remote);
+        var missingText = EngineText.Of("Finding.PackageNotFound", library.Id, library.Version, string.Join(", ", folders), _options.MetadataSource != null ? EngineText.Of("Finding.PackageNotFoundOnline") : null);
         var missing = new Finding
         {
             RuleId = RuleCatalog.PackageNotFound.Id,
             Severity = FindingSeverity.Warning,
-            Message = library.Id + " " + library.Version + " is not in the package folders (" + string.Join(", ", folders) + "); its licence cannot be read offline" + (_options.MetadataSource != null ? ", and the online sources did not provide it" : string.Empty) + ". Restore the project on this machine.",
+            Message = missingText.ToString(),
+            Text = missingText,
         };
         var none = new LicenseResolution { Concluded = SpdxExpression.NoAssertion, Source = LicenseSource.None, Note = "The package is not in the package folders." };
         return (null, ApplyCurations(library, none), missing);
@@ -674,21 +715,25 @@ public sealed class PolicyEngine
                 Confidence = resolved.Confidence,
                 Note = resolved.Note == null ? evidence : evidence + " " + resolved.Note,
             };
+            var fetchedText = EngineText.Of("Finding.FetchedOnline", library.Id, library.Version, string.Join(", ", folders), remote.Location);
             var fetched = new Finding
             {
                 RuleId = RuleCatalog.PackageNotFound.Id,
                 Severity = FindingSeverity.Info,
-                Message = library.Id + " " + library.Version + " is not in the package folders (" + string.Join(", ", folders) + "); its metadata was fetched online from " + remote.Location + ".",
+                Message = fetchedText.ToString(),
+                Text = fetchedText,
             };
             return (metadata, ApplyCurations(library, withEvidence), fetched);
         }
         catch (InvalidDataException ex)
         {
+            var problemText = EngineText.Of("Finding.FetchedNuspecUnusable", library.Id, library.Version, remote.Location, ex.Message);
             var problem = new Finding
             {
                 RuleId = RuleCatalog.MalformedNuspec.Id,
                 Severity = FindingSeverity.Warning,
-                Message = "The nuspec of " + library.Id + " " + library.Version + " fetched from " + remote.Location + " cannot be used: " + ex.Message,
+                Message = problemText.ToString(),
+                Text = problemText,
             };
             var unresolved = new LicenseResolution { Concluded = SpdxExpression.NoAssertion, Source = LicenseSource.None, Evidence = remote.Location, Note = "The package is not in the package folders and the metadata fetched online is unusable." };
             return (null, ApplyCurations(library, unresolved), problem);

@@ -59,12 +59,12 @@ public sealed class Workspace
             var projectsHere = EnumerateProjects(full, out bool truncated).ToArray();
             if (truncated)
             {
-                problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = string.Create(CultureInfo.InvariantCulture, $"The folder '{full}' holds more than {MaxFolders} folders or is deeper than {MaxFolderDepth} levels: it is not one repository. Name the solution or project to check.") });
+                problems.Add(Problem(RuleCatalog.InputNotFound, full, EngineText.Of("Workspace.TooLarge", full, MaxFolders, MaxFolderDepth)));
                 projectsHere = Array.Empty<string>();
             }
             if (solutions.Length > 1 && projectsHere.Length == 0)
             {
-                problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = "The folder holds several solutions; name the one to check." });
+                problems.Add(Problem(RuleCatalog.InputNotFound, full, EngineText.Of("Workspace.SeveralSolutions")));
             }
             projectFiles = projectsHere;
         }
@@ -81,18 +81,18 @@ public sealed class Workspace
             }
             else
             {
-                problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = "'" + full + "' is not a solution (.sln, .slnx) or project file." });
+                problems.Add(Problem(RuleCatalog.InputNotFound, full, EngineText.Of("Workspace.NotAProject", full)));
                 projectFiles = Array.Empty<string>();
             }
         }
         else
         {
-            problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = "'" + full + "' does not exist." });
+            problems.Add(Problem(RuleCatalog.InputNotFound, full, EngineText.Of("Workspace.NotFound", full)));
             projectFiles = Array.Empty<string>();
         }
         if (projectFiles.Count == 0 && problems.Count == 0)
         {
-            problems.Add(new Finding { RuleId = RuleCatalog.InputNotFound.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = full, Message = "No project was found in '" + full + "'." });
+            problems.Add(Problem(RuleCatalog.InputNotFound, full, EngineText.Of("Workspace.NoProject", full)));
         }
         // Asking MSBuild costs a process per project: only for projects that exist, and only a few times per run
         // (a solution listing 10,000 missing projects must not start 10,000 processes).
@@ -174,6 +174,9 @@ public sealed class Workspace
         return found.OrderBy(f => f, StringComparer.Ordinal);
     }
 
+    private static Finding Problem(RuleDescriptor rule, string path, EngineText text)
+        => new() { RuleId = rule.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = path, Message = text.ToString(), Text = text };
+
     private static IReadOnlyList<string> ReadSolution(string path, List<Finding> problems)
     {
         var dir = Path.GetDirectoryName(path)!;
@@ -204,7 +207,7 @@ public sealed class Workspace
         }
         catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException or RegexMatchTimeoutException)
         {
-            problems.Add(new Finding { RuleId = RuleCatalog.InvalidSolution.Id, Severity = FindingSeverity.Error, IsEnforced = true, ProjectPath = path, Message = "The solution '" + path + "' cannot be read: " + ex.Message });
+            problems.Add(Problem(RuleCatalog.InvalidSolution, path, EngineText.Of("Workspace.SolutionUnreadable", path, ex.Message)));
             return Array.Empty<string>();
         }
         return result

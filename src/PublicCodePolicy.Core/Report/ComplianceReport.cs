@@ -339,8 +339,11 @@ public sealed class DependencyIssue
     /// <summary>The evidence (URL, file, expression).</summary>
     public string? Evidence { get; init; }
 
-    /// <summary>Why the policy decided so.</summary>
+    /// <summary>Why the policy decided so (English).</summary>
     public required string Reason { get; init; }
+
+    /// <summary>Why the policy decided so, in any language the engine ships; null when it exists only in English.</summary>
+    public Diagnostics.EngineText? ReasonText { get; init; }
 
     /// <summary>Dependency paths from the project.</summary>
     public required IReadOnlyList<string> Paths { get; init; }
@@ -358,7 +361,11 @@ public sealed class DependencyIssue
 /// <param name="Package">Package id and version, when the finding is about one.</param>
 /// <param name="Message">The engine's message (English).</param>
 /// <param name="ExpiredOn">For an expired exception (PCP0003), its last valid day.</param>
-public sealed record ReportFinding(string RuleId, string? Project, string? Package, string Message, DateOnly? ExpiredOn = null);
+public sealed record ReportFinding(string RuleId, string? Project, string? Package, string Message, DateOnly? ExpiredOn = null)
+{
+    /// <summary>The message in any language the engine ships; null when it exists only in English.</summary>
+    public Diagnostics.EngineText? Text { get; init; }
+}
 
 /// <summary>Where an exception stands on the date it was judged against.</summary>
 public enum ExceptionState
@@ -377,7 +384,11 @@ public enum ExceptionState
 /// <param name="Package">Package id.</param>
 /// <param name="Version">Version now.</param>
 /// <param name="Message">The finding's message: both licences for a change.</param>
-public sealed record LicenceChangeRecord(string RuleId, string Package, string Version, string Message);
+public sealed record LicenceChangeRecord(string RuleId, string Package, string Version, string Message)
+{
+    /// <summary>The message in any language the engine ships; null when it exists only in English.</summary>
+    public Diagnostics.EngineText? Text { get; init; }
+}
 
 /// <summary>An exception of the policy and what it was applied to.</summary>
 public sealed class ExceptionRecord

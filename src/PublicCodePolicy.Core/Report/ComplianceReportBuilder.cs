@@ -140,8 +140,9 @@ public static class ComplianceReportBuilder
             ExceptionsJudgedOn = options.AsOf,
             LicenceChanges = result.Findings
                 .Where(f => (f.RuleId == RuleCatalog.LicenceChanged.Id || f.RuleId == RuleCatalog.NewPackage.Id) && f.PackageId != null)
-                .Select(f => new LicenceChangeRecord(f.RuleId, f.PackageId!, f.PackageVersion ?? string.Empty, f.Message))
-                .Distinct()
+                .Select(f => (Record: new LicenceChangeRecord(f.RuleId, f.PackageId!, f.PackageVersion ?? string.Empty, f.Message), f.Text))
+                .DistinctBy(c => c.Record)
+                .Select(c => c.Record with { Text = c.Text })
                 .OrderBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.Package, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Version, StringComparer.Ordinal)
                 .ToArray(),
             Sboms = sboms,
@@ -468,6 +469,7 @@ public static class ComplianceReportBuilder
                 LicenseSource = CheckResultJsonWriter.SourceName(t.Package.License.Source),
                 Evidence = t.Package.License.Evidence,
                 Reason = t.Package.Reason,
+                ReasonText = t.Package.ReasonText,
                 Paths = t.Package.Paths,
                 Family = t.Package.Verdict is Verdict.Denied or Verdict.Unknown ? LicenseFamilies.Of(t.Package.License.Concluded.ToString(), t.Package.Verdict) : null,
                 Remedy = t.Package.Verdict == Verdict.Denied ? RemedyFinder.Find(t.Package.Id, t.Package.Version, t.Package.IsDirect, t.Package.IntroducedBy, t.Project.TargetFrameworks) : null,
@@ -494,7 +496,7 @@ public static class ComplianceReportBuilder
                 f.Message,
                 f.RuleId == RuleCatalog.ExpiredException.Id && f.PackageId != null && f.PackageVersion != null
                     ? result.Policy.Exceptions.Where(e => e.Expires != null && e.Matches(f.PackageId, f.PackageVersion)).Select(e => e.Expires).Min()
-                    : null))
+                    : null) { Text = f.Text })
             .ToArray();
     }
 

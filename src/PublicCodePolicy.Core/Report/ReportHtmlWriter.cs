@@ -214,7 +214,7 @@ public static class ReportHtmlWriter
         if (report.LicenceChanges.Count > 0)
         {
             h.Append("<section id=\"licence-changes\">\n<h2>").Append(E(t.LicenceChangesTitle)).Append("</h2>\n<ul>\n");
-            foreach (var change in report.LicenceChanges) h.Append("<li data-rule=\"").Append(E(change.RuleId)).Append("\"><code>").Append(E(change.RuleId)).Append("</code> ").Append(E(change.Message)).Append("</li>\n");
+            foreach (var change in report.LicenceChanges) h.Append("<li data-rule=\"").Append(E(change.RuleId)).Append("\"><code>").Append(E(change.RuleId)).Append("</code> ").Append(E(t.ChangeMessage(change))).Append("</li>\n");
             h.Append("</ul>\n</section>\n");
         }
 

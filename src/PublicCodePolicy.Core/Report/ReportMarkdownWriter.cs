@@ -164,7 +164,7 @@ public static class ReportMarkdownWriter
         if (report.LicenceChanges.Count > 0)
         {
             m.Append("## ").Append(Text(t.LicenceChangesTitle)).Append("\n\n");
-            foreach (var change in report.LicenceChanges) m.Append("- ").Append(change.RuleId).Append(": ").Append(Text(change.Message)).Append('\n');
+            foreach (var change in report.LicenceChanges) m.Append("- ").Append(change.RuleId).Append(": ").Append(Text(t.ChangeMessage(change))).Append('\n');
             m.Append('\n');
         }
 

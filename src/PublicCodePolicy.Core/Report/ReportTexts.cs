@@ -318,31 +318,29 @@ internal sealed class ReportTexts
     public string ExpiredExceptionMessage => S(nameof(ExpiredExceptionMessage));
 
     /// <summary>
-    /// Why the policy decided so, in the report's language: the engine's reason (English) when the report cannot say it
-    /// better, else a sentence built from the facts (the licence family's title).
+    /// Why the policy decided so, in the report's language: for a non-free licence of a family the report explains,
+    /// a sentence that names the family; else the engine's own reason, in the report's language.
     /// </summary>
     public string ReasonOf(DependencyIssue issue)
     {
-        if (Lang == "en") return issue.Reason;
-        return issue.Verdict == Policy.Verdict.Unknown ? F(ReasonUnknown, issue.License)
-            : issue.Verdict == Policy.Verdict.Denied && issue.Family != null ? F(ReasonDeniedFamily, issue.License, Family(issue.Family).Title)
-            : issue.Verdict == Policy.Verdict.Denied ? F(ReasonDenied, issue.License)
-            : issue.Reason;
+        if (Lang != "en" && issue.Verdict == Policy.Verdict.Denied && issue.Family != null) return F(ReasonDeniedFamily, issue.License, Family(issue.Family).Title);
+        return issue.ReasonText?.ToString(_culture) ?? issue.Reason;
     }
 
-    public string ReasonUnknown => S(nameof(ReasonUnknown));
-    public string ReasonDenied => S(nameof(ReasonDenied));
     public string ReasonDeniedFamily => S(nameof(ReasonDeniedFamily));
 
     /// <summary>"complete: …" or "incomplete, to complete: …".</summary>
     public string DossierText(DossierStatus dossier)
         => dossier.Complete ? DossierComplete : F(DossierIncomplete, string.Join(", ", dossier.Missing.Select(m => DossierMissingNames[m])));
 
-    /// <summary>A blocking finding's message in the report's language when the report knows its facts, else the engine's.</summary>
+    /// <summary>A blocking finding's message in the report's language.</summary>
     public string FindingMessage(ReportFinding finding)
         => finding.ExpiredOn is { } on && finding.Package != null
             ? F(ExpiredExceptionMessage, finding.Package, on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            : finding.Message;
+            : finding.Text?.ToString(_culture) ?? finding.Message;
+
+    /// <summary>A licence change or new package since the baseline, in the report's language.</summary>
+    public string ChangeMessage(LicenceChangeRecord change) => change.Text?.ToString(_culture) ?? change.Message;
 
     public string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 

@@ -119,8 +119,10 @@ public sealed class LicenceBaselineTests : IDisposable
 
         var md = ReportMarkdownWriter.WriteToString(report, ReportLanguage.French);
         Assert.Contains("## Changements de licence depuis la référence", md, StringComparison.Ordinal);
-        Assert.Contains("- PCP0020: Contoso.Mapper: licence MIT in 14.0.0 (baseline baseline.json), LicenseRef-Proprietary in 15.0.0 now.", md, StringComparison.Ordinal);
+        // Issue 13: the French report says it in French; the English one keeps the engine's English.
+        Assert.Contains("- PCP0020: Contoso.Mapper : licence MIT en version 14.0.0 (référence baseline.json), LicenseRef-Proprietary en version 15.0.0 désormais.", md, StringComparison.Ordinal);
         var html = ReportHtmlWriter.WriteToString(report, ReportLanguage.English);
+        Assert.Contains("Contoso.Mapper: licence MIT in 14.0.0 (baseline baseline.json), LicenseRef-Proprietary in 15.0.0 now.", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Licence changes since the baseline</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<li data-rule=\"PCP0021\">", html, StringComparison.Ordinal);
 
