@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.CommandLine;
+using System.Globalization;
 using PublicCodePolicy.Cli.Commands;
 
 namespace PublicCodePolicy.Cli;
@@ -9,9 +10,30 @@ namespace PublicCodePolicy.Cli;
 public static class CommandLineApp
 {
     /// <summary>Runs <c>publiccode</c> with the given arguments and writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleEnvironment console)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="console">What the terminal supports.</param>
+    /// <param name="uiCulture">The console's language; null: from <c>DOTNET_CLI_UI_LANGUAGE</c>, else the user's culture (<see cref="CliLanguage"/>).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleEnvironment console, CultureInfo? uiCulture = null)
     {
-        var context = new CliContext(stdout, stderr, console);
+        var culture = uiCulture ?? CliLanguage.Resolve(Environment.GetEnvironmentVariable, CultureInfo.CurrentUICulture);
+        // System.CommandLine words its own help and parse errors in the current UI culture: the same language as ours.
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return RunIn(args, stdout, stderr, new CliContext(stdout, stderr, console) { UiCulture = culture });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static int RunIn(string[] args, TextWriter stdout, TextWriter stderr, CliContext context)
+    {
+        var t = context.Texts;
         var root = BuildRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
@@ -20,7 +42,7 @@ public static class CommandLineApp
             {
                 stderr.WriteLine("error " + Diagnostics.RuleCatalog.InvalidUsage.Id + ": " + IO.SafeText.ForTerminal(error.Message) + " (" + Diagnostics.RuleCatalog.InvalidUsage.HelpUri + ")");
             }
-            stderr.WriteLine("Run 'publiccode --help' (or 'publiccode <command> --help') for usage.");
+            stderr.WriteLine(t.S("App.UsageHint"));
             return (int)ExitCode.InputError;
         }
         try
@@ -30,7 +52,7 @@ public static class CommandLineApp
         catch (IO.OutputWriteException ex)
         {
             // Every writer goes through OutputFile; a failure there is the user's disk or path, not a bug.
-            stderr.WriteLine("error " + Diagnostics.RuleCatalog.OutputNotWritten.Id + ": " + IO.SafeText.ForTerminal(ex.Message) + " The previous file, if any, is unchanged. (" + Diagnostics.RuleCatalog.OutputNotWritten.HelpUri + ")");
+            stderr.WriteLine("error " + Diagnostics.RuleCatalog.OutputNotWritten.Id + ": " + IO.SafeText.ForTerminal(ex.Message) + " " + t.S("App.PreviousUnchanged") + " (" + Diagnostics.RuleCatalog.OutputNotWritten.HelpUri + ")");
             return (int)ExitCode.InputError;
         }
         catch (IO.InputFileException ex)
@@ -41,24 +63,15 @@ public static class CommandLineApp
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine("error: internal error: " + ex.GetType().Name + ": " + ex.Message);
-            stderr.WriteLine("This is a bug in PublicCodePolicy; please report it with the command line you ran.");
+            stderr.WriteLine(t.F("App.InternalError", ex.GetType().Name, ex.Message));
+            stderr.WriteLine(t.S("App.ReportBug"));
             return (int)ExitCode.InternalError;
         }
     }
 
     internal static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand(
-            "publiccode — free-licence policy, SBOMs, publiccode.yml and compliance report for .NET solutions.\n" +
-            "Checks that every NuGet dependency is under a licence your policy allows (OSI-approved by default),\n" +
-            "offline, from what 'dotnet restore' produced.\n\n" +
-            "Examples:\n" +
-            "  publiccode check                         # check the solution in the current folder\n" +
-            "  publiccode check MySolution.sln --format json -o result.json\n" +
-            "  publiccode check src/App/App.csproj --preset fr-administration\n" +
-            "  publiccode sbom MySolution.sln --format spdx -o sbom.spdx.json\n\n" +
-            "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal error.");
+        var root = new RootCommand(context.Texts.S("Help.Root"));
         root.Add(CheckCommand.Create(context));
         root.Add(SbomCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
@@ -66,9 +79,22 @@ public static class CommandLineApp
         root.Add(InitCommand.Create(context));
         root.Add(YmlCommand.Create(context));
         root.Add(ReportCommand.Create(context));
+        // System.CommandLine's own options, worded like ours (its resources have no French for them).
+        foreach (var option in root.Options)
+        {
+            if (option is System.CommandLine.Help.HelpOption) option.Description = context.Texts.S("Help.HelpOption");
+            else if (option is VersionOption) option.Description = context.Texts.S("Help.VersionOption");
+        }
         return root;
     }
 }
 
 /// <summary>Writers and console facts shared by the commands.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, ConsoleEnvironment Console);
+public sealed record CliContext(TextWriter Out, TextWriter Error, ConsoleEnvironment Console)
+{
+    /// <summary>The console's language (English: the invariant culture).</summary>
+    public CultureInfo UiCulture { get; init; } = CultureInfo.InvariantCulture;
+
+    /// <summary>The console texts in <see cref="UiCulture"/>.</summary>
+    internal CliTexts Texts => CliTexts.For(UiCulture);
+}

@@ -242,7 +242,7 @@ public sealed class CiFormatsTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CommandLineApp.Run(args, stdout, stderr, ConsoleEnvironment.Plain with { Ci = host });
+        int code = CommandLineApp.Run(args, stdout, stderr, ConsoleEnvironment.Plain with { Ci = host }, System.Globalization.CultureInfo.InvariantCulture);
         return new ProcessResult(code, stdout.ToString(), stderr.ToString());
     }
 }

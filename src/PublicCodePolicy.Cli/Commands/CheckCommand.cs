@@ -18,10 +18,11 @@ internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var t = context.Texts;
+        var common = new CommonOptions(t);
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Output formats, comma-separated or repeated: table (for people), json (documented schema: docs/schemas/check-result.schema.json), sarif (SARIF 2.1.0 for GitHub code scanning), codequality (GitLab Code Quality), junit (JUnit XML, GitLab's test report). Several formats need --output DIR.",
+            Description = t.S("Help.Check.Format"),
             DefaultValueFactory = _ => new[] { "table" },
             HelpName = "FORMATS",
             AllowMultipleArgumentsPerToken = false,
@@ -30,31 +31,19 @@ internal static class CheckCommand
         {
             foreach (var f in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
             {
-                if (!FileNames.ContainsKey(f)) result.AddError("Unknown check format '" + f + "'; use table, json, sarif, codequality or junit (comma-separated).");
+                if (!FileNames.ContainsKey(f)) result.AddError(t.F("Help.Check.UnknownFormat", f));
             }
         });
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write the result to FILE instead of standard output. With several formats, a folder DIR (created if needed) that receives one file per format: " + string.Join(", ", FileNames.Where(p => p.Key != "table").Select(p => p.Value + " (" + p.Key + ")")) + "; the table still goes to standard output.",
-            HelpName = "FILE|DIR",
+            Description = t.F("Help.Check.Output", string.Join(", ", FileNames.Where(p => p.Key != "table").Select(p => p.Value + " (" + p.Key + ")"))),
+            HelpName = context.Texts.S("HelpName.FILE|DIR"),
         };
         var problemsOnly = new Option<bool>("--problems-only")
         {
-            Description = "In the table, list only packages that are not allowed.",
+            Description = t.S("Help.Check.ProblemsOnly"),
         };
-        var command = new Command("check",
-            "Check every dependency of a solution or project against the licence policy.\n\n" +
-            "Reads each project's obj/project.assets.json (run 'dotnet restore' first, or pass --restore) and each\n" +
-            "package's .nuspec from the NuGet package folder; nothing is fetched from the network.\n\n" +
-            "Examples:\n" +
-            "  publiccode check\n" +
-            "  publiccode check samples/Valmont/Valmont.sln --problems-only\n" +
-            "  publiccode check App.sln --format json -o publiccode-check.json\n" +
-            "  publiccode check App.sln --format sarif -o publiccode.sarif   # upload to code scanning\n" +
-            "  publiccode check . --format table,codequality,junit,sarif -o publiccode   # GitLab: one run, one folder\n" +
-            "  publiccode check App.sln --policy publiccode-policy.json --preset fr-administration\n" +
-            "  publiccode check App.sln --online   # also ask your nuget.config sources: missing metadata, deprecations\n\n" +
-            "Exit codes: 0 no enforced finding, 1 the policy fails, 2 usage or input error (e.g. PCP9001 not restored).");
+        var command = new Command("check", t.S("Help.Check"));
         common.AddTo(command);
         command.Add(format);
         command.Add(output);
@@ -62,7 +51,7 @@ internal static class CheckCommand
         command.Validators.Add(result =>
         {
             if (Formats(result.GetValue(format)).Count > 1 && result.GetValue(output) == null)
-                result.AddError("Several formats need --output DIR: the folder that receives one file per format.");
+                result.AddError(t.S("Help.Check.SeveralFormatsNeedOutput"));
         });
         command.SetAction(parse =>
         {
@@ -80,21 +69,21 @@ internal static class CheckCommand
             if (outPath != null && result.HasInputErrors)
             {
                 // A result with input errors is not a result: the last good file stays for the next step to find.
-                context.Error.WriteLine("Input errors: " + SafeText.ForTerminal(outPath) + " was left as it was.");
-                if (formats.Contains("table")) TableRenderer.Render(result, context.Out, context.Console, problems);
+                context.Error.WriteLine(context.Texts.F("Check.InputErrorsKept", SafeText.ForTerminal(outPath)));
+                if (formats.Contains("table")) TableRenderer.Render(result, context.Out, context.Console, problems, context.Texts);
             }
             else if (formats.Count > 1)
             {
                 foreach (var f in formats)
                 {
-                    if (f == "table") TableRenderer.Render(result, context.Out, context.Console, problems);
+                    if (f == "table") TableRenderer.Render(result, context.Out, context.Console, problems, context.Texts);
                     else if (!Write(Path.Combine(outPath!, FileNames[f]), stream => Writer(f)(result, stream), createDirectory: true)) return (int)ExitCode.InputError;
                 }
             }
             else if (formats[0] == "table")
             {
-                if (outPath == null) TableRenderer.Render(result, context.Out, context.Console, problems);
-                else if (!Write(outPath, stream => RenderTable(result, stream, problems))) return (int)ExitCode.InputError;
+                if (outPath == null) TableRenderer.Render(result, context.Out, context.Console, problems, context.Texts);
+                else if (!Write(outPath, stream => RenderTable(result, stream, problems, context.Texts))) return (int)ExitCode.InputError;
             }
             else if (outPath != null)
             {
@@ -112,7 +101,7 @@ internal static class CheckCommand
             if (!machineOutputOnStdout) CiAnnotations.Write(result, context.Console.Ci, context.Out);
             foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
             {
-                EngineRunner.WriteError(context, f.RuleId, f.Message);
+                EngineRunner.WriteError(context, f.RuleId, f.MessageIn(context.Texts.Culture));
             }
             return (int)EngineRunner.ExitCodeOf(result);
         });
@@ -144,18 +133,23 @@ internal static class CheckCommand
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
-    private static void RenderTable(CheckResult result, Stream stream, bool problemsOnly)
+    private static void RenderTable(CheckResult result, Stream stream, bool problemsOnly, CliTexts texts)
     {
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        TableRenderer.Render(result, writer, ConsoleEnvironment.Plain, problemsOnly);
+        TableRenderer.Render(result, writer, ConsoleEnvironment.Plain, problemsOnly, texts);
     }
 }
 
-/// <summary>Human output: one table per project, then findings with their dependency paths, then a summary.</summary>
+/// <summary>
+/// Human output: one table per project, then findings with their dependency paths, then a summary, in the console's
+/// language (<see cref="CliTexts"/>). Rule codes and the MSBuild-like "error PCPxxxx:" prefix of findings stay as
+/// they are, for CI problem matchers; identifiers, versions and licence expressions are shown as restored.
+/// </summary>
 internal static class TableRenderer
 {
-    public static void Render(CheckResult result, TextWriter writer, ConsoleEnvironment env, bool problemsOnly)
+    public static void Render(CheckResult result, TextWriter writer, ConsoleEnvironment env, bool problemsOnly, CliTexts t)
     {
+        var culture = t.Culture;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
@@ -164,31 +158,30 @@ internal static class TableRenderer
             Interactive = InteractionSupport.No,
         });
         if (!env.Interactive) console.Profile.Width = 200;
-        console.WriteLine("PublicCodePolicy " + result.ToolVersion + " · policy " + result.Policy.Preset.ToName()
-            + (result.Policy.SourcePath != null ? " (" + T(Path.GetFileName(result.Policy.SourcePath)) + ")" : " (built-in)")
-            + " · SPDX licence list " + result.LicenseListVersion);
+        console.WriteLine(t.F("Table.Header", result.ToolVersion, result.Policy.Preset.ToName(),
+            result.Policy.SourcePath != null ? T(Path.GetFileName(result.Policy.SourcePath)) : t.S("Table.BuiltInPolicy"), result.LicenseListVersion));
         foreach (var project in result.Projects)
         {
             console.WriteLine();
-            var title = T(project.Name) + (project.IsTestProject ? " (test project)" : string.Empty) + (project.Loaded ? " — " + T(string.Join(", ", project.TargetFrameworks)) : " — not restored");
+            var title = T(project.Name) + (project.IsTestProject ? " " + t.S("Table.TestProject") : string.Empty) + " — " + (project.Loaded ? T(string.Join(", ", project.TargetFrameworks)) : t.S("Table.NotRestored"));
             var rows = project.Packages.Where(p => !problemsOnly || p.Verdict != Verdict.Allowed).ToArray();
             if (rows.Length == 0)
             {
-                console.WriteLine(title + ": " + (project.Loaded ? (project.Packages.Count == 0 ? "no packages" : "all " + project.Packages.Count.ToString(CultureInfo.InvariantCulture) + " packages allowed") : "see the error below"));
+                console.WriteLine(title + (t.IsFrench ? " : " : ": ") + (project.Loaded ? (project.Packages.Count == 0 ? t.S("Table.NoPackages") : t.F("Table.AllAllowed", project.Packages.Count)) : t.S("Table.SeeErrorBelow")));
                 continue;
             }
             var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = env.Color ? TableBorder.Rounded : TableBorder.Ascii2 };
-            table.AddColumns("Package", "Version", "Scope", "Licence", "Source", "Verdict", "Why");
+            table.AddColumns(t.S("Table.Column.Package"), t.S("Table.Column.Version"), t.S("Table.Column.Scope"), t.S("Table.Column.Licence"), t.S("Table.Column.Source"), t.S("Table.Column.Verdict"), t.S("Table.Column.Why"));
             foreach (var p in rows)
             {
                 table.AddRow(
-                    Markup.Escape(T(p.Id) + (p.IsDirect ? string.Empty : " (transitive)")),
+                    Markup.Escape(T(p.Id) + (p.IsDirect ? string.Empty : " " + t.S("Table.Transitive"))),
                     Markup.Escape(T(p.Version)),
-                    Markup.Escape(p.Scope.ToName()),
+                    Markup.Escape(t.S("Scope." + p.Scope.ToName())),
                     Markup.Escape(T(p.License.Concluded.ToString())),
-                    Markup.Escape(CheckResultJsonWriter.SourceName(p.License.Source)),
-                    VerdictMarkup(p.Verdict),
-                    Markup.Escape(T(p.Reason)));
+                    Markup.Escape(t.S("Source." + CheckResultJsonWriter.SourceName(p.License.Source))),
+                    VerdictMarkup(p.Verdict, t),
+                    Markup.Escape(T(p.ReasonIn(culture))));
             }
             console.Write(table);
         }
@@ -197,26 +190,25 @@ internal static class TableRenderer
         if (shown.Length > 0)
         {
             console.WriteLine();
-            console.WriteLine("Findings:");
+            console.WriteLine(t.S("Table.Findings"));
             foreach (var f in shown)
             {
                 var sev = f.Severity switch { FindingSeverity.Error => "error", FindingSeverity.Warning => "warning", _ => "info" };
                 var where = f.ProjectPath != null ? T(Path.GetFileName(f.ProjectPath)) + ": " : string.Empty;
-                console.MarkupLine((env.Color ? SeverityColor(f.Severity) : string.Empty) + Markup.Escape(where + sev + " " + f.RuleId + ": " + T(f.Message)) + (env.Color ? "[/]" : string.Empty));
-                foreach (var path in f.Paths.Take(3)) console.WriteLine("    via " + T(path));
-                if (f.Paths.Count > 3) console.WriteLine("    … and " + (f.Paths.Count - 3).ToString(CultureInfo.InvariantCulture) + " more paths");
-                if (f.Remedy != null) console.WriteLine("    fix: " + T(f.Remedy));
-                if (!string.IsNullOrEmpty(f.HelpUri)) console.WriteLine("    see " + f.HelpUri);
+                console.MarkupLine((env.Color ? SeverityColor(f.Severity) : string.Empty) + Markup.Escape(where + sev + " " + f.RuleId + ": " + T(f.MessageIn(culture))) + (env.Color ? "[/]" : string.Empty));
+                foreach (var path in f.Paths.Take(3)) console.WriteLine("    " + t.F("Table.Via", T(path)));
+                if (f.Paths.Count > 3) console.WriteLine("    " + t.F("Table.MorePaths", f.Paths.Count - 3));
+                if (f.RemedyIn(culture) is { } remedy) console.WriteLine("    " + t.F("Table.Fix", T(remedy)));
+                if (!string.IsNullOrEmpty(f.HelpUri)) console.WriteLine("    " + t.F("Table.See", f.HelpUri));
             }
         }
 
         var s = result.Summary;
         console.WriteLine();
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Summary: {s.Projects} projects, {s.Packages} distinct packages: {s.Allowed} allowed, {s.Denied} denied, {s.Unknown} unknown, {s.Excepted} excepted."));
+        console.WriteLine(t.F("Summary", s.Projects, s.Packages, s.Allowed, s.Denied, s.Unknown, s.Excepted));
         console.WriteLine(result.Passed
-            ? "Result: PASSED — no enforced finding."
-            : string.Create(CultureInfo.InvariantCulture, $"Result: FAILED — {s.EnforcedFindings} enforced findings (scopes enforced: {string.Join(", ", result.Policy.EnforcedScopes.OrderBy(x => x).Select(x => x.ToName()))})."));
+            ? t.S("Passed")
+            : t.F("Table.Failed", s.EnforcedFindings, string.Join(", ", result.Policy.EnforcedScopes.OrderBy(x => x).Select(x => t.S("Scope." + x.ToName())))));
     }
 
     // Every value from the inputs is shown on one line, without control characters (see SafeText).
@@ -229,12 +221,12 @@ internal static class TableRenderer
 
     private const int MaxCell = 400;
 
-    private static string VerdictMarkup(Verdict v) => v switch
+    private static string VerdictMarkup(Verdict v, CliTexts t) => v switch
     {
-        Verdict.Allowed => "[green]allowed[/]",
-        Verdict.Denied => "[red]denied[/]",
-        Verdict.Unknown => "[yellow]unknown[/]",
-        _ => "[blue]excepted[/]",
+        Verdict.Allowed => "[green]" + Markup.Escape(t.S("Verdict.allowed")) + "[/]",
+        Verdict.Denied => "[red]" + Markup.Escape(t.S("Verdict.denied")) + "[/]",
+        Verdict.Unknown => "[yellow]" + Markup.Escape(t.S("Verdict.unknown")) + "[/]",
+        _ => "[blue]" + Markup.Escape(t.S("Verdict.excepted")) + "[/]",
     };
 
     private static string SeverityColor(FindingSeverity s) => s switch

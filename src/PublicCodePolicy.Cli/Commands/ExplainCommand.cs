@@ -12,15 +12,10 @@ internal static class ExplainCommand
     {
         var id = new Argument<string?>("rule")
         {
-            Description = "Rule identifier, e.g. PCP0001. Without it, lists every rule.",
+            Description = context.Texts.S("Help.Explain.Id"),
             DefaultValueFactory = _ => null,
         };
-        var command = new Command("explain",
-            "Print the documentation of a rule: cause, how to fix it, how to record a justified exception, configuration.\n\n" +
-            "Examples:\n" +
-            "  publiccode explain PCP0001\n" +
-            "  publiccode explain            # list every rule\n\n" +
-            "Exit codes: 0 printed, 2 unknown rule.")
+        var command = new Command("explain", context.Texts.S("Help.Explain"))
         {
             id,
         };

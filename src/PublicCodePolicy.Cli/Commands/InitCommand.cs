@@ -12,25 +12,18 @@ internal static class InitCommand
     {
         var folder = new Argument<string>("folder")
         {
-            Description = "Where to write the files (default: the current folder, usually the repository root).",
+            Description = context.Texts.S("Help.Init.Folder"),
             DefaultValueFactory = _ => ".",
         };
         var preset = new Option<string>("--preset")
         {
-            Description = "Preset written into the policy: " + string.Join(", ", PolicyPresets.Names) + ".",
+            Description = context.Texts.F("Help.Init.Preset", string.Join(", ", PolicyPresets.Names)),
             DefaultValueFactory = _ => "osi",
         };
         preset.AcceptOnlyFromAmong(PolicyPresets.Names.ToArray());
-        var force = new Option<bool>("--force") { Description = "Overwrite an existing policy file (the old one is kept as .bak). An existing publiccode.yml is never replaced." };
-        var noYml = new Option<bool>("--no-yml") { Description = "Do not write a publiccode.yml skeleton." };
-        var command = new Command("init",
-            "Write a commented " + PolicyDocument.FileName + " and, when the folder has none, a publiccode.yml skeleton filled\n" +
-            "from the project (required facts still missing are listed at the top of the file, with the property to set).\n\n" +
-            "Examples:\n" +
-            "  publiccode init\n" +
-            "  publiccode init --preset fr-administration\n" +
-            "  publiccode init --no-yml\n\n" +
-            "Exit codes: 0 written, 2 the file exists (use --force) or the folder does not exist.")
+        var force = new Option<bool>("--force") { Description = context.Texts.S("Help.Init.Force") };
+        var noYml = new Option<bool>("--no-yml") { Description = context.Texts.S("Help.Init.NoYml") };
+        var command = new Command("init", context.Texts.F("Help.Init", PolicyDocument.FileName))
         {
             folder, preset, force, noYml,
         };
@@ -64,24 +57,24 @@ internal static class InitCommand
             }
             if (!EngineRunner.TryWriteOutput(context, path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(PolicyTemplate(parse.GetValue(preset) ?? "osi")))))
                 return (int)ExitCode.InputError;
-            context.Out.WriteLine("Wrote " + path + ". Check it with: publiccode check " + Quote(dir));
+            context.Out.WriteLine(context.Texts.F("Init.WrotePolicy", path, Quote(dir)));
             var yml = Path.Combine(dir, PublicCode.PublicCodeFile.FileName);
             if (parse.GetValue(noYml)) return (int)ExitCode.Success;
             if (File.Exists(yml))
             {
-                context.Out.WriteLine(yml + " exists and was left as it is; refresh it with: publiccode yml generate " + Quote(dir));
+                context.Out.WriteLine(context.Texts.F("Init.YmlExists", yml, Quote(dir)));
                 return (int)ExitCode.Success;
             }
             if (YmlCommand.MainProject(dir) == null)
             {
-                context.Out.WriteLine("No project in " + dir + ": no publiccode.yml skeleton written.");
+                context.Out.WriteLine(context.Texts.F("Init.NoProject", dir));
                 return (int)ExitCode.Success;
             }
             var facts = YmlCommand.ReadFacts(context, dir, path);
             if (facts == null) return (int)ExitCode.InputError;
             if (!EngineRunner.TryWriteOutput(context, yml, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(PublicCode.PublicCodeGenerator.Skeleton(facts)))))
                 return (int)ExitCode.InputError;
-            context.Out.WriteLine("Wrote " + yml + ". Complete it, then check it with: publiccode yml validate " + Quote(yml));
+            context.Out.WriteLine(context.Texts.F("Init.WroteYml", yml, Quote(yml)));
             return (int)ExitCode.Success;
         });
         return command;

@@ -15,33 +15,24 @@ internal static class MergeCommand
     {
         var files = new Argument<string[]>("results")
         {
-            Description = "JSON results of 'publiccode check --format json', one per repository (files or folders holding *.json).",
+            Description = context.Texts.S("Help.Merge.Files"),
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: table, json, md (Markdown), html (the organisation-wide dossier, self-contained, prints to PDF).",
+            Description = context.Texts.S("Help.Merge.Format"),
             DefaultValueFactory = _ => "table",
             HelpName = "FORMAT",
         };
         format.AcceptOnlyFromAmong("table", "json", "md", "html");
         var lang = new Option<string>("--lang", "-l")
         {
-            Description = "Language of the HTML, Markdown and table output: fr (default) or en. The JSON is language-neutral.",
+            Description = context.Texts.S("Help.Merge.Lang"),
             DefaultValueFactory = _ => "fr",
         };
         lang.AcceptOnlyFromAmong("fr", "en");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output.", HelpName = "FILE" };
-        var command = new Command("merge",
-            "Combine the check results of many repositories into one organisation-wide report: which repositories pass,\n" +
-            "which dependencies are common to several of them, and which dependencies to act on, with the repositories that use them.\n" +
-            "A folder given as input is read for *.json check results; the output file and earlier merge outputs in it are skipped.\n\n" +
-            "Examples:\n" +
-            "  publiccode merge results/*.json\n" +
-            "  publiccode merge results/ --format md --lang fr -o rapport-organisation.md\n" +
-            "  publiccode merge a.json b.json c.json --format json -o organisation.json\n" +
-            "  publiccode merge results/ --format html -o dossier-organisation.html\n\n" +
-            "Exit codes: 0 every repository passed, 1 at least one failed, 2 a result file is missing or unreadable.")
+        var output = new Option<string?>("--output", "-o") { Description = context.Texts.S("Help.Merge.Output"), HelpName = context.Texts.S("HelpName.FILE") };
+        var command = new Command("merge", context.Texts.S("Help.Merge"))
         {
             files, format, lang, output,
         };

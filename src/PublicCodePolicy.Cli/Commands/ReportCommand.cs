@@ -48,17 +48,17 @@ internal static class ReportCommand
 
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Texts);
         var lang = new Option<string>("--lang", "-l")
         {
-            Description = "Language of the HTML and Markdown reports: fr (default, the label's language) or en. The JSON is language-neutral.",
+            Description = context.Texts.S("Help.Report.Lang"),
             DefaultValueFactory = _ => "fr",
-            HelpName = "LANG",
+            HelpName = context.Texts.S("HelpName.LANG"),
         };
         lang.AcceptOnlyFromAmong("fr", "en");
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Formats to write, comma-separated or repeated: html (self-contained, prints to PDF), md (to paste into a form), json (docs/schemas/compliance-report.schema.json). Default: all three.",
+            Description = context.Texts.S("Help.Report.Format"),
             DefaultValueFactory = _ => new[] { "html,md,json" },
             HelpName = "FORMATS",
             AllowMultipleArgumentsPerToken = false,
@@ -69,61 +69,41 @@ internal static class ReportCommand
             {
                 foreach (var f in token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (!Formats.Contains(f, StringComparer.Ordinal)) result.AddError("Unknown report format '" + f + "'; use html, md or json (comma-separated).");
+                    if (!Formats.Contains(f, StringComparer.Ordinal)) result.AddError(context.Texts.F("Help.Report.UnknownFormat", f));
                 }
             }
         });
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Folder to write " + FileBaseName + ".{html,md,json} to (created if needed). Default: the current folder.",
+            Description = context.Texts.F("Help.Report.Output", FileBaseName),
             DefaultValueFactory = _ => ".",
-            HelpName = "DIR",
+            HelpName = context.Texts.S("HelpName.DIR"),
         };
         var sbom = new Option<string[]>("--sbom")
         {
-            Description = "Another SBOM file to attach (repeatable): copied into DIR when elsewhere, listed with its SHA-256. Files named *.cdx.json, *.cdx.xml or *.spdx.json already in DIR are attached too. Each must be a CycloneDX or SPDX document of the checked solution (PCP2003).",
-            HelpName = "FILE",
+            Description = context.Texts.S("Help.Report.Sbom"),
+            HelpName = context.Texts.S("HelpName.FILE"),
         };
         var previous = new Option<string?>("--previous")
         {
-            Description = "The publiccode-report.json of the previous dossier: adds an 'Évolution' section (free share, new and removed dependencies, licence changes, exceptions expired since).",
-            HelpName = "FILE",
+            Description = context.Texts.S("Help.Report.Previous"),
+            HelpName = context.Texts.S("HelpName.FILE"),
         };
         var noSbom = new Option<bool>("--no-sbom")
         {
-            Description = "Do not write the CycloneDX and SPDX SBOMs of each deliverable into DIR (they are written by default, from the same check).",
+            Description = context.Texts.S("Help.Report.NoSbom"),
         };
         var publicCode = new Option<string?>("--publiccode")
         {
-            Description = "publiccode.yml to report on (default: publiccode.yml in the checked folder, else at the repository root).",
-            HelpName = "FILE",
+            Description = context.Texts.S("Help.Report.PublicCode"),
+            HelpName = context.Texts.S("HelpName.FILE"),
         };
         var config = new Option<string?>("--config")
         {
-            Description = "Report configuration declaring upstream contributions (default: " + ReportConfig.FileName + " in the checked folder or a parent, up to the repository root; schema: docs/schemas/publiccode-report.schema.json).",
-            HelpName = "FILE",
+            Description = context.Texts.F("Help.Report.Config", ReportConfig.FileName),
+            HelpName = context.Texts.S("HelpName.FILE"),
         };
-        var command = new Command("report",
-            "Write the dossier an authority attaches to its Territoire Numérique Libre application: the report (HTML, Markdown,\n" +
-            "JSON), the CycloneDX and SPDX SBOMs of each deliverable, the publiccode.yml validation result and a SHA256SUMS\n" +
-            "manifest of every file ('sha256sum -c SHA256SUMS' in DIR checks them).\n\n" +
-            "Runs the same check as 'publiccode check', then gathers the evidence the label looks at: the software's own\n" +
-            "licence (free? on the French administration list?), its public forge, publiccode.yml and the reuse it declares\n" +
-            "(isBasedOn, usedBy, fundedBy), dependencies per deliverable with a chart, every non-allowed dependency with its\n" +
-            "evidence, every exception, the attached SBOMs with their SHA-256, contributors grouped by e-mail domain (git\n" +
-            "history), upstream contributions (" + ReportConfig.FileName + ") and a one-command way to verify the result.\n" +
-            "See docs/label.md (in French) for how to use it in the application.\n\n" +
-            "The output is deterministic: the date comes from SOURCE_DATE_EPOCH, else the last commit. Nothing is fetched\n" +
-            "from the network; all deliverables are evaluated once, in one MSBuild evaluation, for their own facts.\n\n" +
-            "Examples:\n" +
-            "  publiccode report                                   # French HTML, Markdown and JSON in the current folder\n" +
-            "  publiccode report samples/Valmont -o dossier-label\n" +
-            "  publiccode report App.sln --lang en --format html -o out\n" +
-            "  publiccode report App.sln --preset fr-administration --sbom out/App.cdx.json -o out\n" +
-            "  SOURCE_DATE_EPOCH=1764374400 publiccode report App.sln -o out   # fixed date, byte-identical output\n\n" +
-            "Exit codes: 0 report written and the policy passes, 1 report written but the policy fails (the report says why),\n" +
-            "2 usage or input error (nothing written: not restored, bad policy, bad " + ReportConfig.FileName + ", bad SOURCE_DATE_EPOCH),\n" +
-            "3 internal error.");
+        var command = new Command("report", context.Texts.F("Help.Report", ReportConfig.FileName));
         common.AddTo(command);
         command.Add(lang);
         command.Add(format);
@@ -216,7 +196,7 @@ internal static class ReportCommand
             if (result == null) return (int)ExitCode.InputError;
             foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
             {
-                EngineRunner.WriteError(context, f.RuleId, f.Message);
+                EngineRunner.WriteError(context, f.RuleId, f.MessageIn(language == ReportLanguage.English ? CliLanguage.English : CliLanguage.French));
             }
             if (result.HasInputErrors) return (int)ExitCode.InputError;
 

@@ -16,39 +16,26 @@ internal static class SbomCommand
 {
     public static Command Create(CliContext context)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(context.Texts);
         var format = new Option<string>("--format", "-f")
         {
-            Description = "SBOM format: cyclonedx (JSON, default) or spdx (SPDX 2.3 JSON).",
+            Description = context.Texts.S("Help.Sbom.Format"),
             DefaultValueFactory = _ => "cyclonedx",
             HelpName = "FORMAT",
         };
         format.AcceptOnlyFromAmong("cyclonedx", "spdx");
         var specVersion = new Option<string?>("--spec-version")
         {
-            Description = "Specification version: 1.6 (default) or 1.7 for CycloneDX; 2.3 for SPDX.",
+            Description = context.Texts.S("Help.Sbom.SpecVersion"),
             HelpName = "VERSION",
         };
         specVersion.AcceptOnlyFromAmong("1.6", "1.7", "2.3");
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write the SBOM to FILE instead of standard output.",
-            HelpName = "FILE",
+            Description = context.Texts.S("Help.Sbom.Output"),
+            HelpName = context.Texts.S("HelpName.FILE"),
         };
-        var command = new Command("sbom",
-            "Write a software bill of materials of a project, or of every deliverable of a solution.\n\n" +
-            "Reads what 'dotnet restore' produced (nothing is fetched): every package with its purl, SHA-512, authors,\n" +
-            "copyright, concluded and declared licence (SPDX expressions kept whole) and the dependency graph as restored.\n" +
-            "The project's own name, version, licence (PackageLicenseExpression), repository (RepositoryUrl) and supplier\n" +
-            "(Company) are read with 'dotnet msbuild -getProperty'. A solution SBOM describes each non-test project\n" +
-            "with its own dependency subtree. The same input gives the same bytes; the time is taken from\n" +
-            "SOURCE_DATE_EPOCH when it is set, and never from the clock.\n\n" +
-            "Examples:\n" +
-            "  publiccode sbom -o sbom.cdx.json\n" +
-            "  publiccode sbom App.sln --format spdx -o sbom.spdx.json\n" +
-            "  publiccode sbom src/App/App.csproj --spec-version 1.7 -o app.cdx.json\n\n" +
-            "Exit codes: 0 SBOM written (whatever the policy says: 'check' judges), 2 usage or input error\n" +
-            "(e.g. PCP9001 not restored: no SBOM is written rather than an incomplete one), 3 internal error.");
+        var command = new Command("sbom", context.Texts.S("Help.Sbom"));
         common.AddTo(command);
         command.Add(format);
         command.Add(specVersion);
@@ -83,7 +70,7 @@ internal static class SbomCommand
             {
                 foreach (var f in result.Findings.Where(f => f.IsEnforced && RuleCatalog.CategoryOf(f.RuleId) == RuleCategory.Configuration))
                 {
-                    EngineRunner.WriteError(context, f.RuleId, f.Message);
+                    EngineRunner.WriteError(context, f.RuleId, f.MessageIn(context.Texts.Culture));
                 }
                 return (int)ExitCode.InputError;
             }
@@ -113,7 +100,7 @@ internal static class SbomCommand
             {
                 context.Error.WriteLine("warning " + f.RuleId + ": " + IO.SafeText.ForTerminal(f.Message) + " (" + f.HelpUri + ")");
             }
-            if (outPath != null) context.Error.WriteLine("SBOM written to " + IO.SafeText.ForTerminal(outPath) + " (" + document.Identifier + ").");
+            if (outPath != null) context.Error.WriteLine(context.Texts.F("Sbom.Written", IO.SafeText.ForTerminal(outPath), document.Identifier));
             return (int)ExitCode.Success;
         });
         return command;

@@ -15,12 +15,7 @@ internal static class YmlCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("yml",
-            "publiccode.yml (standard 0.7): validate it with the official parser's rules, or generate and refresh it from the project.\n\n" +
-            "Examples:\n" +
-            "  publiccode yml validate\n" +
-            "  publiccode yml validate publiccode.yml --format json\n" +
-            "  publiccode yml generate App.sln\n")
+        var command = new Command("yml", context.Texts.S("Help.Yml"))
         {
             Validate(context),
             Generate(context),
@@ -30,16 +25,11 @@ internal static class YmlCommand
 
     private static Command Validate(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "The publiccode.yml to validate (default: ./publiccode.yml).", DefaultValueFactory = _ => PublicCodeFile.FileName };
-        var format = new Option<string>("--format", "-f") { Description = "text (the official parser's FILE:LINE:COL lines) or json (its --json list).", DefaultValueFactory = _ => "text" };
+        var file = new Argument<string>("file") { Description = context.Texts.S("Help.Yml.Validate.File"), DefaultValueFactory = _ => PublicCodeFile.FileName };
+        var format = new Option<string>("--format", "-f") { Description = context.Texts.S("Help.Yml.Validate.Format"), DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var noFiles = new Option<bool>("--no-file-checks") { Description = "Do not check that logo and screenshots exist (e.g. when validating a file away from its repository)." };
-        var command = new Command("validate",
-            "Validate publiccode.yml with the rules of publiccode-parser-go (no network): same keys, messages, lines and columns.\n\n" +
-            "Examples:\n" +
-            "  publiccode yml validate\n" +
-            "  publiccode yml validate path/to/publiccode.yml --format json\n\n" +
-            "Exit codes: 0 valid (warnings allowed), 1 errors found, 2 the file does not exist.")
+        var noFiles = new Option<bool>("--no-file-checks") { Description = context.Texts.S("Help.Yml.Validate.NoFileChecks") };
+        var command = new Command("validate", context.Texts.S("Help.Yml.Validate"))
         {
             file, format, noFiles,
         };
@@ -57,7 +47,7 @@ internal static class YmlCommand
             {
                 var text = result.ToText(Path.GetFileName(path));
                 if (text.Length > 0) context.Out.Write(text.EndsWith('\n') ? text : text + "\n");
-                context.Out.WriteLine(result.HasErrors ? Path.GetFileName(path) + ": invalid" : Path.GetFileName(path) + ": valid");
+                context.Out.WriteLine(context.Texts.F(result.HasErrors ? "Yml.Invalid" : "Yml.Valid", Path.GetFileName(path)));
             }
             return (int)(result.HasErrors ? ExitCode.PolicyFailed : ExitCode.Success);
         });
@@ -66,16 +56,9 @@ internal static class YmlCommand
 
     private static Command Generate(CliContext context)
     {
-        var common = new CommonOptions();
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write (default: publiccode.yml in the folder of the solution or project).", HelpName = "FILE" };
-        var command = new Command("generate",
-            "Generate publiccode.yml from the project (Product, Description, PackageLicenseExpression, RepositoryUrl, Version,\n" +
-            "SOURCE_DATE_EPOCH, PublicCode* properties, the policy file's publicCode section), or refresh an existing one:\n" +
-            "only url, softwareVersion, releaseDate and legal.license change; every other key, its order and its comments stay.\n\n" +
-            "Examples:\n" +
-            "  publiccode yml generate\n" +
-            "  publiccode yml generate src/App/App.csproj -o publiccode.yml\n\n" +
-            "Exit codes: 0 written or already up to date, 1 required facts missing or the file cannot be updated (nothing written), 2 input error.");
+        var common = new CommonOptions(context.Texts);
+        var output = new Option<string?>("--output", "-o") { Description = context.Texts.S("Help.Yml.Generate.Output"), HelpName = context.Texts.S("HelpName.FILE") };
+        var command = new Command("generate", context.Texts.S("Help.Yml.Generate"));
         common.AddTo(command);
         command.Add(output);
         command.SetAction(parse =>
@@ -103,10 +86,10 @@ internal static class YmlCommand
             }
             if (result.Text == null)
             {
-                context.Error.WriteLine("publiccode.yml was not written.");
+                context.Error.WriteLine(context.Texts.S("Yml.NotWritten"));
                 return (int)ExitCode.PolicyFailed;
             }
-            context.Out.WriteLine(target + (!existed ? ": written" : result.ChangedKeys.Count > 0 ? ": updated " + string.Join(", ", result.ChangedKeys) : ": up to date"));
+            context.Out.WriteLine(!existed ? context.Texts.F("Yml.Written", target) : result.ChangedKeys.Count > 0 ? context.Texts.F("Yml.Updated", target, string.Join(", ", result.ChangedKeys)) : context.Texts.F("Yml.UpToDate", target));
             return (int)ExitCode.Success;
         });
         return command;
