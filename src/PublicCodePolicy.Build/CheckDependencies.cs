@@ -250,7 +250,9 @@ public sealed class CheckDependencies : MSBuildTask
 
     private CachedFinding ToCached(Finding f, string? file = null)
     {
-        var message = f.Remedy != null ? f.Message + " " + f.Remedy : f.Message;
+        // In the build's language: the cache feeds the warnings, their replay and the IDE's analyzer, all read by people.
+        var language = BuildLanguage.Current;
+        var message = f.RemedyIn(language) is { } remedy ? f.MessageIn(language) + " " + remedy : f.MessageIn(language);
         // The line of the reference that brings the package in (the engine's), so the IDE and CI logs open it there.
         return new CachedFinding(f.RuleId, f.Severity, f.IsEnforced, message, f.Location?.Path ?? f.ProjectPath ?? file ?? ProjectPath, f.PackageId, f.PackageVersion, string.IsNullOrEmpty(f.HelpUri) ? null : f.HelpUri,
             f.Location?.Line ?? 0, f.Location?.Column ?? 0);

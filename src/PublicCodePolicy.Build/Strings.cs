@@ -68,5 +68,24 @@ internal static class Strings
     public static string InvalidNuGetConfig(object? arg0) => Format(nameof(InvalidNuGetConfig), arg0);
 
     private static string Format(string name, params object?[] args)
-        => string.Format(CultureInfo.CurrentCulture, s_resources.GetString(name, CultureInfo.CurrentUICulture) ?? name, args);
+        => string.Format(CultureInfo.CurrentCulture, s_resources.GetString(name, BuildLanguage.Current) ?? name, args);
+}
+
+/// <summary>
+/// The language of the build's messages, the task's own and the engine's: <c>DOTNET_CLI_UI_LANGUAGE</c> when set (the
+/// .NET SDK's switch), else the UI culture MSBuild runs the task under (the user's). French for any <c>fr</c> culture,
+/// else English. The targets put both in the keys that decide whether the check and the replay are current, so that a
+/// build in another language never shows the messages of the last one.
+/// </summary>
+internal static class BuildLanguage
+{
+    private static readonly CultureInfo s_french = CultureInfo.GetCultureInfo("fr");
+
+    public static CultureInfo Current => Resolve(Environment.GetEnvironmentVariable("DOTNET_CLI_UI_LANGUAGE"), CultureInfo.CurrentUICulture);
+
+    public static CultureInfo Resolve(string? dotnetCliUiLanguage, CultureInfo uiCulture)
+    {
+        var tag = string.IsNullOrWhiteSpace(dotnetCliUiLanguage) ? uiCulture.Name : dotnetCliUiLanguage.Trim();
+        return tag.StartsWith("fr", StringComparison.OrdinalIgnoreCase) && (tag.Length == 2 || tag[2] is '-' or '_') ? s_french : CultureInfo.InvariantCulture;
+    }
 }

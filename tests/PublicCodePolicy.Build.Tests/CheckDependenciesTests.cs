@@ -53,6 +53,28 @@ public sealed class CheckDependenciesTests : IDisposable
     }
 
     [Fact]
+    public void InFrench_TheEngineReasonAndRemedy_AreFrench_ForTheWarningAndTheIde()
+    {
+        using var french = new UiCulture("fr-FR");
+        Assert.True(_project.NewCheck(_engine).Execute());
+
+        const string expected = "Bad.Package 1.0.0 (exécution) est sous licence LicenseRef-MICROSOFT-NET-LIBRARY : LicenseRef-MICROSOFT-NET-LIBRARY n'est pas une licence libre. Retirez ou remplacez la référence à Bad.Package dans App.csproj.";
+        Assert.Equal(expected, Assert.Single(FindingsFiles.ReadCache(_project.CacheFile)).Message);
+        Assert.Contains(expected, File.ReadAllText(_project.FindingsFile), StringComparison.Ordinal);
+        Assert.Contains(_engine.Messages, m => m.Message == "PublicCodePolicy a vérifié App.csproj : 2 paquet(s), 1 constat(s).");
+    }
+
+    [Theory]
+    [InlineData(null, "fr-FR", true)]
+    [InlineData(null, "en-US", false)]
+    [InlineData("fr", "en-US", true)]
+    [InlineData("en", "fr-FR", false)]
+    [InlineData("fr_BE", "", true)]
+    [InlineData("fro", "", false)]
+    public void Language_IsDotnetCliUiLanguage_ThenTheUiCulture(string? variable, string culture, bool french)
+        => Assert.Equal(french, BuildLanguage.Resolve(variable, culture.Length == 0 ? System.Globalization.CultureInfo.InvariantCulture : System.Globalization.CultureInfo.GetCultureInfo(culture)).Name == "fr");
+
+    [Fact]
     public void SecondRun_WithTheSameResult_DoesNotRewriteTheFiles()
     {
         Assert.True(_project.NewCheck(_engine).Execute());

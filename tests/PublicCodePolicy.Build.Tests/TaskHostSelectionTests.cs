@@ -83,6 +83,21 @@ public sealed class TaskHostSelectionTests : IDisposable
         Assert.Contains("CI (dotnet build, publiccode check) still checks them", warning, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fr", true)]
+    [InlineData("fr-FR", true)]
+    [InlineData("en", false)]
+    public void PCP9102_FollowsDotnetCliUiLanguage(string language, bool french)
+    {
+        var r = DotNetCli.Run(_temp.Path, null, new Dictionary<string, string?> { ["DOTNET_CLI_UI_LANGUAGE"] = language },
+            "msbuild", _project, "-nologo", "-nodeReuse:false", "-tl:off", "-p:_PublicCodePolicyHostRuntime=Full", "-p:_PublicCodePolicyHostVersion=17.14.8", "-t:_PublicCodePolicyPrepare");
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var warning = Assert.Single(r.Lines, l => l.Contains("PCP9102", StringComparison.Ordinal) && l.Contains(": ", StringComparison.Ordinal));
+        Assert.Equal(french, warning.Contains("ne peut pas exécuter sa tâche : les licences des dépendances de ce projet n'ont pas été vérifiées", StringComparison.Ordinal));
+        Assert.Equal(!french, warning.Contains("cannot run its task, so the licences of this project's dependencies were not checked", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void VisualStudio2026_GetsNoPCP9102()
     {
