@@ -204,12 +204,20 @@ public sealed class PolicyEngine
         }
         return nuspecs.Result.Problems.Concat(statuses.Result.Problems)
             .Distinct(StringComparer.Ordinal)
-            .Select(problem => new Finding
+            .Select(problem =>
             {
-                RuleId = RuleCatalog.OnlineSourceFailed.Id,
-                Severity = FindingSeverity.Warning,
-                Message = problem + " The result is the offline one for what this source would have answered.",
-                Remedy = "Check the source URL, your network and the credentials in nuget.config, or turn online mode off (CLI --online, build property PublicCodePolicyOnline).",
+                // The problem is the source's own account (an exception message, a status): quoted as it is.
+                var text = EngineText.Of("Finding.OnlineSourceFailed", problem);
+                var remedy = EngineText.Of("Remedy.OnlineSourceFailed");
+                return new Finding
+                {
+                    RuleId = RuleCatalog.OnlineSourceFailed.Id,
+                    Severity = FindingSeverity.Warning,
+                    Message = text.ToString(),
+                    Text = text,
+                    Remedy = remedy.ToString(),
+                    RemedyText = remedy,
+                };
             })
             .ToArray();
     }
@@ -371,21 +379,26 @@ public sealed class PolicyEngine
 
     private static Finding DeprecationFinding(string projectPath, ProjectGraph.Node node, PackageDeprecation deprecation)
     {
+        // The reasons are NuGet's own names (CriticalBugs, Legacy…) and the owner's message is quoted as written.
         var reasons = deprecation.Reasons.Count == 0 ? string.Empty : " (" + string.Join(", ", deprecation.Reasons) + ")";
-        var message = string.IsNullOrWhiteSpace(deprecation.Message) ? string.Empty : " The owner says: " + deprecation.Message.Trim();
-        if (message.Length > 0 && !message.EndsWith('.')) message += ".";
+        var said = string.IsNullOrWhiteSpace(deprecation.Message) ? null : deprecation.Message.Trim();
+        if (said != null && !said.EndsWith('.')) said += ".";
+        var text = EngineText.Of("Finding.Deprecated", node.Id, node.Version, reasons, deprecation.Source, said != null ? EngineText.Of("Finding.DeprecatedOwnerSays", said) : null);
+        var remedy = deprecation.AlternatePackage != null
+            ? EngineText.Of("Remedy.DeprecatedAlternative", deprecation.AlternatePackage)
+            : node.IsDirect ? EngineText.Of("Remedy.DeprecatedDirect") : EngineText.Of("Remedy.DeprecatedVia", string.Join(", ", node.IntroducedBy));
         return new Finding
         {
             RuleId = RuleCatalog.DeprecatedPackage.Id,
             Severity = FindingSeverity.Warning,
-            Message = node.Id + " " + node.Version + " is deprecated by its owner" + reasons + " on " + deprecation.Source + "." + message,
+            Message = text.ToString(),
+            Text = text,
             ProjectPath = projectPath,
             PackageId = node.Id,
             PackageVersion = node.Version,
             Paths = node.Paths,
-            Remedy = deprecation.AlternatePackage != null
-                ? "Replace it with " + deprecation.AlternatePackage + ", the alternative its owner recommends."
-                : node.IsDirect ? "Replace it with a maintained package, or upgrade to a version that is not deprecated." : "Upgrade the reference that brings it in (" + string.Join(", ", node.IntroducedBy) + ") to a version that no longer depends on it.",
+            Remedy = remedy.ToString(),
+            RemedyText = remedy,
         };
     }
 
