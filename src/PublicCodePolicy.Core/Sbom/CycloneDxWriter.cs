@@ -57,9 +57,16 @@ public sealed class CycloneDxWriter
     private SbomDocument Write(CheckResult result, SbomGraph graph)
     {
         // The serial number names the content: hash the document written without it, then write it with it.
-        var draft = SbomJson.Write(w => WriteBom(w, result, graph, serialNumber: null));
+        var draft = SbomJson.WriteDraft(w => WriteBom(w, result, graph, serialNumber: null));
         var serial = "urn:uuid:" + NameBasedUuid.Format(NameBasedUuid.Create(NameBasedUuid.SbomNamespace, draft));
-        var content = SbomJson.Write(w => WriteBom(w, result, graph, serial));
+        // The serial number follows specVersion: inserted into the draft, the bytes are those of writing it in place,
+        // without writing the whole document a second time.
+        var at = SbomJson.EndOfStringProperty(draft, "specVersion", SpecText);
+        var insert = System.Text.Encoding.UTF8.GetBytes(",\n  \"serialNumber\": \"" + serial + "\"");
+        var content = new byte[draft.Length + insert.Length];
+        draft[..at].CopyTo(content);
+        insert.CopyTo(content.AsSpan(at));
+        draft[at..].CopyTo(content.AsSpan(at + insert.Length));
         return new SbomDocument(content, serial, SbomRules.Check(graph));
     }
 

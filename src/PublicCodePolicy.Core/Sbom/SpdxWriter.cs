@@ -55,9 +55,24 @@ public sealed class SpdxWriter
         var prefix = _options.SpdxNamespaceBase.EndsWith('/') ? _options.SpdxNamespaceBase : _options.SpdxNamespaceBase + "/";
         var stem = prefix + SbomLicenses.SpdxIdString(graph.Root.Name) + "-";
         // The namespace names the content: hash the document written with a nil UUID, then write the real one.
-        var draft = SbomJson.Write(w => WriteDocument(w, result, graph, ids, stem + NameBasedUuid.Format(Guid.Empty)));
-        var documentNamespace = stem + NameBasedUuid.Format(NameBasedUuid.Create(NameBasedUuid.SbomNamespace, draft));
-        var content = SbomJson.Write(w => WriteDocument(w, result, graph, ids, documentNamespace));
+        var nil = NameBasedUuid.Format(Guid.Empty);
+        var draft = SbomJson.WriteDraft(w => WriteDocument(w, result, graph, ids, stem + nil));
+        var uuid = NameBasedUuid.Format(NameBasedUuid.Create(NameBasedUuid.SbomNamespace, draft));
+        var documentNamespace = stem + uuid;
+        // The UUID has the nil UUID's length: overwritten in the draft, the bytes are those of writing the real one,
+        // without writing the whole document a second time. (The stem never needs escaping: an absolute URI and an
+        // SPDX id string; should it ever, the document is written again.)
+        var end = SbomJson.EndOfStringProperty(draft, "documentNamespace", stem + nil);
+        byte[] content;
+        if (end > 0)
+        {
+            System.Text.Encoding.ASCII.GetBytes(uuid).CopyTo(draft[(end - 1 - uuid.Length)..]);
+            content = draft.ToArray();
+        }
+        else
+        {
+            content = SbomJson.Write(w => WriteDocument(w, result, graph, ids, documentNamespace));
+        }
         return new SbomDocument(content, documentNamespace, SbomRules.Check(graph));
     }
 
