@@ -96,9 +96,11 @@ public sealed class CycloneDxWriter
         WriteProperties(w, new[] { (PropertyPrefix + "licenseListVersion", result.LicenseListVersion) });
         w.WriteEndObject();
 
-        w.WriteStartArray("components");
-        foreach (var node in graph.Components) WriteComponent(w, node);
-        w.WriteEndArray();
+        SbomJson.WriteElementArray(w, "components", graph.Components, node => SbomFragmentCache.KeyOf("cdx-" + SpecText, node, null), (writer, node) =>
+        {
+            WriteComponent(writer, node);
+            return null;
+        }, static _ => { }, _options.Fragments);
 
         w.WriteStartArray("dependencies");
         foreach (var node in new[] { graph.Root }.Concat(graph.Components))

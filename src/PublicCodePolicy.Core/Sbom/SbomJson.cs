@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace PublicCodePolicy.Sbom;
 
 /// <summary>Byte-reproducible JSON output shared by the SBOM writers.</summary>
-internal static class SbomJson
+internal static partial class SbomJson
 {
     // Relaxed escaping keeps French names readable (é, not \u00E9); SBOMs are not embedded in HTML.
     private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -18,6 +18,10 @@ internal static class SbomJson
     // hundred kilobytes, which would otherwise each grow and copy large arrays (and keep the collector busy).
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
+
+    // The writer currently filling t_buffer (see WriteElementArray).
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary>Writes a document and returns UTF-8 bytes with LF line ends and a final newline, whatever the platform.</summary>
     public static byte[] Write(Action<Utf8JsonWriter> write) => WriteDraft(write).ToArray();
@@ -30,9 +34,18 @@ internal static class SbomJson
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         buffer.ResetWrittenCount();
+        var outer = t_writer;
         using (var writer = new Utf8JsonWriter(buffer, s_options))
         {
-            write(writer);
+            t_writer = writer;
+            try
+            {
+                write(writer);
+            }
+            finally
+            {
+                t_writer = outer;
+            }
         }
         buffer.GetSpan(1)[0] = (byte)'\n';
         buffer.Advance(1);

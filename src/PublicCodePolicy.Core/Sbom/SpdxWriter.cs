@@ -113,9 +113,21 @@ public sealed class SpdxWriter
         w.WriteString("licenseListVersion", MajorMinor(result.LicenseListVersion));
         w.WriteEndObject();
 
-        w.WriteStartArray("packages");
-        foreach (var node in new[] { graph.Root }.Concat(graph.Components)) WritePackage(w, node, ids[node.Ref], extracted);
-        w.WriteEndArray();
+        // What each package contributes to hasExtractedLicensingInfos travels with its written bytes.
+        SbomJson.WriteElementArray(w, "packages", new[] { graph.Root }.Concat(graph.Components).ToArray(), node => SbomFragmentCache.KeyOf("spdx-2.3", node, ids[node.Ref]), (writer, node) =>
+        {
+            var references = new List<(string LicenseRef, string Package, string? Url)>();
+            WritePackage(writer, node, ids[node.Ref], references);
+            return references;
+        }, state =>
+        {
+            foreach (var (reference, package, url) in (List<(string LicenseRef, string Package, string? Url)>)state!)
+            {
+                if (!extracted.TryGetValue(reference, out var info)) extracted[reference] = info = new ExtractedLicense();
+                info.Packages.Add(package);
+                if (url != null) info.Urls.Add(url);
+            }
+        }, _options.Fragments);
 
         w.WriteStartArray("relationships");
         WriteRelationship(w, "SPDXRef-DOCUMENT", "DESCRIBES", ids[graph.Root.Ref]);
@@ -173,7 +185,7 @@ public sealed class SpdxWriter
         public SortedSet<string> Urls { get; } = new(StringComparer.Ordinal);
     }
 
-    private static void WritePackage(Utf8JsonWriter w, SbomNode node, string id, SortedDictionary<string, ExtractedLicense> extracted)
+    private static void WritePackage(Utf8JsonWriter w, SbomNode node, string id, List<(string LicenseRef, string Package, string? Url)> extracted)
     {
         var package = node.Package;
         var metadata = package?.Metadata;
@@ -253,7 +265,7 @@ public sealed class SpdxWriter
         w.WriteEndObject();
     }
 
-    private static void Collect(SpdxExpression expression, string package, string? url, SortedDictionary<string, ExtractedLicense> extracted)
+    private static void Collect(SpdxExpression expression, string package, string? url, List<(string LicenseRef, string Package, string? Url)> extracted)
     {
         foreach (var leaf in expression.Leaves())
         {
@@ -264,9 +276,7 @@ public sealed class SpdxWriter
                 _ => null,
             };
             if (reference == null) continue;
-            if (!extracted.TryGetValue(reference.LicenseRef, out var info)) extracted[reference.LicenseRef] = info = new ExtractedLicense();
-            info.Packages.Add(package);
-            if (url != null) info.Urls.Add(url);
+            extracted.Add((reference.LicenseRef, package, url));
         }
     }
 
