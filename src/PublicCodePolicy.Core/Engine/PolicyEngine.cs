@@ -41,13 +41,20 @@ public sealed class CheckOptions
     public IPackageStatusSource? StatusSource { get; init; }
 
     /// <summary>
+    /// Online mode: reads the licence page of packages whose only evidence is a licence URL the curated table does not
+    /// map (preferring the licence file at the repository commit the nuspec names), and matches its text. Null (the
+    /// default) keeps such packages <c>NOASSERTION</c>; the engine itself never opens a connection.
+    /// </summary>
+    public ILicensePageSource? LicensePageSource { get; init; }
+
+    /// <summary>
     /// An earlier check to compare with (CLI <c>--baseline</c>, build property <c>PublicCodePolicyBaseline</c>): licence
     /// changes are reported as PCP0020 and new packages as PCP0021. Null (the default) compares nothing.
     /// </summary>
     public LicenceBaseline? Baseline { get; init; }
 
     /// <summary>True when a metadata or status source is set.</summary>
-    public bool IsOnline => MetadataSource != null || StatusSource != null;
+    public bool IsOnline => MetadataSource != null || StatusSource != null || LicensePageSource != null;
 }
 
 /// <summary>Progress of a check, for front-ends that show it.</summary>
@@ -69,6 +76,8 @@ public sealed class PolicyEngine
     private readonly ConcurrentDictionary<string, SpdxLicense[]> _deprecatedLeaves = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PackageKey, RemoteNuspec> _remoteNuspecs = new();
     private readonly ConcurrentDictionary<PackageKey, PackageDeprecation> _deprecations = new();
+    private readonly ConcurrentDictionary<PackageKey, LicenseResolution> _pageLicenses = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<LicensePageResult>>> _pageFetches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<ReferenceLocator.Entry>> _projectFiles = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine.</summary>
@@ -163,6 +172,7 @@ public sealed class PolicyEngine
     {
         var all = new HashSet<PackageKey>();
         var missing = new HashSet<PackageKey>();
+        var libraries = new Dictionary<PackageKey, (AssetsLibrary Library, IReadOnlyList<string> Folders)>();
         foreach (var project in workspace.Projects)
         {
             if (project.AssetsFilePath == null || !File.Exists(project.AssetsFilePath)) continue;
@@ -180,6 +190,7 @@ public sealed class PolicyEngine
                 if (!string.Equals(library.Type, "package", StringComparison.OrdinalIgnoreCase)) continue;
                 var key = new PackageKey(library.Id, library.Version);
                 if (!all.Add(key)) continue;
+                libraries[key] = (library, assets.PackageFolders);
                 if (FindLocalNuspec(library, assets.PackageFolders).Path == null && !_remoteNuspecs.ContainsKey(key)) missing.Add(key);
             }
         }
@@ -200,7 +211,7 @@ public sealed class PolicyEngine
         {
             if (all.Contains(key)) _deprecations[key] = deprecation;
         }
-        return nuspecs.Result.Problems.Concat(statuses.Result.Problems)
+        var findings = nuspecs.Result.Problems.Concat(statuses.Result.Problems)
             .Distinct(StringComparer.Ordinal)
             .Select(problem => new Finding
             {
@@ -209,8 +220,142 @@ public sealed class PolicyEngine
                 Message = problem + " The result is the offline one for what this source would have answered.",
                 Remedy = "Check the source URL, your network and the credentials in nuget.config, or turn online mode off (CLI --online, build property PublicCodePolicyOnline).",
             })
-            .ToArray();
+            .ToList();
+        if (_options.LicensePageSource != null && _options.TextIdentifier != null)
+        {
+            findings.AddRange(await FetchLicensePagesAsync(_options.LicensePageSource, _options.TextIdentifier, libraries, cancellationToken).ConfigureAwait(false));
+        }
+        return findings;
     }
+
+    // Online licence pages: for each package whose only evidence is a licence URL, the licence files at the repository
+    // commit the nuspec names (if any) and then the URL itself (GitHub/GitLab blob links read as raw content) are read
+    // in that order; the first page read decides. Each URL is fetched once per engine. A package none of whose pages
+    // could be read keeps its offline result, with a PCP1005 warning naming each failure.
+    private async Task<IReadOnlyList<Finding>> FetchLicensePagesAsync(ILicensePageSource source, ILicenseTextIdentifier identifier, Dictionary<PackageKey, (AssetsLibrary Library, IReadOnlyList<string> Folders)> libraries, CancellationToken cancellationToken)
+    {
+        var wanted = new List<(PackageKey Key, string LicenseUrl, RepositoryInfo? Repository)>();
+        foreach (var (key, (library, folders)) in libraries.OrderBy(l => l.Key.Id, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Key.Version, StringComparer.Ordinal))
+        {
+            var metadata = ReadMetadataQuietly(key, library, folders);
+            // A curated package needs no page: the curation wins anyway.
+            if (metadata == null || _pageLicenses.ContainsKey(key) || _curations.Any(c => c.Matches(key.Id, key.Version))) continue;
+            var url = _resolver.OnlyLicenseUrl(metadata);
+            if (url != null) wanted.Add((key, url, metadata.Repository));
+        }
+        var findings = new ConcurrentBag<Finding>();
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, token) =>
+        {
+            var failures = new List<string>();
+            var candidates = LicensePageUrls.AtCommit(item.Repository).Select(u => (Url: u, Requested: u, Immutable: true, FromRepository: true)).ToList();
+            if (LicensePageUrls.Locate(item.LicenseUrl) is { } location) candidates.Add((location.Url, item.LicenseUrl, location.IsImmutable, false));
+            else failures.Add(item.LicenseUrl + " is not an http(s) address; it was not read.");
+            foreach (var candidate in candidates)
+            {
+                var result = await FetchPageOnceAsync(source, new LicensePageRequest(candidate.Url, candidate.Immutable), token).ConfigureAwait(false);
+                if (result.Page is { } page)
+                {
+                    _pageLicenses[item.Key] = ConcludeFromPage(identifier, item.LicenseUrl, candidate.Requested, candidate.Immutable, page, failures);
+                    return;
+                }
+                // The repository is asked for several conventional names: a missing one is expected, not a failure.
+                if (!(candidate.FromRepository && result.NotFound)) failures.Add(result.Problem ?? candidate.Url + " could not be read.");
+            }
+            if (failures.Count == 0) return;
+            findings.Add(new Finding
+            {
+                RuleId = RuleCatalog.OnlineSourceFailed.Id,
+                Severity = FindingSeverity.Warning,
+                Message = "The licence page of " + item.Key + " could not be read: " + string.Join(" ", failures) + " The result is the offline one (the licence URL alone proves nothing).",
+                PackageId = item.Key.Id,
+                PackageVersion = item.Key.Version,
+                Remedy = "Check the licence URL and your network, or record the licence as a curation in " + PolicyDocument.FileName + ".",
+            });
+        }).ConfigureAwait(false);
+        return findings.ToArray();
+    }
+
+    private Task<LicensePageResult> FetchPageOnceAsync(ILicensePageSource source, LicensePageRequest request, CancellationToken cancellationToken)
+        => _pageFetches.GetOrAdd(request.Url, _ => new Lazy<Task<LicensePageResult>>(async () =>
+        {
+            try
+            {
+                return await source.FetchAsync(request, cancellationToken).ConfigureAwait(false) ?? new LicensePageResult { Problem = request.Url + " could not be read: the page source gave no answer." };
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                return new LicensePageResult { Problem = request.Url + " could not be read: " + ex.GetType().Name + ": " + ex.Message };
+            }
+        })).Value;
+
+    private static LicenseResolution ConcludeFromPage(ILicenseTextIdentifier identifier, string licenseUrl, string requested, bool requestedImmutable, LicensePageResponse page, IReadOnlyList<string> failures)
+    {
+        // A redirect may leave the pinned address: the page is immutable only if where it was read from is pinned too.
+        bool immutable = requestedImmutable && (string.Equals(page.Url, requested, StringComparison.Ordinal) || string.Equals(page.Url, LicensePageUrls.Locate(requested)?.Url, StringComparison.Ordinal) || LicensePageUrls.Locate(page.Url)?.IsImmutable == true);
+        var evidence = new LicensePageEvidence
+        {
+            RequestedUrl = requested,
+            Url = page.Url,
+            RetrievedAt = page.RetrievedAt.ToUniversalTime(),
+            Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(page.Content.Span)).ToLowerInvariant(),
+            IsImmutable = immutable,
+            MediaType = page.MediaType,
+        };
+        var (text, isHtml) = LicensePageText.Extract(page.Content.Span, page.MediaType);
+        var match = text == null || text.Length > Licensing.Text.LicenseTextMatcher.MaxTextLength ? null : identifier.Identify(text);
+        var notes = new List<string> { evidence.Describe() };
+        if (failures.Count > 0) notes.Add("Not read before it: " + string.Join(" ", failures));
+        if (isHtml) notes.Add("An HTML page: its visible text was matched.");
+        if (match == null || match.Expression is SpdxSpecial)
+        {
+            notes.Add(text == null ? "The page is not text; nothing is concluded." : "The page's text was not identified" + (match?.Note != null ? ": " + match.Note : "."));
+            return new LicenseResolution
+            {
+                Declared = licenseUrl,
+                Concluded = SpdxExpression.NoAssertion,
+                Source = LicenseSource.Url,
+                Evidence = page.Url,
+                Confidence = match?.Score ?? 0,
+                Note = string.Join(" ", notes),
+                Page = evidence,
+            };
+        }
+        if (match.Note != null) notes.Add(match.Note.TrimEnd('.') + ".");
+        if (!immutable) notes.Add("The address is mutable: this is the text it served on that date, which may not be the one this version was published under.");
+        return new LicenseResolution
+        {
+            Declared = licenseUrl,
+            Concluded = match.Expression,
+            Source = LicenseSource.Url,
+            Evidence = page.Url,
+            // A mutable page is trusted no more than a curated URL row; a pinned one as much as a file in the package.
+            Confidence = immutable ? match.Score : Math.Min(match.Score, 0.9),
+            Note = string.Join(" ", notes),
+            Page = evidence,
+        };
+    }
+
+    // The metadata of a package for online decisions: its local nuspec, else the one fetched online; null when unreadable
+    // (the check reports it later, PCP1002/PCP1003).
+    private PackageMetadata? ReadMetadataQuietly(PackageKey key, AssetsLibrary library, IReadOnlyList<string> folders)
+    {
+        try
+        {
+            var (nuspec, outside) = FindLocalNuspec(library, folders);
+            if (nuspec != null) return outside ? null : NuspecReader.Read(nuspec);
+            if (!_remoteNuspecs.TryGetValue(key, out var remote)) return null;
+            using var stream = new MemoryStream(remote.Content.ToArray(), writable: false);
+            return NuspecReader.Read(stream, remote.Location, remote.Source);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    // The licence read online replaces only an offline NOASSERTION (a shipped file or an expression always wins).
+    private LicenseResolution WithLicensePage(AssetsLibrary library, LicenseResolution offline)
+        => offline.IsNoAssertion && _pageLicenses.TryGetValue(new PackageKey(library.Id, library.Version), out var online) ? online : offline;
 
     // A source that breaks its contract (throws) is a problem to report, not a crash; the caller's cancellation still cancels.
     private static async Task<PackageLookupResult<T>> Ask<T>(Func<Task<PackageLookupResult<T>>> ask, CancellationToken cancellationToken)
@@ -627,7 +772,7 @@ public sealed class PolicyEngine
             {
                 if (outside) throw new InvalidDataException("it resolves (through a symbolic link) outside the package folder, so it was not read");
                 var metadata = NuspecReader.Read(nuspec);
-                return (metadata, ApplyCurations(library, _resolver.Resolve(metadata)), null);
+                return (metadata, ApplyCurations(library, WithLicensePage(library, _resolver.Resolve(metadata))), null);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
             {
@@ -664,7 +809,7 @@ public sealed class PolicyEngine
             {
                 throw new InvalidDataException("it describes " + metadata.Id + " " + metadata.Version + ", not the package asked for.");
             }
-            var resolved = _resolver.Resolve(metadata);
+            var resolved = WithLicensePage(library, _resolver.Resolve(metadata));
             var withEvidence = new LicenseResolution
             {
                 Declared = resolved.Declared,
@@ -673,6 +818,7 @@ public sealed class PolicyEngine
                 Evidence = resolved.Evidence,
                 Confidence = resolved.Confidence,
                 Note = resolved.Note == null ? evidence : evidence + " " + resolved.Note,
+                Page = resolved.Page,
             };
             var fetched = new Finding
             {
