@@ -108,7 +108,7 @@ internal static class EngineRunner
         // Online mode also reads the licence page of packages whose only evidence is a licence URL (cached, capped).
         using var pages = online != null ? LicensePageClient.CreateDefault() : null;
         if (pages != null) context.Error.WriteLine("Online mode: licence pages named by packages (licenseUrl, repository commit) are read when nothing else proves the licence.");
-        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online, LicensePageSource = pages, Baseline = baseline });
+        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online, LicensePageSource = pages, VersionSource = online, Baseline = baseline });
         if (context.Console.Interactive && workspace.Projects.Count > 1)
         {
             CheckResult? result = null;

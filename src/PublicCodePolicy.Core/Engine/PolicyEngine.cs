@@ -48,13 +48,20 @@ public sealed class CheckOptions
     public ILicensePageSource? LicensePageSource { get; init; }
 
     /// <summary>
+    /// Online mode: lists the versions of packages whose licence the policy denies, so that the fix line names the
+    /// newest version on the sources whose licence is allowed (when the package folders have none). Candidates'
+    /// nuspecs are read through <see cref="MetadataSource"/>, which must be set too. Null (the default) asks nothing.
+    /// </summary>
+    public IPackageVersionSource? VersionSource { get; init; }
+
+    /// <summary>
     /// An earlier check to compare with (CLI <c>--baseline</c>, build property <c>PublicCodePolicyBaseline</c>): licence
     /// changes are reported as PCP0020 and new packages as PCP0021. Null (the default) compares nothing.
     /// </summary>
     public LicenceBaseline? Baseline { get; init; }
 
     /// <summary>True when a metadata or status source is set.</summary>
-    public bool IsOnline => MetadataSource != null || StatusSource != null || LicensePageSource != null;
+    public bool IsOnline => MetadataSource != null || StatusSource != null || LicensePageSource != null || VersionSource != null;
 }
 
 /// <summary>Progress of a check, for front-ends that show it.</summary>
@@ -77,6 +84,7 @@ public sealed class PolicyEngine
     private readonly ConcurrentDictionary<PackageKey, RemoteNuspec> _remoteNuspecs = new();
     private readonly ConcurrentDictionary<PackageKey, PackageDeprecation> _deprecations = new();
     private readonly ConcurrentDictionary<PackageKey, LicenseResolution> _pageLicenses = new();
+    private readonly ConcurrentDictionary<PackageKey, string> _feedAllowedVersions = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<LicensePageResult>>> _pageFetches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<ReferenceLocator.Entry>> _projectFiles = new(StringComparer.Ordinal);
 
@@ -225,7 +233,82 @@ public sealed class PolicyEngine
         {
             findings.AddRange(await FetchLicensePagesAsync(_options.LicensePageSource, _options.TextIdentifier, libraries, cancellationToken).ConfigureAwait(false));
         }
+        if (_options.VersionSource != null && _options.MetadataSource != null)
+        {
+            findings.AddRange(await FindAllowedVersionsOnFeedAsync(_options.VersionSource, _options.MetadataSource, libraries, cancellationToken).ConfigureAwait(false));
+        }
         return findings;
+    }
+
+    /// <summary>Most versions of one denied package whose nuspec is read from the sources, newest first.</summary>
+    private const int MaxFeedCandidates = 10;
+
+    // Online "newest allowed version": for each package whose concluded licence the policy denies (and that has no
+    // allowed version in the package folders), the sources' versions are listed and the nuspecs of the newest ones
+    // (at most MaxFeedCandidates; pre-releases only for a pre-release package) are resolved as offline — expression,
+    // URL table; a licence file inside a package not on this machine stays NOASSERTION — and curated. The newest
+    // allowed one goes into the fix line. Resolving here uses the engine's per-package cache: the check reuses it.
+    private async Task<IReadOnlyList<Finding>> FindAllowedVersionsOnFeedAsync(IPackageVersionSource versions, IPackageMetadataSource nuspecs, Dictionary<PackageKey, (AssetsLibrary Library, IReadOnlyList<string> Folders)> libraries, CancellationToken cancellationToken)
+    {
+        var denied = new List<(PackageKey Key, NuGet.Versioning.NuGetVersion Version)>();
+        foreach (var (key, (library, folders)) in libraries.OrderBy(l => l.Key.Id, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Key.Version, StringComparer.Ordinal))
+        {
+            var (metadata, license, _) = LookupPackage(library, folders);
+            if (_verdicts.GetOrAdd(license.Concluded.ToString(), _ => _evaluator.Evaluate(license.Concluded)).Verdict != Verdict.Denied) continue;
+            if (NewestAllowedVersion(metadata).Length > 0 || !NuGet.Versioning.NuGetVersion.TryParse(key.Version, out var current)) continue;
+            denied.Add((key, current));
+        }
+        if (denied.Count == 0) return Array.Empty<Finding>();
+
+        var ids = denied.Select(d => d.Key.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var listed = await Ask(() => versions.GetVersionsAsync(ids, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var lists = listed.Found.ToDictionary(f => f.Key.Id, f => f.Value, StringComparer.OrdinalIgnoreCase);
+        var wanted = new Dictionary<PackageKey, (PackageKey Denied, string Source)>();
+        foreach (var (key, current) in denied)
+        {
+            if (!lists.TryGetValue(key.Id, out var list)) continue;
+            var candidates = list.Versions
+                .Select(v => NuGet.Versioning.NuGetVersion.TryParse(v, out var parsed) ? parsed : null)
+                .OfType<NuGet.Versioning.NuGetVersion>()
+                .Where(v => v != current && (current.IsPrerelease || !v.IsPrerelease))
+                .Distinct()
+                .OrderByDescending(v => v)
+                .Take(MaxFeedCandidates);
+            foreach (var candidate in candidates) wanted[new PackageKey(key.Id, candidate.ToNormalizedString())] = (key, list.Source);
+        }
+        var fetched = wanted.Count == 0 ? PackageLookupResult<RemoteNuspec>.Empty
+            : await Ask(() => nuspecs.GetNuspecsAsync(wanted.Keys.ToArray(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        var best = new Dictionary<PackageKey, (NuGet.Versioning.NuGetVersion Version, string License, string Source)>();
+        foreach (var (candidateKey, remote) in fetched.Found)
+        {
+            if (!wanted.TryGetValue(candidateKey, out var target) || !NuGet.Versioning.NuGetVersion.TryParse(candidateKey.Version, out var version)) continue;
+            PackageMetadata metadata;
+            try
+            {
+                using var stream = new MemoryStream(remote.Content.ToArray(), writable: false);
+                metadata = NuspecReader.Read(stream, remote.Location, remote.Source);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException)
+            {
+                continue;
+            }
+            // A nuspec that names another package or version is not evidence for this one.
+            if (!string.Equals(metadata.Id, candidateKey.Id, StringComparison.OrdinalIgnoreCase) || !NuGet.Versioning.NuGetVersion.TryParse(metadata.Version, out var got) || got != version) continue;
+            var license = ApplyCurations(metadata.Id, metadata.Version, _resolver.Resolve(metadata));
+            if (_verdicts.GetOrAdd(license.Concluded.ToString(), _ => _evaluator.Evaluate(license.Concluded)).Verdict != Verdict.Allowed) continue;
+            if (!best.TryGetValue(target.Denied, out var known) || version > known.Version) best[target.Denied] = (version, license.Concluded.ToString(), remote.Source);
+        }
+        foreach (var (key, found) in best)
+        {
+            _feedAllowedVersions[key] = " Version " + found.Version.ToNormalizedString() + " on " + found.Source + " has an allowed licence (" + found.License + ").";
+        }
+        return listed.Problems.Concat(fetched.Problems).Distinct(StringComparer.Ordinal).Select(problem => new Finding
+        {
+            RuleId = RuleCatalog.OnlineSourceFailed.Id,
+            Severity = FindingSeverity.Warning,
+            Message = problem + " The fix of a denied package may miss a version with an allowed licence.",
+            Remedy = "Check the source URL, your network and the credentials in nuget.config, or turn online mode off (CLI --online, build property PublicCodePolicyOnline).",
+        }).ToArray();
     }
 
     // Online licence pages: for each package whose only evidence is a licence URL, the licence files at the repository
@@ -611,7 +694,11 @@ public sealed class PolicyEngine
         if (v == Verdict.Denied)
         {
             var descriptor = customRuleId != null ? RuleCatalog.CustomRule : RuleCatalog.DeniedLicense;
-            if (customRuleId == null) remedy += NewestAllowedVersion(metadata);
+            if (customRuleId == null)
+            {
+                var local = NewestAllowedVersion(metadata);
+                remedy += local.Length > 0 ? local : _feedAllowedVersions.TryGetValue(new PackageKey(node.Library.Id, node.Library.Version), out var onFeed) ? onFeed : string.Empty;
+            }
             findings.Add(new Finding
             {
                 RuleId = customRuleId ?? descriptor.Id,
