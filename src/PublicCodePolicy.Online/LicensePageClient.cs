@@ -83,6 +83,7 @@ public sealed class LicensePageClient : ILicensePageSource, IDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = _options.Timeout,
+            ConnectCallback = ConnectAsync,
         };
         _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("PublicCodePolicy", PolicyEngine.ToolVersion));
@@ -150,6 +151,39 @@ public sealed class LicensePageClient : ILicensePageSource, IDisposable
 
     /// <summary>Releases the HTTP connections.</summary>
     public void Dispose() => _http.Dispose();
+
+    // A licence URL comes from a third party's package: it must not make the check runner call the link-local
+    // addresses of its own machine (cloud metadata services such as 169.254.169.254). Private networks stay allowed:
+    // an administration's own forge is often there.
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal) ? new[] { literal } : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        var usable = addresses.Where(a => !IsLinkLocal(a)).ToArray();
+        if (usable.Length == 0) throw new HttpRequestException(host + " is a link-local address (such as a cloud metadata service); licence pages are never read there.");
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(usable, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsLinkLocal(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            return b[0] == 169 && b[1] == 254;
+        }
+        return address.IsIPv6LinkLocal;
+    }
 
     private static LicensePageResult Problem(string message) => new() { Problem = message };
 

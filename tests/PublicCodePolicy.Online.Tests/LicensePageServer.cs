@@ -42,6 +42,13 @@ internal sealed class LicensePageServer : IDisposable
 
     public LicensePageServer Add(string path, string body, string? type = "text/plain; charset=utf-8") => Add(path, System.Text.Encoding.UTF8.GetBytes(body), type);
 
+    /// <summary>Answers <paramref name="path"/> with a 302 to <paramref name="location"/>.</summary>
+    public LicensePageServer Redirect(string path, string location)
+    {
+        _pages[path] = ("redirect", System.Text.Encoding.UTF8.GetBytes(location), false);
+        return this;
+    }
+
     public LicensePageServer Stall(string path)
     {
         _pages[path] = (null, Array.Empty<byte>(), true);
@@ -118,6 +125,12 @@ internal sealed class LicensePageServer : IDisposable
             if (page.Stall)
             {
                 await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+                return;
+            }
+            if (page.Type == "redirect")
+            {
+                context.Response.RedirectLocation = System.Text.Encoding.UTF8.GetString(page.Body);
+                await RespondAsync(context, 302, "text/plain", Array.Empty<byte>()).ConfigureAwait(false);
                 return;
             }
             await RespondAsync(context, 200, page.Type, page.Body).ConfigureAwait(false);

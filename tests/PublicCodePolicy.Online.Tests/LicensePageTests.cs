@@ -216,6 +216,38 @@ public sealed class LicensePageTests : IDisposable
     }
 
     [Fact]
+    public void LinkLocalAddress_IsNeverAsked_AndIsPCP1005()
+    {
+        var url = "http://169.254.169.254/latest/meta-data/licence";
+        using var client = Client(timeout: TimeSpan.FromSeconds(30));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var (package, result) = Check(Project(url), client);
+
+        Assert.True(package.License.IsNoAssertion);
+        var warning = Assert.Single(result.Findings, f => f.RuleId == RuleCatalog.OnlineSourceFailed.Id);
+        Assert.Contains("169.254.169.254 is a link-local address", warning.Message, StringComparison.Ordinal);
+        // Refused before any connection attempt, not after a timeout.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), watch.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void Redirect_IsFollowed_AndTheUrlReadIsRecorded_WithItsOwnMutability()
+    {
+        // A pinned tag link that the forge redirects to a branch is no longer pinned.
+        _server.Add("/raw/acme/lib/main/LICENSE", s_mit);
+        _server.Redirect("/raw/acme/lib/v1.0/LICENSE", "https://raw.githubusercontent.com/acme/lib/main/LICENSE");
+        using var client = Client();
+
+        var (package, _) = Check(Project("https://github.com/acme/lib/blob/v1.0/LICENSE"), client);
+
+        Assert.Equal("MIT", package.License.Concluded.ToString());
+        Assert.Equal("https://raw.githubusercontent.com/acme/lib/main/LICENSE", package.License.Page!.Url);
+        Assert.False(package.License.Page.IsImmutable);
+        Assert.Equal(new[] { "/raw/acme/lib/v1.0/LICENSE", "/raw/acme/lib/main/LICENSE" }, _server.Requests);
+    }
+
+    [Fact]
     public void WithoutAPageSource_NothingIsAsked()
     {
         _server.Add("/licence/mit.txt", s_mit);
