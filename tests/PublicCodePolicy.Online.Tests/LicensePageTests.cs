@@ -248,6 +248,38 @@ public sealed class LicensePageTests : IDisposable
     }
 
     [Fact]
+    public void PackageMissingLocally_ItsFetchedNuspecsLicenceUrl_IsReadToo()
+    {
+        _server.Add("/licence/mit.txt", s_mit);
+        var url = _server.BaseUrl + "licence/mit.txt";
+        using var feed = new LocalFeed().Add("Lib", "1.0.0", "<licenseUrl>" + url + "</licenseUrl>");
+        var project = Project(url);
+        Directory.Delete(Path.Combine(_temp.Path, "packages", "lib"), recursive: true);
+        File.WriteAllText(Path.Combine(_temp.Path, "nuget.config"), "<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"local\" value=\"" + feed.IndexUrl + "\" />\n  </packageSources>\n</configuration>\n");
+        using var nuget = NuGetFeedClient.FromNuGetConfig(_temp.Path);
+        Assert.Equal(new[] { feed.IndexUrl }, nuget.Sources);
+        using var client = Client();
+
+        var result = new PolicyEngine(new CheckOptions { Today = new DateOnly(2026, 12, 1), MetadataSource = nuget, LicensePageSource = client }).Check(Workspace.Load(project));
+
+        var package = Assert.Single(Assert.Single(result.Projects).Packages);
+        Assert.Equal("MIT", package.License.Concluded.ToString());
+        Assert.Equal(Sha256(s_mit), package.License.Page!.Sha256);
+        Assert.StartsWith("Metadata fetched from " + feed.BaseUrl, package.License.Note, StringComparison.Ordinal);
+        Assert.Contains("Read online from " + url, package.License.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LicenceUrlThatIsNotAnAddress_IsNotAFailure()
+    {
+        using var client = Client();
+        var (package, result) = Check(Project("see LICENSE in the repository"), client);
+        Assert.True(package.License.IsNoAssertion);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == RuleCatalog.OnlineSourceFailed.Id);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public void WithoutAPageSource_NothingIsAsked()
     {
         _server.Add("/licence/mit.txt", s_mit);

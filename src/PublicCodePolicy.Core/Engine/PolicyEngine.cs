@@ -331,8 +331,8 @@ public sealed class PolicyEngine
         {
             var failures = new List<string>();
             var candidates = LicensePageUrls.AtCommit(item.Repository).Select(u => (Url: u, Requested: u, Immutable: true, FromRepository: true)).ToList();
+            // A licenseUrl that is not an http(s) address ("see LICENSE") is nothing to read: the offline note says so.
             if (LicensePageUrls.Locate(item.LicenseUrl) is { } location) candidates.Add((location.Url, item.LicenseUrl, location.IsImmutable, false));
-            else failures.Add(item.LicenseUrl + " is not an http(s) address; it was not read.");
             foreach (var candidate in candidates)
             {
                 var result = await FetchPageOnceAsync(source, new LicensePageRequest(candidate.Url, candidate.Immutable), token).ConfigureAwait(false);
