@@ -107,6 +107,9 @@ public sealed class LicensePageClient : ILicensePageSource, IDisposable
         {
             for (int hop = 0; ; hop++)
             {
+                // Checked here too: through a proxy, the connection callback only sees the proxy's address.
+                if (IPAddress.TryParse(url.IdnHost, out var literal) && IsLinkLocal(literal))
+                    return Problem(url.Host + " is a link-local address (such as a cloud metadata service); licence pages are never read there.");
                 using var message = new HttpRequestMessage(HttpMethod.Get, Map(url));
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
