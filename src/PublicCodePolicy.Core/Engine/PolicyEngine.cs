@@ -250,14 +250,16 @@ public sealed class PolicyEngine
     // allowed one goes into the fix line. Resolving here uses the engine's per-package cache: the check reuses it.
     private async Task<IReadOnlyList<Finding>> FindAllowedVersionsOnFeedAsync(IPackageVersionSource versions, IPackageMetadataSource nuspecs, Dictionary<PackageKey, (AssetsLibrary Library, IReadOnlyList<string> Folders)> libraries, CancellationToken cancellationToken)
     {
-        var denied = new List<(PackageKey Key, NuGet.Versioning.NuGetVersion Version)>();
-        foreach (var (key, (library, folders)) in libraries.OrderBy(l => l.Key.Id, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Key.Version, StringComparer.Ordinal))
+        // Resolved in parallel, as the check would: the results stay in the per-package cache for the check itself.
+        var deniedBag = new ConcurrentBag<(PackageKey Key, NuGet.Versioning.NuGetVersion Version)>();
+        Parallel.ForEach(libraries, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken }, entry =>
         {
-            var (metadata, license, _) = LookupPackage(library, folders);
-            if (_verdicts.GetOrAdd(license.Concluded.ToString(), _ => _evaluator.Evaluate(license.Concluded)).Verdict != Verdict.Denied) continue;
-            if (NewestAllowedVersion(metadata).Length > 0 || !NuGet.Versioning.NuGetVersion.TryParse(key.Version, out var current)) continue;
-            denied.Add((key, current));
-        }
+            var (metadata, license, _) = LookupPackage(entry.Value.Library, entry.Value.Folders);
+            if (_verdicts.GetOrAdd(license.Concluded.ToString(), _ => _evaluator.Evaluate(license.Concluded)).Verdict != Verdict.Denied) return;
+            if (NewestAllowedVersion(metadata).Length > 0 || !NuGet.Versioning.NuGetVersion.TryParse(entry.Key.Version, out var current)) return;
+            deniedBag.Add((entry.Key, current));
+        });
+        var denied = deniedBag.OrderBy(d => d.Key.Id, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Key.Version, StringComparer.Ordinal).ToList();
         if (denied.Count == 0) return Array.Empty<Finding>();
 
         var ids = denied.Select(d => d.Key.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
