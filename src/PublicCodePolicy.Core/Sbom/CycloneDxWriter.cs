@@ -202,6 +202,14 @@ public sealed class CycloneDxWriter
             if (SbomLicenses.Portable(license.Declared) is { } declaredText && !string.Equals(declaredText, license.Evidence, StringComparison.Ordinal)) properties.Add((PropertyPrefix + "license:declared", declaredText));
             if (SbomLicenses.Portable(license.Evidence) is { } evidence) properties.Add((PropertyPrefix + "license:evidence", evidence));
             if (SbomLicenses.Portable(license.Note) is { } note) properties.Add((PropertyPrefix + "license:note", note));
+            if (license.Page is { } page)
+            {
+                // Online mode: which bytes the conclusion rests on, so that a reviewer can fetch and compare them.
+                properties.Add((PropertyPrefix + "license:page-url", page.Url));
+                properties.Add((PropertyPrefix + "license:page-retrieved", page.RetrievedAtText));
+                properties.Add((PropertyPrefix + "license:page-sha256", page.Sha256));
+                properties.Add((PropertyPrefix + "license:page-immutable", page.IsImmutable ? "true" : "false"));
+            }
             if (node.Scope is { } s) properties.Add((PropertyPrefix + "scope", s.ToName()));
         }
         else

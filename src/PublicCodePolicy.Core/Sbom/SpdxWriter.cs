@@ -230,6 +230,7 @@ public sealed class SpdxWriter
             var comment = new StringBuilder("Concluded by PublicCodePolicy from source '").Append(SbomLicenses.SourceName(license.Source)).Append("', confidence ").Append(SbomLicenses.Confidence(license.Confidence)).Append('.');
             if (SbomLicenses.Portable(license.Evidence) is { } evidence) comment.Append(" Evidence: ").Append(evidence).Append('.');
             if (SbomLicenses.Portable(license.Note) is { } note) comment.Append(" Note: ").Append(note);
+            if (license.Page is { } page && (license.Note == null || !license.Note.Contains(page.Sha256, StringComparison.Ordinal))) comment.Append(' ').Append(page.Describe());
             w.WriteString("licenseComments", comment.ToString());
             w.WriteString("copyrightText", string.IsNullOrWhiteSpace(metadata?.Copyright) ? NoAssertion : metadata.Copyright);
         }
