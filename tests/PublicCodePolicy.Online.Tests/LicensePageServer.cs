@@ -11,25 +11,17 @@ namespace PublicCodePolicy.Online.Tests;
 /// stall (never answer). Every answer carries a fixed HTTP <c>Date</c>, so retrieval dates are known in advance.
 /// Records every request path.
 /// </summary>
-internal sealed class LicensePageServer : IDisposable
+internal sealed class LicensePageServer : LoopbackServer
 {
     /// <summary>The <c>Date</c> header of every answer.</summary>
     public static readonly DateTimeOffset ServedAt = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly HttpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, (string? Type, byte[] Body, bool Stall)> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
-    private readonly Task _loop;
 
     public LicensePageServer()
     {
-        (_listener, BaseUrl) = Start();
-        _loop = Task.Run(ServeAsync);
     }
-
-    /// <summary><c>http://127.0.0.1:port/</c>.</summary>
-    public string BaseUrl { get; }
 
     /// <summary>Paths requested so far.</summary>
     public IReadOnlyList<string> Requests => _requests.ToArray();
@@ -55,62 +47,7 @@ internal sealed class LicensePageServer : IDisposable
         return this;
     }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends by the listener's disposal; how it ends does not matter.
-        }
-        _stop.Dispose();
-    }
-
-    private static (HttpListener, string) Start()
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var url = "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(url);
-            try
-            {
-                listener.Start();
-                return (listener, url);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var path = context.Request.Url!.AbsolutePath;
         _requests.Enqueue(path);
@@ -124,7 +61,7 @@ internal sealed class LicensePageServer : IDisposable
             }
             if (page.Stall)
             {
-                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, Stopping).ConfigureAwait(false);
                 return;
             }
             if (page.Type == "redirect")
