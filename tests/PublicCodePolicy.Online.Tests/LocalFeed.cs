@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
