@@ -84,6 +84,8 @@ public sealed class PolicyEngine
     private readonly ConcurrentDictionary<PackageKey, RemoteNuspec> _remoteNuspecs = new();
     private readonly ConcurrentDictionary<PackageKey, PackageDeprecation> _deprecations = new();
     private readonly ConcurrentDictionary<PackageKey, LicenseResolution> _pageLicenses = new();
+    private readonly ConcurrentDictionary<string, string> _hexHashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _sharedLists = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PackageKey, string> _feedAllowedVersions = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<LicensePageResult>>> _pageFetches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<ReferenceLocator.Entry>> _projectFiles = new(StringComparer.Ordinal);
@@ -762,9 +764,9 @@ public sealed class PolicyEngine
             Version = node.Version,
             Scope = scope,
             IsDirect = node.IsDirect,
-            Frameworks = node.Frameworks,
-            Dependencies = node.Dependencies,
-            Sha512 = node.Library.Sha512Base64 is { } b64 ? ToHex(b64) : null,
+            Frameworks = Shared(node.Frameworks),
+            Dependencies = Shared(node.Dependencies),
+            Sha512 = node.Library.Sha512Base64 is { } b64 ? _hexHashes.GetOrAdd(b64, ToHex) : null,
             PackageDirectory = metadata is { Origin: null } ? metadata.PackageDirectory : null,
             Metadata = metadata,
             Deprecation = deprecation,
@@ -953,6 +955,11 @@ public sealed class PolicyEngine
             d.Id.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)
             || d.Id.Equals("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)
             || d.Id.Equals("Microsoft.Testing.Platform.MSBuild", StringComparison.OrdinalIgnoreCase));
+
+    // Projects of one solution restore the same packages: each package's hash and lists are kept once, not once per
+    // project (a 3,000-project solution has over a million project–package pairs).
+    private IReadOnlyList<string> Shared(IReadOnlyList<string> list)
+        => list.Count == 0 ? list : _sharedLists.GetOrAdd(string.Join("\n", list), static (_, l) => l, list);
 
     private static string ToHex(string base64)
     {
