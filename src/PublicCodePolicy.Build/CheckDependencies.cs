@@ -148,7 +148,9 @@ public sealed class CheckDependencies : MSBuildTask
                     findings.Add(ConfigurationError(RuleCatalog.InvalidResultFile, "PublicCodePolicyBaseline: " + ex.Message, ProjectPath));
                 }
             }
-            var engine = new PolicyEngine(new CheckOptions { Policy = policy, MaxParallelism = 1, MetadataSource = online, StatusSource = online, Baseline = baseline });
+            // Online mode reads licence pages too, as the CLI's --online does (same client, same cache and limits).
+            using var pages = online != null ? LicensePageClient.CreateDefault() : null;
+            var engine = new PolicyEngine(new CheckOptions { Policy = policy, MaxParallelism = 1, MetadataSource = online, StatusSource = online, LicensePageSource = pages, VersionSource = online, Baseline = baseline });
             // One project: Check (not CheckProject) so that online mode fetches first, and the result is what the SBOM
             // writers need. An exception that matches nothing in this project may match another project of the
             // solution, so PCP0004 is left to the solution-wide 'publiccode check'.

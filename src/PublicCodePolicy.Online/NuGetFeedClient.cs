@@ -33,7 +33,7 @@ public sealed class NuGetFeedOptions
 /// this instance and is reported in <see cref="PackageLookupResult{T}.Problems"/>: callers keep the offline result.
 /// Nothing is written to NuGet's HTTP cache. Thread-safe.
 /// </summary>
-public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSource, IDisposable
+public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSource, IPackageVersionSource, IDisposable
 {
     private readonly Feed[] _feeds;
     private readonly NuGetFeedOptions _options;
@@ -124,6 +124,28 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
         return Result(found, problems);
     }
 
+    /// <inheritdoc />
+    public async Task<PackageLookupResult<PackageVersionList>> GetVersionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new ConcurrentDictionary<PackageKey, PackageVersionList>();
+        var problems = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(ids.Distinct(StringComparer.OrdinalIgnoreCase), ParallelOptionsFor(cancellationToken), async (id, token) =>
+        {
+            // The first source that knows the id answers for it, as for nuspecs.
+            foreach (var feed in _feeds)
+            {
+                var versions = await AskAsync(feed, (f, t) => FetchVersionsAsync(f, id, problems, t), token).ConfigureAwait(false);
+                if (versions != null)
+                {
+                    found[new PackageKey(id, string.Empty)] = versions;
+                    return;
+                }
+            }
+        }).ConfigureAwait(false);
+        return Result(found, problems);
+    }
+
     /// <summary>Releases the HTTP cache context.</summary>
     public void Dispose() => _cache.Dispose();
 
@@ -192,6 +214,43 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
             return null;
         }
         return new RemoteNuspec { Content = bytes, Source = feed.Url, Location = url };
+    }
+
+    // The flat container's version list: {id}/index.json, {"versions": ["1.0.0", …]} (lower-case, normalized).
+    private async Task<PackageVersionList?> FetchVersionsAsync(Feed feed, string id, ConcurrentDictionary<string, bool> problems, CancellationToken cancellationToken)
+    {
+        var (http, flatContainer, _) = await feed.ResourcesAsync(cancellationToken).ConfigureAwait(false);
+        if (flatContainer == null)
+        {
+            problems.TryAdd("The package source " + feed.Url + " publishes no flat container (PackageBaseAddress/3.0.0); versions were not listed there.", true);
+            return null;
+        }
+        var url = flatContainer.TrimEnd('/') + "/" + Uri.EscapeDataString(id.ToLowerInvariant()) + "/index.json";
+        var request = new HttpSourceRequest(url, NullLogger.Instance)
+        {
+            IgnoreNotFounds = true,
+            MaxTries = 2,
+            RequestTimeout = _options.Timeout,
+        };
+        var bytes = await http.ProcessStreamAsync(request, stream => ReadCappedAsync(stream, cancellationToken), _cache, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+        if (bytes == null) return null;
+        if (bytes.Length > NuGetFeedOptions.MaxNuspecBytes)
+        {
+            problems.TryAdd("The version list of " + id + " at " + url + " is larger than " + NuGetFeedOptions.MaxNuspecBytes.ToString(CultureInfo.InvariantCulture) + " bytes; it was not read.", true);
+            return null;
+        }
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(bytes, new System.Text.Json.JsonDocumentOptions { MaxDepth = 8 });
+            if (!doc.RootElement.TryGetProperty("versions", out var list) || list.ValueKind != System.Text.Json.JsonValueKind.Array) throw new InvalidDataException("no versions array");
+            var versions = list.EnumerateArray().Where(v => v.ValueKind == System.Text.Json.JsonValueKind.String).Select(v => v.GetString()!).ToArray();
+            return new PackageVersionList { Versions = versions, Source = feed.Url };
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException)
+        {
+            problems.TryAdd("The version list of " + id + " at " + url + " is not valid JSON (" + ex.Message + "); versions were not listed.", true);
+            return null;
+        }
     }
 
     // Returns the keys this feed answered for (it knows the package version, deprecated or not); null when it knows none.

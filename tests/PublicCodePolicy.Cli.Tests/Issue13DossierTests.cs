@@ -57,6 +57,20 @@ public sealed class Issue13DossierTests
         // The SBOMs are the deliverables' own, dated like the report (the last commit), attached with their digest.
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dossier, "publiccode-report.json")));
         Assert.Equal(Deliverables.Length * 2, json.RootElement.GetProperty("sboms").GetArrayLength());
+        // The SBOMs written by this run are described without being read back: what the report says of each must be
+        // what the file holds (its digest and size computed here, its format read from its own fields).
+        foreach (var entry in json.RootElement.GetProperty("sboms").EnumerateArray())
+        {
+            var file = Path.Combine(dossier, entry.GetProperty("file").GetString()!);
+            Assert.Equal(Sha256(file), entry.GetProperty("sha256").GetString());
+            Assert.Equal(new FileInfo(file).Length, entry.GetProperty("size").GetInt64());
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            var format = doc.RootElement.TryGetProperty("bomFormat", out var bf)
+                ? bf.GetString() + " " + doc.RootElement.GetProperty("specVersion").GetString()
+                : doc.RootElement.GetProperty("spdxVersion").GetString();
+            Assert.Equal(file.EndsWith(".cdx.json", StringComparison.Ordinal) ? "CycloneDX 1.6" : "SPDX-2.3", format);
+            Assert.Equal(format, entry.GetProperty("format").GetString());
+        }
         using var spdx = JsonDocument.Parse(File.ReadAllText(Path.Combine(dossier, "Valmont.Data.spdx.json")));
         Assert.Equal("2026-10-16T09:30:00Z", spdx.RootElement.GetProperty("creationInfo").GetProperty("created").GetString());
         Assert.Contains(spdx.RootElement.GetProperty("packages").EnumerateArray(), p => p.GetProperty("name").GetString() == "System.Net.Http");

@@ -107,6 +107,43 @@ public sealed class ProjectMetadataTests
         AssertEqualToMsbuild(new[] { app });
     }
 
+    [Fact]
+    public void Environment_ReadByTheProject_IsInTheKey_ButNotWhatTheShellChangesBetweenTwoRuns()
+    {
+        using var temp = new TempDirectory("metadata-env");
+        var project = temp.Write("Env/Env.csproj",
+            "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework>" +
+            "<Description>$(PCP_METADATA_TEST_VALUE)</Description></PropertyGroup></Project>");
+        Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(project)!, "obj"));
+        string[] names = { "Description" };
+        string[] variables = { "PCP_METADATA_TEST_VALUE", "OLDPWD", "SHLVL", "_" };
+        var saved = variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable("PCP_METADATA_TEST_VALUE", "first");
+            var first = Read(project, names);
+            Assert.Equal(MetadataSource.InProcess, first.Source);
+            Assert.Equal("first", first.Values["Description"]);
+            Assert.Equal(MetadataSource.Cache, Read(project, names).Source);
+
+            // What a shell changes between two identical runs (previous folder, nesting level, last command) is not an input.
+            Environment.SetEnvironmentVariable("OLDPWD", temp.Path);
+            Environment.SetEnvironmentVariable("SHLVL", "7");
+            Environment.SetEnvironmentVariable("_", "/usr/bin/env");
+            Assert.Equal(MetadataSource.Cache, Read(project, names).Source);
+
+            // A variable the project reads is: a new value is evaluated again, never served stale.
+            Environment.SetEnvironmentVariable("PCP_METADATA_TEST_VALUE", "second");
+            var second = Read(project, names);
+            Assert.Equal(MetadataSource.InProcess, second.Source);
+            Assert.Equal("second", second.Values["Description"]);
+        }
+        finally
+        {
+            foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
     private static ProjectProperties Read(string project, string[] names)
         => ProjectMetadata.Read(new[] { project }, names, "inprocess")[project] ?? throw new InvalidOperationException(project + " was not evaluated.");
 

@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -24,14 +23,11 @@ internal enum FeedFault
 /// (<c>{id}/index.json</c>, <c>{id}/{version}/{id}.nuspec</c>) and registrations with <c>deprecation</c> objects.
 /// Records every request, so tests can assert that nothing was asked.
 /// </summary>
-internal sealed class LocalFeed : IDisposable
+internal sealed class LocalFeed : LoopbackServer
 {
-    private readonly HttpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, List<Entry>> _packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<string?> _authorizations = new();
-    private readonly Task _loop;
 
     private sealed record Entry(string Id, string Version, string Nuspec, string? DeprecationJson);
 
@@ -40,8 +36,6 @@ internal sealed class LocalFeed : IDisposable
         Fault = fault;
         BasicAuth = basicAuth;
         WithRegistrations = withRegistrations;
-        (_listener, BaseUrl) = Start();
-        _loop = Task.Run(ServeAsync);
     }
 
     public FeedFault Fault { get; }
@@ -49,9 +43,6 @@ internal sealed class LocalFeed : IDisposable
     public (string User, string Password)? BasicAuth { get; }
 
     public bool WithRegistrations { get; }
-
-    /// <summary><c>http://127.0.0.1:port/</c>.</summary>
-    public string BaseUrl { get; }
 
     /// <summary>The service index URL, as it goes into nuget.config.</summary>
     public string IndexUrl => BaseUrl + "v3/index.json";
@@ -84,63 +75,7 @@ internal sealed class LocalFeed : IDisposable
         return this;
     }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends by the listener's disposal; how it ends does not matter.
-        }
-        _stop.Dispose();
-    }
-
-    // A free port is found by binding port 0; another process may take it before HttpListener does, so retry.
-    private static (HttpListener, string) Start()
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var url = "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(url);
-            try
-            {
-                listener.Start();
-                return (listener, url);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var path = context.Request.Url!.AbsolutePath;
         _requests.Enqueue(path);
@@ -149,7 +84,7 @@ internal sealed class LocalFeed : IDisposable
         {
             if (Fault == FeedFault.Stall)
             {
-                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, Stopping).ConfigureAwait(false);
                 return;
             }
             if (Fault == FeedFault.ServerError)

@@ -328,6 +328,74 @@ public sealed class OnlineModeTests : IDisposable
         Assert.Equal(2, client.SkippedSources.Count);
     }
 
+    private const string NetLibraryEula = "<licenseUrl>https://go.microsoft.com/fwlink/?LinkId=329770</licenseUrl>";
+
+    // Issue 12: App → Mapper 8.0.0 (proprietary licence URL), restored; the feed has 6.x and 7.x under Apache-2.0,
+    // a newer 9.0.0 still proprietary, an 8.1.0-beta pre-release under MIT and a 7.5.0 that lies about its version.
+    private (string Project, LocalFeed Feed) DeniedMapper()
+    {
+        var feed = new LocalFeed()
+            .Add("Mapper", "6.0.0", Apache)
+            .Add("Mapper", "7.2.0", Apache)
+            .Add("Mapper", "7.5.0", Mit, nuspecIdOverride: "Other")
+            .Add("Mapper", "8.0.0", NetLibraryEula)
+            .Add("Mapper", "8.1.0-beta", Mit)
+            .Add("Mapper", "9.0.0", NetLibraryEula);
+        var project = new FakeRestore("App").Package("Mapper", "8.0.0", NetLibraryEula).Direct("Mapper").WriteTo(_temp.Path);
+        WriteNuGetConfig(sources: feed.IndexUrl);
+        return (project, feed);
+    }
+
+    [Fact]
+    public void DeniedPackage_Online_FixLineNamesTheNewestAllowedVersionOnTheFeed()
+    {
+        var (project, feed) = DeniedMapper();
+        using (feed)
+        {
+            using var client = OpenClient(expectedSources: feed.IndexUrl);
+            var result = new PolicyEngine(new CheckOptions { Today = new DateOnly(2026, 11, 29), MetadataSource = client, VersionSource = client }).Check(Workspace.Load(project));
+
+            var denied = Assert.Single(result.Findings, f => f.RuleId == RuleCatalog.DeniedLicense.Id);
+            Assert.Equal("Mapper", denied.PackageId);
+            Assert.EndsWith(" Version 7.2.0 on " + feed.IndexUrl + " has an allowed licence (Apache-2.0).", denied.Remedy, StringComparison.Ordinal);
+            Assert.Contains("/v3/flat/mapper/index.json", feed.Requests);
+            Assert.Contains("/v3/flat/mapper/9.0.0/mapper.nuspec", feed.Requests);
+            // A pre-release is not proposed for a stable package, and the current version is not read again.
+            Assert.DoesNotContain("/v3/flat/mapper/8.1.0-beta/mapper.nuspec", feed.Requests);
+            Assert.DoesNotContain("/v3/flat/mapper/8.0.0/mapper.nuspec", feed.Requests);
+            Assert.DoesNotContain(result.Findings, f => f.RuleId == RuleCatalog.OnlineSourceFailed.Id);
+        }
+    }
+
+    [Fact]
+    public void DeniedPackage_Offline_AsksNoFeedAndNamesNoFeedVersion()
+    {
+        var (project, feed) = DeniedMapper();
+        using (feed)
+        {
+            using var client = OpenClient(expectedSources: feed.IndexUrl);
+            // A metadata source alone (no version source) does not list versions either.
+            var result = new PolicyEngine(new CheckOptions { Today = new DateOnly(2026, 11, 29), MetadataSource = client }).Check(Workspace.Load(project));
+
+            var denied = Assert.Single(result.Findings, f => f.RuleId == RuleCatalog.DeniedLicense.Id);
+            Assert.DoesNotContain(" on " + feed.IndexUrl, denied.Remedy, StringComparison.Ordinal);
+            Assert.Empty(feed.Requests);
+        }
+    }
+
+    [Fact]
+    public void AllowedPackage_Online_ListsNoVersions()
+    {
+        using var feed = new LocalFeed().Add("Lib", "1.0.0", Mit).Add("Lib", "2.0.0", Mit);
+        var project = new FakeRestore("App").Package("Lib", "1.0.0", Mit).Direct("Lib").WriteTo(_temp.Path);
+        WriteNuGetConfig(sources: feed.IndexUrl);
+        using var client = OpenClient(expectedSources: feed.IndexUrl);
+
+        new PolicyEngine(new CheckOptions { MetadataSource = client, VersionSource = client }).Check(Workspace.Load(project));
+
+        Assert.DoesNotContain(feed.Requests, r => r.EndsWith("/index.json", StringComparison.Ordinal) && r.StartsWith("/v3/flat/", StringComparison.Ordinal));
+    }
+
     private static string[] Packages(CheckResult result)
         => result.Projects.SelectMany(p => p.Packages).Select(p => p.Id + " " + p.Version + " " + p.License.Concluded + " " + p.Verdict).ToArray();
 

@@ -59,6 +59,28 @@ public sealed class RestoredSbomTests : IClassFixture<RestoredSolutionFixture>
 
     private static string FileName(string subject, string format, string version) => subject + "." + format + "-" + version + ".json";
 
+    [Fact]
+    public void PackagesWrittenForOneDocument_AreReusedByTheNext_WithTheBytesOfAFreshWrite()
+    {
+        // The report writes every deliverable's SBOMs with one options object: a package already written for one
+        // document is copied into the next. Whatever the order, each document must be the one written alone.
+        var shared = new SbomOptions { ToolVersion = "0.0.0-test" };
+        string[] projects = { "Guichet", "Data", "Rapports" };
+        foreach (var (format, version) in new[] { ("cyclonedx", "1.6"), ("cyclonedx", "1.7"), ("spdx", "2.3") })
+        {
+            foreach (var order in new[] { projects, projects.Reverse().ToArray() })
+            {
+                foreach (var name in order)
+                {
+                    var reused = WriteProject(_fixture.Result, _fixture.Project(name), format, version, shared);
+                    var alone = WriteProject(_fixture.Result, _fixture.Project(name), format, version, new SbomOptions { ToolVersion = "0.0.0-test" });
+                    Assert.True(alone.Content.Span.SequenceEqual(reused.Content.Span), name + " " + format + " " + version);
+                }
+            }
+        }
+        Assert.True(shared.Fragments.Count > 0);
+    }
+
     [Theory]
     [MemberData(nameof(ProjectFormats))]
     public void ProjectSbom_IsSchemaValid_AndMatchesSnapshot(string project, string format, string version)

@@ -105,7 +105,10 @@ internal static class EngineRunner
         var workspace = Workspace.Load(fullPath, Dotnet.AskMsBuildForAssetsFile);
         using var online = parse.GetValue(options.Online) ? OpenOnline(context, fullPath) : null;
         if (online == null && parse.GetValue(options.Online)) return null;
-        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online, Baseline = baseline });
+        // Online mode also reads the licence page of packages whose only evidence is a licence URL (cached, capped).
+        using var pages = online != null ? LicensePageClient.CreateDefault() : null;
+        if (pages != null) context.Error.WriteLine("Online mode: licence pages named by packages (licenseUrl, repository commit) are read when nothing else proves the licence.");
+        var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online, LicensePageSource = pages, VersionSource = online, Baseline = baseline });
         if (context.Console.Interactive && workspace.Projects.Count > 1)
         {
             CheckResult? result = null;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -32,6 +33,56 @@ internal static class ReportCommand
     /// </summary>
     private static bool WriteDossierFile(CliContext context, string path, ReadOnlyMemory<byte> content)
         => EngineRunner.TryWriteOutput(context, path, stream => stream.Write(content.Span));
+
+    // Also records the SHA-256 of what was written, for the manifest.
+    private static bool WriteDossierFile(CliContext context, string path, ReadOnlyMemory<byte> content, ConcurrentDictionary<string, string> hashes)
+    {
+        if (!WriteDossierFile(context, path, content)) return false;
+        hashes[path] = Sha256Hex(content.Span);
+        return true;
+    }
+
+    private static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+
+    /// <summary>
+    /// Writes the CycloneDX and SPDX SBOMs of every deliverable into the dossier, several deliverables at once, each
+    /// document written as soon as it is made (a 300-project solution never holds its 600 documents in memory); returns
+    /// what the report says of them, or null (after PCP9010) when a file cannot be written.
+    /// </summary>
+    private static IReadOnlyList<SbomAttachment>? WriteDeliverableSboms(CliContext context, CheckResult result, IReadOnlyList<ProjectResult> deliverables, SbomOptions options, string outDir, ConcurrentDictionary<string, string> hashes)
+    {
+        var attachments = new ConcurrentBag<SbomAttachment>();
+        var gate = new object();
+        var failed = false;
+        Parallel.ForEach(deliverables, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (deliverable, state) =>
+        {
+            var names = SbomCommand.DeliverableSbomNames(deliverable);
+            var documents = SbomCommand.DeliverableSboms(result, deliverable, options);
+            for (var i = 0; i < documents.Length; i++)
+            {
+                var path = Path.Combine(outDir, names[i]);
+                try
+                {
+                    OutputFile.Write(path, documents[i].Content);
+                }
+                catch (OutputWriteException ex)
+                {
+                    // One error printed, whichever thread meets it first; the others stop.
+                    lock (gate)
+                    {
+                        if (!failed) EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, ex.Message + " The previous file, if any, is unchanged.");
+                        failed = true;
+                    }
+                    state.Stop();
+                    return;
+                }
+                var hash = Sha256Hex(documents[i].Content.Span);
+                hashes[path] = hash;
+                attachments.Add(new SbomAttachment(names[i], SbomCommand.DeliverableSbomFormats[i], documents[i].Content.Length, hash));
+            }
+        });
+        return failed ? null : attachments.OrderBy(a => a.FileName, StringComparer.Ordinal).ToArray();
+    }
 
     private static string ValidationText(PublicCodeStatus status)
     {
@@ -214,10 +265,13 @@ internal static class ReportCommand
             var facts = ProjectFacts.ReadAll(result.Projects.Where(p => p.Loaded && !p.IsTestProject));
             SbomSubject? ReadFacts(ProjectResult p) => facts.GetValueOrDefault(p.ProjectPath);
             var sbomTime = date ?? SbomCommand.CommitTime(result.RootPath);
-            var generated = writeSboms
-                ? SbomCommand.DeliverableSboms(result, p => ReadFacts(p) ?? new SbomSubject { Name = p.Name, Version = p.Version }, sbomTime)
-                : Array.Empty<(string FileName, SbomDocument Document)>();
-            var generatedNames = new HashSet<string>(generated.Select(g => Path.Combine(outDir, g.FileName)), StringComparer.Ordinal);
+            var deliverables = writeSboms ? SbomCommand.Deliverables(result) : Array.Empty<ProjectResult>();
+            var sbomOptions = new SbomOptions
+            {
+                Timestamp = sbomTime,
+                Projects = deliverables.ToDictionary(p => p.Name, p => ReadFacts(p) ?? new SbomSubject { Name = p.Name, Version = p.Version }, StringComparer.OrdinalIgnoreCase),
+            };
+            var generatedNames = new HashSet<string>(deliverables.SelectMany(SbomCommand.DeliverableSbomNames).Select(n => Path.Combine(outDir, n)), StringComparer.Ordinal);
             var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var f in candidates.Distinct(StringComparer.Ordinal).Where(f => !generatedNames.Contains(f)))
             {
@@ -266,14 +320,12 @@ internal static class ReportCommand
                 EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, "The report folder '" + outDir + "' cannot be created: " + ex.Message);
                 return (int)ExitCode.InputError;
             }
-            var written = new List<string>();
-            foreach (var (fileName, document) in generated)
-            {
-                var path = Path.Combine(outDir, fileName);
-                if (!WriteDossierFile(context, path, document.Content)) return (int)ExitCode.InputError;
-                written.Add(path);
-            }
-            var attached = new List<string>(written);
+            // The SHA-256 of each file this run writes, for the manifest (the bytes are at hand: no file is read back).
+            var hashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            var generatedSboms = WriteDeliverableSboms(context, result, deliverables, sbomOptions, outDir, hashes);
+            if (generatedSboms == null) return (int)ExitCode.InputError;
+            var written = new List<string>(generatedNames.Order(StringComparer.Ordinal));
+            var attached = new List<string>();
             foreach (var f in sbomFiles)
             {
                 var full = Path.GetFullPath(f);
@@ -296,7 +348,8 @@ internal static class ReportCommand
                     ReadFacts = ReadFacts,
                     PublicCodePath = ymlPath,
                     Config = reportConfig,
-                    SbomFiles = attached.Distinct(StringComparer.Ordinal).ToArray(),
+                    SbomFiles = attached.Where(f => !generatedNames.Contains(f)).Distinct(StringComparer.Ordinal).ToArray(),
+                    Sboms = generatedSboms,
                     OutputDirectory = outDir,
                     Date = date,
                     AsOf = asOf,
@@ -331,19 +384,21 @@ internal static class ReportCommand
                         case "md": ReportMarkdownWriter.Write(report, language, stream); break;
                         default: ReportJsonWriter.Write(report, stream); break;
                     }
-                    if (!WriteDossierFile(context, path, stream.ToArray())) return (int)ExitCode.InputError;
+                    if (!WriteDossierFile(context, path, stream.ToArray(), hashes)) return (int)ExitCode.InputError;
                 }
                 written.Add(path);
             }
             var validationPath = Path.Combine(outDir, ValidationFileName);
-            if (!WriteDossierFile(context, validationPath, Encoding.UTF8.GetBytes(ValidationText(report.PublicCode)))) return (int)ExitCode.InputError;
+            if (!WriteDossierFile(context, validationPath, Encoding.UTF8.GetBytes(ValidationText(report.PublicCode)), hashes)) return (int)ExitCode.InputError;
             written.Add(validationPath);
 
             // The manifest lists every file of the dossier, so that the jury checks them all with 'sha256sum -c'.
             var manifest = new StringBuilder();
             foreach (var file in written.Concat(attached).Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
             {
-                manifest.Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(outDir, file)))).ToLowerInvariant()).Append("  ").Append(file).Append('\n');
+                var full = Path.Combine(outDir, file);
+                var hash = hashes.TryGetValue(full, out var known) ? known : Sha256Hex(File.ReadAllBytes(full));
+                manifest.Append(hash).Append("  ").Append(file).Append('\n');
             }
             var sums = Path.Combine(outDir, ManifestFileName);
             if (!WriteDossierFile(context, sums, Encoding.UTF8.GetBytes(manifest.ToString()))) return (int)ExitCode.InputError;

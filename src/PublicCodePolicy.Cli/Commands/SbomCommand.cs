@@ -113,22 +113,28 @@ internal static class SbomCommand
         return Report.GitHistory.FindRepositoryRoot(dir) != null ? Report.GitHistory.HeadTime(dir) : null;
     }
 
+    /// <summary>The deliverables of a check result that get SBOMs in the dossier: loaded, not test projects, one per name, by name.</summary>
+    internal static ProjectResult[] Deliverables(CheckResult result)
+        => result.Projects.Where(p => p.Loaded && !p.IsTestProject).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The file names of a deliverable's SBOMs in the dossier (<c>Project.cdx.json</c>, <c>Project.spdx.json</c>).</summary>
+    internal static string[] DeliverableSbomNames(ProjectResult deliverable) => new[] { deliverable.Name + ".cdx.json", deliverable.Name + ".spdx.json" };
+
+    /// <summary>The format <see cref="Report.ComplianceReportBuilder.DetectSbomFormat"/> gives each of <see cref="DeliverableSbomNames"/>.</summary>
+    internal static readonly string[] DeliverableSbomFormats = { "CycloneDX 1.6", "SPDX-2.3" };
+
     /// <summary>
-    /// The CycloneDX and SPDX documents of each loaded deliverable (test projects ship nothing), by file name
-    /// (<c>Project.cdx.json</c>, <c>Project.spdx.json</c>), from one check result: the report's dossier.
+    /// The CycloneDX and SPDX documents of one deliverable (see <see cref="DeliverableSbomNames"/>), the report's dossier.
+    /// <paramref name="options"/> carries the facts of every deliverable (a project reference names the other's facts).
     /// </summary>
-    internal static IReadOnlyList<(string FileName, SbomDocument Document)> DeliverableSboms(CheckResult result, Func<ProjectResult, SbomSubject> facts, DateTimeOffset? timestamp)
+    internal static SbomDocument[] DeliverableSboms(CheckResult result, ProjectResult deliverable, SbomOptions options)
     {
-        var deliverables = result.Projects.Where(p => p.Loaded && !p.IsTestProject).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
-        var subjects = deliverables.ToDictionary(p => p.Name, facts, StringComparer.OrdinalIgnoreCase);
-        var options = new SbomOptions { Timestamp = timestamp, Projects = subjects };
-        var list = new List<(string, SbomDocument)>();
-        foreach (var p in deliverables)
+        var subject = options.Projects[deliverable.Name];
+        return new[]
         {
-            list.Add((p.Name + ".cdx.json", new CycloneDxWriter(CycloneDxSpecVersion.V1_6, options).WriteProject(result, p, subjects[p.Name])));
-            list.Add((p.Name + ".spdx.json", new SpdxWriter(options).WriteProject(result, p, subjects[p.Name])));
-        }
-        return list;
+            new CycloneDxWriter(CycloneDxSpecVersion.V1_6, options).WriteProject(result, deliverable, subject),
+            new SpdxWriter(options).WriteProject(result, deliverable, subject),
+        };
     }
 
     private static CycloneDxSpecVersion CdxVersion(string spec) => spec == "1.7" ? CycloneDxSpecVersion.V1_7 : CycloneDxSpecVersion.V1_6;

@@ -24,7 +24,13 @@ internal sealed class MetadataCache
     private const string ExtensionsPathProperty = "MSBuildProjectExtensionsPath";
 
     // Set by MSBuildLocator to the registered SDK's folders: they follow from the MSBuild folder, already in the key.
-    private static readonly HashSet<string> s_locatorVariables = new(StringComparer.OrdinalIgnoreCase) { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" };
+    // Also left out: what the shell changes between two identical runs (the last command, the previous folder, the
+    // nesting level) and the runtime's diagnostics port (a profiler attaching), which no project reads.
+    private static readonly HashSet<string> s_locatorVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH",
+        "_", "OLDPWD", "SHLVL", "DOTNET_DiagnosticPorts",
+    };
     private static readonly string[] s_probedNames = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" };
 
     private readonly string _msbuildPath;

@@ -41,13 +41,27 @@ public sealed class CheckOptions
     public IPackageStatusSource? StatusSource { get; init; }
 
     /// <summary>
+    /// Online mode: reads the licence page of packages whose only evidence is a licence URL the curated table does not
+    /// map (preferring the licence file at the repository commit the nuspec names), and matches its text. Null (the
+    /// default) keeps such packages <c>NOASSERTION</c>; the engine itself never opens a connection.
+    /// </summary>
+    public ILicensePageSource? LicensePageSource { get; init; }
+
+    /// <summary>
+    /// Online mode: lists the versions of packages whose licence the policy denies, so that the fix line names the
+    /// newest version on the sources whose licence is allowed (when the package folders have none). Candidates'
+    /// nuspecs are read through <see cref="MetadataSource"/>, which must be set too. Null (the default) asks nothing.
+    /// </summary>
+    public IPackageVersionSource? VersionSource { get; init; }
+
+    /// <summary>
     /// An earlier check to compare with (CLI <c>--baseline</c>, build property <c>PublicCodePolicyBaseline</c>): licence
     /// changes are reported as PCP0020 and new packages as PCP0021. Null (the default) compares nothing.
     /// </summary>
     public LicenceBaseline? Baseline { get; init; }
 
     /// <summary>True when a metadata or status source is set.</summary>
-    public bool IsOnline => MetadataSource != null || StatusSource != null;
+    public bool IsOnline => MetadataSource != null || StatusSource != null || LicensePageSource != null || VersionSource != null;
 }
 
 /// <summary>Progress of a check, for front-ends that show it.</summary>
@@ -69,6 +83,11 @@ public sealed class PolicyEngine
     private readonly ConcurrentDictionary<string, SpdxLicense[]> _deprecatedLeaves = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PackageKey, RemoteNuspec> _remoteNuspecs = new();
     private readonly ConcurrentDictionary<PackageKey, PackageDeprecation> _deprecations = new();
+    private readonly ConcurrentDictionary<PackageKey, LicenseResolution> _pageLicenses = new();
+    private readonly ConcurrentDictionary<string, string> _hexHashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _sharedLists = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PackageKey, EngineText> _feedAllowedVersions = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<LicensePageResult>>> _pageFetches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<ReferenceLocator.Entry>> _projectFiles = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine.</summary>
@@ -165,6 +184,7 @@ public sealed class PolicyEngine
     {
         var all = new HashSet<PackageKey>();
         var missing = new HashSet<PackageKey>();
+        var libraries = new Dictionary<PackageKey, (AssetsLibrary Library, IReadOnlyList<string> Folders)>();
         foreach (var project in workspace.Projects)
         {
             if (project.AssetsFilePath == null || !File.Exists(project.AssetsFilePath)) continue;
@@ -182,6 +202,7 @@ public sealed class PolicyEngine
                 if (!string.Equals(library.Type, "package", StringComparison.OrdinalIgnoreCase)) continue;
                 var key = new PackageKey(library.Id, library.Version);
                 if (!all.Add(key)) continue;
+                libraries[key] = (library, assets.PackageFolders);
                 if (FindLocalNuspec(library, assets.PackageFolders).Path == null && !_remoteNuspecs.ContainsKey(key)) missing.Add(key);
             }
         }
@@ -202,7 +223,7 @@ public sealed class PolicyEngine
         {
             if (all.Contains(key)) _deprecations[key] = deprecation;
         }
-        return nuspecs.Result.Problems.Concat(statuses.Result.Problems)
+        var findings = nuspecs.Result.Problems.Concat(statuses.Result.Problems)
             .Distinct(StringComparer.Ordinal)
             .Select(problem =>
             {
@@ -219,8 +240,231 @@ public sealed class PolicyEngine
                     RemedyText = remedy,
                 };
             })
-            .ToArray();
+            .ToList();
+        if (_options.LicensePageSource != null && _options.TextIdentifier != null)
+        {
+            findings.AddRange(await FetchLicensePagesAsync(_options.LicensePageSource, _options.TextIdentifier, libraries, cancellationToken).ConfigureAwait(false));
+        }
+        if (_options.VersionSource != null && _options.MetadataSource != null)
+        {
+            findings.AddRange(await FindAllowedVersionsOnFeedAsync(_options.VersionSource, _options.MetadataSource, libraries, cancellationToken).ConfigureAwait(false));
+        }
+        return findings;
     }
+
+    /// <summary>Most versions of one denied package whose nuspec is read from the sources, newest first.</summary>
+    private const int MaxFeedCandidates = 10;
+
+    // Online "newest allowed version": for each package whose concluded licence the policy denies (and that has no
+    // allowed version in the package folders), the sources' versions are listed and the nuspecs of the newest ones
+    // (at most MaxFeedCandidates; pre-releases only for a pre-release package) are resolved as offline — expression,
+    // URL table; a licence file inside a package not on this machine stays NOASSERTION — and curated. The newest
+    // allowed one goes into the fix line. Resolving here uses the engine's per-package cache: the check reuses it.
+    private async Task<IReadOnlyList<Finding>> FindAllowedVersionsOnFeedAsync(IPackageVersionSource versions, IPackageMetadataSource nuspecs, Dictionary<PackageKey, (AssetsLibrary Library, IReadOnlyList<string> Folders)> libraries, CancellationToken cancellationToken)
+    {
+        // Resolved in parallel, as the check would: the results stay in the per-package cache for the check itself.
+        var deniedBag = new ConcurrentBag<(PackageKey Key, NuGet.Versioning.NuGetVersion Version)>();
+        Parallel.ForEach(libraries, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken }, entry =>
+        {
+            var (metadata, license, _) = LookupPackage(entry.Value.Library, entry.Value.Folders);
+            if (_verdicts.GetOrAdd(license.Concluded.ToString(), _ => _evaluator.Evaluate(license.Concluded)).Verdict != Verdict.Denied) return;
+            if (NewestAllowedVersion(metadata) != null || !NuGet.Versioning.NuGetVersion.TryParse(entry.Key.Version, out var current)) return;
+            deniedBag.Add((entry.Key, current));
+        });
+        var denied = deniedBag.OrderBy(d => d.Key.Id, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Key.Version, StringComparer.Ordinal).ToList();
+        if (denied.Count == 0) return Array.Empty<Finding>();
+
+        var ids = denied.Select(d => d.Key.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var listed = await Ask(() => versions.GetVersionsAsync(ids, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var lists = listed.Found.ToDictionary(f => f.Key.Id, f => f.Value, StringComparer.OrdinalIgnoreCase);
+        var wanted = new Dictionary<PackageKey, (PackageKey Denied, string Source)>();
+        foreach (var (key, current) in denied)
+        {
+            if (!lists.TryGetValue(key.Id, out var list)) continue;
+            var candidates = list.Versions
+                .Select(v => NuGet.Versioning.NuGetVersion.TryParse(v, out var parsed) ? parsed : null)
+                .OfType<NuGet.Versioning.NuGetVersion>()
+                .Where(v => v != current && (current.IsPrerelease || !v.IsPrerelease))
+                .Distinct()
+                .OrderByDescending(v => v)
+                .Take(MaxFeedCandidates);
+            foreach (var candidate in candidates) wanted[new PackageKey(key.Id, candidate.ToNormalizedString())] = (key, list.Source);
+        }
+        var fetched = wanted.Count == 0 ? PackageLookupResult<RemoteNuspec>.Empty
+            : await Ask(() => nuspecs.GetNuspecsAsync(wanted.Keys.ToArray(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        var best = new Dictionary<PackageKey, (NuGet.Versioning.NuGetVersion Version, string License, string Source)>();
+        foreach (var (candidateKey, remote) in fetched.Found)
+        {
+            if (!wanted.TryGetValue(candidateKey, out var target) || !NuGet.Versioning.NuGetVersion.TryParse(candidateKey.Version, out var version)) continue;
+            PackageMetadata metadata;
+            try
+            {
+                using var stream = new MemoryStream(remote.Content.ToArray(), writable: false);
+                metadata = NuspecReader.Read(stream, remote.Location, remote.Source);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException)
+            {
+                continue;
+            }
+            // A nuspec that names another package or version is not evidence for this one.
+            if (!string.Equals(metadata.Id, candidateKey.Id, StringComparison.OrdinalIgnoreCase) || !NuGet.Versioning.NuGetVersion.TryParse(metadata.Version, out var got) || got != version) continue;
+            var license = ApplyCurations(metadata.Id, metadata.Version, _resolver.Resolve(metadata));
+            if (_verdicts.GetOrAdd(license.Concluded.ToString(), _ => _evaluator.Evaluate(license.Concluded)).Verdict != Verdict.Allowed) continue;
+            if (!best.TryGetValue(target.Denied, out var known) || version > known.Version) best[target.Denied] = (version, license.Concluded.ToString(), remote.Source);
+        }
+        foreach (var (key, found) in best)
+        {
+            _feedAllowedVersions[key] = EngineText.Of("Remedy.NewerAllowedOnFeed", found.Version.ToNormalizedString(), found.Source, found.License);
+        }
+        return listed.Problems.Concat(fetched.Problems).Distinct(StringComparer.Ordinal).Select(problem =>
+        {
+            var text = EngineText.Of("Finding.AllowedVersionSearchFailed", problem);
+            var remedy = EngineText.Of("Remedy.OnlineSourceFailed");
+            return new Finding
+            {
+                RuleId = RuleCatalog.OnlineSourceFailed.Id,
+                Severity = FindingSeverity.Warning,
+                Message = text.ToString(),
+                Text = text,
+                Remedy = remedy.ToString(),
+                RemedyText = remedy,
+            };
+        }).ToArray();
+    }
+
+    // Online licence pages: for each package whose only evidence is a licence URL, the licence files at the repository
+    // commit the nuspec names (if any) and then the URL itself (GitHub/GitLab blob links read as raw content) are read
+    // in that order; the first page read decides. Each URL is fetched once per engine. A package none of whose pages
+    // could be read keeps its offline result, with a PCP1005 warning naming each failure.
+    private async Task<IReadOnlyList<Finding>> FetchLicensePagesAsync(ILicensePageSource source, ILicenseTextIdentifier identifier, Dictionary<PackageKey, (AssetsLibrary Library, IReadOnlyList<string> Folders)> libraries, CancellationToken cancellationToken)
+    {
+        var wanted = new List<(PackageKey Key, string LicenseUrl, RepositoryInfo? Repository)>();
+        foreach (var (key, (library, folders)) in libraries.OrderBy(l => l.Key.Id, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.Key.Version, StringComparer.Ordinal))
+        {
+            var metadata = ReadMetadataQuietly(key, library, folders);
+            // A curated package needs no page: the curation wins anyway.
+            if (metadata == null || _pageLicenses.ContainsKey(key) || _curations.Any(c => c.Matches(key.Id, key.Version))) continue;
+            var url = _resolver.OnlyLicenseUrl(metadata);
+            if (url != null) wanted.Add((key, url, metadata.Repository));
+        }
+        var findings = new ConcurrentBag<Finding>();
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, token) =>
+        {
+            var failures = new List<string>();
+            var candidates = LicensePageUrls.AtCommit(item.Repository).Select(u => (Url: u, Requested: u, Immutable: true, FromRepository: true)).ToList();
+            // A licenseUrl that is not an http(s) address ("see LICENSE") is nothing to read: the offline note says so.
+            if (LicensePageUrls.Locate(item.LicenseUrl) is { } location) candidates.Add((location.Url, item.LicenseUrl, location.IsImmutable, false));
+            foreach (var candidate in candidates)
+            {
+                var result = await FetchPageOnceAsync(source, new LicensePageRequest(candidate.Url, candidate.Immutable), token).ConfigureAwait(false);
+                if (result.Page is { } page)
+                {
+                    _pageLicenses[item.Key] = ConcludeFromPage(identifier, item.LicenseUrl, candidate.Requested, candidate.Immutable, page, failures);
+                    return;
+                }
+                // The repository is asked for several conventional names: a missing one is expected, not a failure.
+                if (!(candidate.FromRepository && result.NotFound)) failures.Add(result.Problem ?? candidate.Url + " could not be read.");
+            }
+            if (failures.Count == 0) return;
+            // The failures are the page source's own accounts: quoted as they are.
+            var text = EngineText.Of("Finding.LicencePageUnread", item.Key.ToString(), string.Join(" ", failures));
+            var remedy = EngineText.Of("Remedy.LicencePageUnread", PolicyDocument.FileName);
+            findings.Add(new Finding
+            {
+                RuleId = RuleCatalog.OnlineSourceFailed.Id,
+                Severity = FindingSeverity.Warning,
+                Message = text.ToString(),
+                Text = text,
+                PackageId = item.Key.Id,
+                PackageVersion = item.Key.Version,
+                Remedy = remedy.ToString(),
+                RemedyText = remedy,
+            });
+        }).ConfigureAwait(false);
+        return findings.ToArray();
+    }
+
+    private Task<LicensePageResult> FetchPageOnceAsync(ILicensePageSource source, LicensePageRequest request, CancellationToken cancellationToken)
+        => _pageFetches.GetOrAdd(request.Url, _ => new Lazy<Task<LicensePageResult>>(async () =>
+        {
+            try
+            {
+                return await source.FetchAsync(request, cancellationToken).ConfigureAwait(false) ?? new LicensePageResult { Problem = request.Url + " could not be read: the page source gave no answer." };
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                return new LicensePageResult { Problem = request.Url + " could not be read: " + ex.GetType().Name + ": " + ex.Message };
+            }
+        })).Value;
+
+    private static LicenseResolution ConcludeFromPage(ILicenseTextIdentifier identifier, string licenseUrl, string requested, bool requestedImmutable, LicensePageResponse page, IReadOnlyList<string> failures)
+    {
+        // A redirect may leave the pinned address: the page is immutable only if where it was read from is pinned too.
+        bool immutable = requestedImmutable && (string.Equals(page.Url, requested, StringComparison.Ordinal) || string.Equals(page.Url, LicensePageUrls.Locate(requested)?.Url, StringComparison.Ordinal) || LicensePageUrls.Locate(page.Url)?.IsImmutable == true);
+        var evidence = new LicensePageEvidence
+        {
+            RequestedUrl = requested,
+            Url = page.Url,
+            RetrievedAt = page.RetrievedAt.ToUniversalTime(),
+            Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(page.Content.Span)).ToLowerInvariant(),
+            IsImmutable = immutable,
+            MediaType = page.MediaType,
+        };
+        var (text, isHtml) = LicensePageText.Extract(page.Content.Span, page.MediaType);
+        var match = text == null || text.Length > Licensing.Text.LicenseTextMatcher.MaxTextLength ? null : identifier.Identify(text);
+        var notes = new List<string> { evidence.Describe() };
+        if (failures.Count > 0) notes.Add("Not read before it: " + string.Join(" ", failures));
+        if (isHtml) notes.Add("An HTML page: its visible text was matched.");
+        if (match == null || match.Expression is SpdxSpecial)
+        {
+            notes.Add(text == null ? "The page is not text; nothing is concluded." : "The page's text was not identified" + (match?.Note != null ? ": " + match.Note : "."));
+            return new LicenseResolution
+            {
+                Declared = licenseUrl,
+                Concluded = SpdxExpression.NoAssertion,
+                Source = LicenseSource.Url,
+                Evidence = page.Url,
+                Confidence = match?.Score ?? 0,
+                Note = string.Join(" ", notes),
+                Page = evidence,
+            };
+        }
+        if (match.Note != null) notes.Add(match.Note.TrimEnd('.') + ".");
+        if (!immutable) notes.Add("The address is mutable: this is the text it served on that date, which may not be the one this version was published under.");
+        return new LicenseResolution
+        {
+            Declared = licenseUrl,
+            Concluded = match.Expression,
+            Source = LicenseSource.Url,
+            Evidence = page.Url,
+            // A mutable page is trusted no more than a curated URL row; a pinned one as much as a file in the package.
+            Confidence = immutable ? match.Score : Math.Min(match.Score, 0.9),
+            Note = string.Join(" ", notes),
+            Page = evidence,
+        };
+    }
+
+    // The metadata of a package for online decisions: its local nuspec, else the one fetched online; null when unreadable
+    // (the check reports it later, PCP1002/PCP1003).
+    private PackageMetadata? ReadMetadataQuietly(PackageKey key, AssetsLibrary library, IReadOnlyList<string> folders)
+    {
+        try
+        {
+            var (nuspec, outside) = FindLocalNuspec(library, folders);
+            if (nuspec != null) return outside ? null : NuspecReader.Read(nuspec);
+            if (!_remoteNuspecs.TryGetValue(key, out var remote)) return null;
+            using var stream = new MemoryStream(remote.Content.ToArray(), writable: false);
+            return NuspecReader.Read(stream, remote.Location, remote.Source);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    // The licence read online replaces only an offline NOASSERTION (a shipped file or an expression always wins).
+    private LicenseResolution WithLicensePage(AssetsLibrary library, LicenseResolution offline)
+        => offline.IsNoAssertion && _pageLicenses.TryGetValue(new PackageKey(library.Id, library.Version), out var online) ? online : offline;
 
     // A source that breaks its contract (throws) is a problem to report, not a crash; the caller's cancellation still cancels.
     private static async Task<PackageLookupResult<T>> Ask<T>(Func<Task<PackageLookupResult<T>>> ask, CancellationToken cancellationToken)
@@ -498,7 +742,8 @@ public sealed class PolicyEngine
         if (v == Verdict.Denied)
         {
             var descriptor = customRuleId != null ? RuleCatalog.CustomRule : RuleCatalog.DeniedLicense;
-            if (customRuleId == null && NewestAllowedVersion(metadata) is { } newer) remedy = EngineText.Join(" ", new[] { remedy, newer });
+            if (customRuleId == null && (NewestAllowedVersion(metadata) ?? (_feedAllowedVersions.TryGetValue(new PackageKey(node.Library.Id, node.Library.Version), out var onFeed) ? onFeed : null)) is { } newer)
+                remedy = EngineText.Join(" ", new[] { remedy, newer });
             var text = EngineText.Of("Finding.Denied", node.Id, node.Version, ScopeText(scope), license.Concluded.ToString(), reason);
             findings.Add(new Finding
             {
@@ -575,9 +820,9 @@ public sealed class PolicyEngine
             Version = node.Version,
             Scope = scope,
             IsDirect = node.IsDirect,
-            Frameworks = node.Frameworks,
-            Dependencies = node.Dependencies,
-            Sha512 = node.Library.Sha512Base64 is { } b64 ? ToHex(b64) : null,
+            Frameworks = Shared(node.Frameworks),
+            Dependencies = Shared(node.Dependencies),
+            Sha512 = node.Library.Sha512Base64 is { } b64 ? _hexHashes.GetOrAdd(b64, ToHex) : null,
             PackageDirectory = metadata is { Origin: null } ? metadata.PackageDirectory : null,
             Metadata = metadata,
             Deprecation = deprecation,
@@ -677,7 +922,7 @@ public sealed class PolicyEngine
             {
                 if (outside) throw new InvalidDataException("it resolves (through a symbolic link) outside the package folder, so it was not read");
                 var metadata = NuspecReader.Read(nuspec);
-                return (metadata, ApplyCurations(library, _resolver.Resolve(metadata)), null);
+                return (metadata, ApplyCurations(library, WithLicensePage(library, _resolver.Resolve(metadata))), null);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
             {
@@ -718,7 +963,7 @@ public sealed class PolicyEngine
             {
                 throw new InvalidDataException("it describes " + metadata.Id + " " + metadata.Version + ", not the package asked for.");
             }
-            var resolved = _resolver.Resolve(metadata);
+            var resolved = WithLicensePage(library, _resolver.Resolve(metadata));
             var withEvidence = new LicenseResolution
             {
                 Declared = resolved.Declared,
@@ -727,6 +972,7 @@ public sealed class PolicyEngine
                 Evidence = resolved.Evidence,
                 Confidence = resolved.Confidence,
                 Note = resolved.Note == null ? evidence : evidence + " " + resolved.Note,
+                Page = resolved.Page,
             };
             var fetchedText = EngineText.Of("Finding.FetchedOnline", library.Id, library.Version, string.Join(", ", folders), remote.Location);
             var fetched = new Finding
@@ -776,6 +1022,11 @@ public sealed class PolicyEngine
             d.Id.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)
             || d.Id.Equals("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)
             || d.Id.Equals("Microsoft.Testing.Platform.MSBuild", StringComparison.OrdinalIgnoreCase));
+
+    // Projects of one solution restore the same packages: each package's hash and lists are kept once, not once per
+    // project (a 3,000-project solution has over a million project–package pairs).
+    private IReadOnlyList<string> Shared(IReadOnlyList<string> list)
+        => list.Count == 0 ? list : _sharedLists.GetOrAdd(string.Join("\n", list), static (_, l) => l, list);
 
     private static string ToHex(string base64)
     {

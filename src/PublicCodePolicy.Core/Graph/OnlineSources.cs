@@ -81,3 +81,26 @@ public interface IPackageStatusSource
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<PackageLookupResult<PackageDeprecation>> GetDeprecationsAsync(IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken);
 }
+
+/// <summary>The versions a package source lists for one package id.</summary>
+public sealed class PackageVersionList
+{
+    /// <summary>The versions, as the source spells them.</summary>
+    public required IReadOnlyList<string> Versions { get; init; }
+
+    /// <summary>The package source that listed them (its service index URL).</summary>
+    public required string Source { get; init; }
+}
+
+/// <summary>
+/// Lists the versions of packages on the sources (online mode), so that the fix of a denied package can name the
+/// newest version whose licence is allowed. The engine asks it only for packages whose licence the policy denies,
+/// and reads the candidates' nuspecs through <see cref="IPackageMetadataSource"/>. Implementations must not throw
+/// for an unreachable or failing source (see <see cref="IPackageMetadataSource"/>).
+/// </summary>
+public interface IPackageVersionSource
+{
+    /// <summary>Lists the versions of each package id in <paramref name="ids"/>, keyed by <see cref="PackageKey"/> with an empty version.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<PackageLookupResult<PackageVersionList>> GetVersionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+}

@@ -40,6 +40,9 @@ public sealed class LicenseResolution
     /// <summary>Human explanation (e.g. "licence file not identified", "URL not in the table").</summary>
     public string? Note { get; init; }
 
+    /// <summary>Online mode: the licence page read for this conclusion (URL, date, SHA-256, mutability); null otherwise.</summary>
+    public LicensePageEvidence? Page { get; init; }
+
     /// <summary>True when <see cref="Concluded"/> is <c>NOASSERTION</c>.</summary>
     public bool IsNoAssertion => Concluded is SpdxSpecial s && s.Value == "NOASSERTION";
 }

@@ -102,6 +102,33 @@ public sealed class LicenseResolver
         }
     }
 
+    /// <summary>
+    /// Online mode: the licence URL of a package whose only evidence is that URL — no <c>license</c> element, a
+    /// <c>licenseUrl</c> that the curated table does not map (a mapped URL needs no fetch), and no conventional licence
+    /// file at the package root (a shipped file, identified or not, is the evidence; a page read today never overrides
+    /// it). Null otherwise. Reads no file content.
+    /// </summary>
+    internal string? OnlyLicenseUrl(PackageMetadata metadata)
+    {
+        if (metadata.LicenseKind != DeclaredLicenseKind.None) return null;
+        var url = metadata.LicenseUrl;
+        if (string.IsNullOrWhiteSpace(url) || LicenseUrlTable.Normalize(url).Equals(NuGetDeprecationUrl, StringComparison.Ordinal)) return null;
+        if (_urls.Find(url) != null) return null;
+        var directory = metadata.PackageDirectory;
+        if (!string.IsNullOrEmpty(directory) && Directory.Exists(directory))
+        {
+            try
+            {
+                if (Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Any(n => HasPrefix(n, s_licenseFilePrefixes) || HasPrefix(n, s_noticeFilePrefixes))) return null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+        return url.Trim();
+    }
+
     private LicenseResolution ResolveUndeclared(PackageMetadata metadata)
     {
         var url = metadata.LicenseUrl;

@@ -169,6 +169,17 @@ public static class CheckResultJsonWriter
             w.WriteStringOrNull("licenseEvidence", pkg.License.Evidence);
             w.WriteNumber("licenseConfidence", Math.Round(pkg.License.Confidence, 3));
             w.WriteStringOrNull("licenseNote", pkg.License.Note);
+            if (pkg.License.Page is { } page)
+            {
+                w.WriteStartObject("licensePage");
+                w.WriteString("requestedUrl", page.RequestedUrl);
+                w.WriteString("url", page.Url);
+                w.WriteString("retrieved", page.RetrievedAtText);
+                w.WriteString("sha256", page.Sha256);
+                w.WriteBoolean("immutable", page.IsImmutable);
+                if (page.MediaType != null) w.WriteString("mediaType", page.MediaType);
+                w.WriteEndObject();
+            }
             w.WriteString("verdict", pkg.Verdict.ToName());
             w.WriteString("reason", pkg.Reason);
             if (pkg.AppliedException is { } ex)

@@ -33,6 +33,13 @@ public sealed class ReportOptions
     /// <summary>SBOM files to attach (full paths); they are named relative to <see cref="OutputDirectory"/>.</summary>
     public IReadOnlyList<string> SbomFiles { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// SBOMs already described by the caller, typically the ones it has just written into the report's folder (name
+    /// relative to <see cref="OutputDirectory"/>, format, size, SHA-256): attached without being read again. A name also
+    /// in <see cref="SbomFiles"/> is attached once, as read from the file.
+    /// </summary>
+    public IReadOnlyList<SbomAttachment> Sboms { get; init; } = Array.Empty<SbomAttachment>();
+
     /// <summary>Folder the report is written to (SBOM names are relative to it); default: the base directory.</summary>
     public string? OutputDirectory { get; init; }
 
@@ -90,6 +97,8 @@ public static class ComplianceReportBuilder
         var software = BuildIdentity(result, facts, yml);
         var sboms = options.SbomFiles
             .Select(f => Attach(f, outputDir))
+            .Concat(options.Sboms)
+            .DistinctBy(s => s.FileName, StringComparer.Ordinal)
             .OrderBy(s => s.FileName, StringComparer.Ordinal)
             .ToArray();
         // Shipped: a deliverable's runtime packages. Everything else (development, test, test projects) never ships.

@@ -57,9 +57,16 @@ public sealed class CycloneDxWriter
     private SbomDocument Write(CheckResult result, SbomGraph graph)
     {
         // The serial number names the content: hash the document written without it, then write it with it.
-        var draft = SbomJson.Write(w => WriteBom(w, result, graph, serialNumber: null));
+        var draft = SbomJson.WriteDraft(w => WriteBom(w, result, graph, serialNumber: null));
         var serial = "urn:uuid:" + NameBasedUuid.Format(NameBasedUuid.Create(NameBasedUuid.SbomNamespace, draft));
-        var content = SbomJson.Write(w => WriteBom(w, result, graph, serial));
+        // The serial number follows specVersion: inserted into the draft, the bytes are those of writing it in place,
+        // without writing the whole document a second time.
+        var at = SbomJson.EndOfStringProperty(draft, "specVersion", SpecText);
+        var insert = System.Text.Encoding.UTF8.GetBytes(",\n  \"serialNumber\": \"" + serial + "\"");
+        var content = new byte[draft.Length + insert.Length];
+        draft[..at].CopyTo(content);
+        insert.CopyTo(content.AsSpan(at));
+        draft[at..].CopyTo(content.AsSpan(at + insert.Length));
         return new SbomDocument(content, serial, SbomRules.Check(graph));
     }
 
@@ -89,9 +96,11 @@ public sealed class CycloneDxWriter
         WriteProperties(w, new[] { (PropertyPrefix + "licenseListVersion", result.LicenseListVersion) });
         w.WriteEndObject();
 
-        w.WriteStartArray("components");
-        foreach (var node in graph.Components) WriteComponent(w, node);
-        w.WriteEndArray();
+        SbomJson.WriteElementArray(w, "components", graph.Components, node => SbomFragmentCache.KeyOf("cdx-" + SpecText, node, null), (writer, node) =>
+        {
+            WriteComponent(writer, node);
+            return null;
+        }, static _ => { }, _options.Fragments);
 
         w.WriteStartArray("dependencies");
         foreach (var node in new[] { graph.Root }.Concat(graph.Components))
@@ -193,6 +202,14 @@ public sealed class CycloneDxWriter
             if (SbomLicenses.Portable(license.Declared) is { } declaredText && !string.Equals(declaredText, license.Evidence, StringComparison.Ordinal)) properties.Add((PropertyPrefix + "license:declared", declaredText));
             if (SbomLicenses.Portable(license.Evidence) is { } evidence) properties.Add((PropertyPrefix + "license:evidence", evidence));
             if (SbomLicenses.Portable(license.Note) is { } note) properties.Add((PropertyPrefix + "license:note", note));
+            if (license.Page is { } page)
+            {
+                // Online mode: which bytes the conclusion rests on, so that a reviewer can fetch and compare them.
+                properties.Add((PropertyPrefix + "license:page-url", page.Url));
+                properties.Add((PropertyPrefix + "license:page-retrieved", page.RetrievedAtText));
+                properties.Add((PropertyPrefix + "license:page-sha256", page.Sha256));
+                properties.Add((PropertyPrefix + "license:page-immutable", page.IsImmutable ? "true" : "false"));
+            }
             if (node.Scope is { } s) properties.Add((PropertyPrefix + "scope", s.ToName()));
         }
         else

@@ -63,8 +63,21 @@ internal sealed class SbomGraph
     /// <summary>Every node but the root, sorted by reference (ordinal).</summary>
     public IReadOnlyList<SbomNode> Components { get; }
 
+    // The last project graph built on this thread: the CycloneDX and the SPDX document of one deliverable are written one
+    // after the other from the same graph (it is not changed once built). One slot, so nothing else is kept alive.
+    [ThreadStatic]
+    private static (CheckResult Result, ProjectResult Project, SbomSubject Subject, SbomGraph Graph)? t_last;
+
     /// <summary>The graph of one project.</summary>
     public static SbomGraph ForProject(CheckResult result, ProjectResult project, SbomSubject subject)
+    {
+        if (t_last is { } last && ReferenceEquals(last.Result, result) && ReferenceEquals(last.Project, project) && ReferenceEquals(last.Subject, subject)) return last.Graph;
+        var graph = BuildProject(result, project, subject);
+        t_last = (result, project, subject, graph);
+        return graph;
+    }
+
+    private static SbomGraph BuildProject(CheckResult result, ProjectResult project, SbomSubject subject)
     {
         var baseDir = BaseDirectory(result.RootPath);
         var context = BuildContext(result, project, baseDir);

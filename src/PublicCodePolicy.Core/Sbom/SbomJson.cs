@@ -1,34 +1,76 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PublicCodePolicy.Sbom;
 
 /// <summary>Byte-reproducible JSON output shared by the SBOM writers.</summary>
-internal static class SbomJson
+internal static partial class SbomJson
 {
     // Relaxed escaping keeps French names readable (é, not \u00E9); SBOMs are not embedded in HTML.
     private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One buffer per thread, reused from document to document: a solution's dossier writes hundreds of SBOMs of a few
+    // hundred kilobytes, which would otherwise each grow and copy large arrays (and keep the collector busy).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    // The writer currently filling t_buffer (see WriteElementArray).
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Writes a document and returns UTF-8 bytes with LF line ends and a final newline, whatever the platform.</summary>
-    public static byte[] Write(Action<Utf8JsonWriter> write)
+    public static byte[] Write(Action<Utf8JsonWriter> write) => WriteDraft(write).ToArray();
+
+    /// <summary>
+    /// As <see cref="Write"/>, into this thread's reusable buffer: the span is valid until the next call on this thread,
+    /// and may be changed in place by the caller.
+    /// </summary>
+    public static Span<byte> WriteDraft(Action<Utf8JsonWriter> write)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, s_options))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        var outer = t_writer;
+        using (var writer = new Utf8JsonWriter(buffer, s_options))
         {
-            write(writer);
+            t_writer = writer;
+            try
+            {
+                write(writer);
+            }
+            finally
+            {
+                t_writer = outer;
+            }
         }
-        var bytes = stream.ToArray();
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
+        // Writable: the buffer's own array (ArrayBufferWriter exposes only a read-only view of it).
+        var written = MemoryMarshal.AsMemory(buffer.WrittenMemory).Span;
         // Before .NET 9 the writer indents with Environment.NewLine; string values never hold raw CR/LF (they are escaped).
-        var lf = new List<byte>(bytes.Length + 1);
-        foreach (var b in bytes)
+        if (written.IndexOf((byte)'\r') < 0) return written;
+        var n = 0;
+        foreach (var b in written)
         {
-            if (b != (byte)'\r') lf.Add(b);
+            if (b != (byte)'\r') written[n++] = b;
         }
-        lf.Add((byte)'\n');
-        return lf.ToArray();
+        return written[..n];
+    }
+
+    /// <summary>
+    /// The first string property named <paramref name="name"/> in <paramref name="document"/> (as <see cref="Write"/>
+    /// writes it: <c>"name": "value"</c>): the offset just after its closing quote, or -1. Property names and values are
+    /// escaped by the writer, so the quoted pattern cannot occur inside another value.
+    /// </summary>
+    public static int EndOfStringProperty(ReadOnlySpan<byte> document, string name, string value)
+    {
+        var pattern = System.Text.Encoding.UTF8.GetBytes("\"" + name + "\": \"" + value + "\"");
+        var at = document.IndexOf(pattern);
+        return at < 0 ? -1 : at + pattern.Length;
     }
 
     /// <summary>ISO 8601 UTC, second precision (<c>2024-01-01T00:00:00Z</c>): the form both specifications accept.</summary>

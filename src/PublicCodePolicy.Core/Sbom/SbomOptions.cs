@@ -83,6 +83,9 @@ public sealed class SbomOptions
     /// are described with the name and version restore recorded.
     /// </summary>
     public IReadOnlyDictionary<string, SbomSubject> Projects { get; init; } = new Dictionary<string, SbomSubject>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Package elements already written by the writers sharing these options (see <see cref="SbomFragmentCache"/>).</summary>
+    internal SbomFragmentCache Fragments { get; } = new();
 }
 
 /// <summary>A written SBOM: the bytes, the identity derived from them, and what could not be expressed.</summary>

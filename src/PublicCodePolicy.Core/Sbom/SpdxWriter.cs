@@ -55,9 +55,24 @@ public sealed class SpdxWriter
         var prefix = _options.SpdxNamespaceBase.EndsWith('/') ? _options.SpdxNamespaceBase : _options.SpdxNamespaceBase + "/";
         var stem = prefix + SbomLicenses.SpdxIdString(graph.Root.Name) + "-";
         // The namespace names the content: hash the document written with a nil UUID, then write the real one.
-        var draft = SbomJson.Write(w => WriteDocument(w, result, graph, ids, stem + NameBasedUuid.Format(Guid.Empty)));
-        var documentNamespace = stem + NameBasedUuid.Format(NameBasedUuid.Create(NameBasedUuid.SbomNamespace, draft));
-        var content = SbomJson.Write(w => WriteDocument(w, result, graph, ids, documentNamespace));
+        var nil = NameBasedUuid.Format(Guid.Empty);
+        var draft = SbomJson.WriteDraft(w => WriteDocument(w, result, graph, ids, stem + nil));
+        var uuid = NameBasedUuid.Format(NameBasedUuid.Create(NameBasedUuid.SbomNamespace, draft));
+        var documentNamespace = stem + uuid;
+        // The UUID has the nil UUID's length: overwritten in the draft, the bytes are those of writing the real one,
+        // without writing the whole document a second time. (The stem never needs escaping: an absolute URI and an
+        // SPDX id string; should it ever, the document is written again.)
+        var end = SbomJson.EndOfStringProperty(draft, "documentNamespace", stem + nil);
+        byte[] content;
+        if (end > 0)
+        {
+            System.Text.Encoding.ASCII.GetBytes(uuid).CopyTo(draft[(end - 1 - uuid.Length)..]);
+            content = draft.ToArray();
+        }
+        else
+        {
+            content = SbomJson.Write(w => WriteDocument(w, result, graph, ids, documentNamespace));
+        }
         return new SbomDocument(content, documentNamespace, SbomRules.Check(graph));
     }
 
@@ -98,9 +113,21 @@ public sealed class SpdxWriter
         w.WriteString("licenseListVersion", MajorMinor(result.LicenseListVersion));
         w.WriteEndObject();
 
-        w.WriteStartArray("packages");
-        foreach (var node in new[] { graph.Root }.Concat(graph.Components)) WritePackage(w, node, ids[node.Ref], extracted);
-        w.WriteEndArray();
+        // What each package contributes to hasExtractedLicensingInfos travels with its written bytes.
+        SbomJson.WriteElementArray(w, "packages", new[] { graph.Root }.Concat(graph.Components).ToArray(), node => SbomFragmentCache.KeyOf("spdx-2.3", node, ids[node.Ref]), (writer, node) =>
+        {
+            var references = new List<(string LicenseRef, string Package, string? Url)>();
+            WritePackage(writer, node, ids[node.Ref], references);
+            return references;
+        }, state =>
+        {
+            foreach (var (reference, package, url) in (List<(string LicenseRef, string Package, string? Url)>)state!)
+            {
+                if (!extracted.TryGetValue(reference, out var info)) extracted[reference] = info = new ExtractedLicense();
+                info.Packages.Add(package);
+                if (url != null) info.Urls.Add(url);
+            }
+        }, _options.Fragments);
 
         w.WriteStartArray("relationships");
         WriteRelationship(w, "SPDXRef-DOCUMENT", "DESCRIBES", ids[graph.Root.Ref]);
@@ -158,7 +185,7 @@ public sealed class SpdxWriter
         public SortedSet<string> Urls { get; } = new(StringComparer.Ordinal);
     }
 
-    private static void WritePackage(Utf8JsonWriter w, SbomNode node, string id, SortedDictionary<string, ExtractedLicense> extracted)
+    private static void WritePackage(Utf8JsonWriter w, SbomNode node, string id, List<(string LicenseRef, string Package, string? Url)> extracted)
     {
         var package = node.Package;
         var metadata = package?.Metadata;
@@ -203,6 +230,7 @@ public sealed class SpdxWriter
             var comment = new StringBuilder("Concluded by PublicCodePolicy from source '").Append(SbomLicenses.SourceName(license.Source)).Append("', confidence ").Append(SbomLicenses.Confidence(license.Confidence)).Append('.');
             if (SbomLicenses.Portable(license.Evidence) is { } evidence) comment.Append(" Evidence: ").Append(evidence).Append('.');
             if (SbomLicenses.Portable(license.Note) is { } note) comment.Append(" Note: ").Append(note);
+            if (license.Page is { } page && (license.Note == null || !license.Note.Contains(page.Sha256, StringComparison.Ordinal))) comment.Append(' ').Append(page.Describe());
             w.WriteString("licenseComments", comment.ToString());
             w.WriteString("copyrightText", string.IsNullOrWhiteSpace(metadata?.Copyright) ? NoAssertion : metadata.Copyright);
         }
@@ -238,7 +266,7 @@ public sealed class SpdxWriter
         w.WriteEndObject();
     }
 
-    private static void Collect(SpdxExpression expression, string package, string? url, SortedDictionary<string, ExtractedLicense> extracted)
+    private static void Collect(SpdxExpression expression, string package, string? url, List<(string LicenseRef, string Package, string? Url)> extracted)
     {
         foreach (var leaf in expression.Leaves())
         {
@@ -249,9 +277,7 @@ public sealed class SpdxWriter
                 _ => null,
             };
             if (reference == null) continue;
-            if (!extracted.TryGetValue(reference.LicenseRef, out var info)) extracted[reference.LicenseRef] = info = new ExtractedLicense();
-            info.Packages.Add(package);
-            if (url != null) info.Urls.Add(url);
+            extracted.Add((reference.LicenseRef, package, url));
         }
     }
 
