@@ -11,7 +11,7 @@ public static class ExportCsv
 {
     public static void Ecrire(IEnumerable<ActeEtatCivil> actes, TextWriter sortie)
     {
-        using var csv = new CsvWriter(sortie, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = CsvWriter.Create(sortie, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
         csv.WriteRecords(actes);
     }
 }
