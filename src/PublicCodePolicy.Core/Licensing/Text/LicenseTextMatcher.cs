@@ -357,7 +357,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         var operands = new List<string>();
         if (exceptions.Count > 0)
         {
-            var host = licenses.FirstOrDefault(IsGnu) ?? (licenses.Count == 1 ? licenses[0] : null);
+            var host = licenses.FirstOrDefault(IsGnu) ?? (licenses.Count == 1 ? licenses[0] : AdjacentHost(regions, exceptions));
             if (host == null)
             {
                 return null;
@@ -396,6 +396,23 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
             WordCount = significant,
             UnmatchedWordCount = leftover.Count,
         };
+    }
+
+    // Among several licences, the one an exception modifies is the licence whose text the exception's text follows
+    // directly ("Apache-2.0" then "LLVM Exceptions to the Apache 2.0 License"); null when that is not so for every
+    // exception, or they follow different licences.
+    private static string? AdjacentHost(List<LicenseTextRegion> regions, List<string> exceptions)
+    {
+        const int MaxGap = 20;
+        string? host = null;
+        foreach (var e in regions.Where(r => r.IsException))
+        {
+            var before = regions.Where(r => r.EndWord <= e.StartWord).OrderBy(r => r.EndWord).LastOrDefault();
+            if (before == null || before.IsException || e.StartWord - before.EndWord > MaxGap) return null;
+            if (host != null && !string.Equals(host, before.Id, StringComparison.Ordinal)) return null;
+            host = before.Id;
+        }
+        return exceptions.Count > 0 ? host : null;
     }
 
     private static bool IsGnu(string id) => id.StartsWith("GPL-", StringComparison.Ordinal) || id.StartsWith("LGPL-", StringComparison.Ordinal) || id.StartsWith("AGPL-", StringComparison.Ordinal);
