@@ -58,6 +58,11 @@ public sealed class LicenceExtraSentenceTests
     [InlineData("No code of customer projects was used; no fee is due unless you sell it.")]
     [InlineData("No code will be provided without a paid subscription.")]
     [InlineData("Restrictions apply to this software.")]
+    // Elided and contracted forms of restriction words.
+    [InlineData("Le code est libre, à l'exception des icônes.")]
+    [InlineData("Réservé à l'administration, l'usage commercial n'est pas permis.")]
+    [InlineData("You can't sell copies of this software.")]
+    [InlineData("Customers mustn't redistribute the binaries.")]
     public void Restriction_PhrasedLikeAFact_StillConcludesNothing(string disclaimer)
     {
         Assert.Equal("NOASSERTION", Concluded(SpecFlow(disclaimer)));
@@ -94,5 +99,18 @@ public sealed class LicenceExtraSentenceTests
     public void Statement_ModifiedByAnythingButTheExceptionTextPresent_ConcludesNothing(string heading)
     {
         Assert.Equal("NOASSERTION", Concluded(Llvm(LlvmThirdParty, heading)));
+    }
+
+    [Theory]
+    [InlineData("Ce logiciel est publié sous licence CeCILL-B, mais ne doit pas être utilisé hors de l'administration.", "CECILL-B", "pas")]
+    [InlineData("Licensed under the MIT license, for evaluation purposes.", "MIT", "evaluation")]
+    public void NamedLicence_NotConcluded_IsNamedInTheNote(string text, string named, string restriction)
+    {
+        var match = LicenseTextMatcher.Shared.Identify(text);
+        Assert.NotNull(match);
+        Assert.Equal("NOASSERTION", match!.Expression.ToString());
+        Assert.Contains("names " + named, match.Note, StringComparison.Ordinal);
+        Assert.Contains("'" + restriction + "'", match.Note, StringComparison.Ordinal);
+        Assert.InRange(match.Score, 0.01, 0.99);
     }
 }

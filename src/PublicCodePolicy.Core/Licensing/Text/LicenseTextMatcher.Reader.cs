@@ -64,7 +64,29 @@ public sealed partial class LicenseTextMatcher
     /// <summary>The named-licence statements of a text (for tests and the report).</summary>
     internal IReadOnlyList<LicenceStatement> Statements(string text) => Grammar.Find(_tokenizer.Tokenize(text));
 
-    private static bool IsRestrictionWord(string w) => s_restrictionWords.Contains(w) || s_moreRestrictionWords.Contains(w);
+    private static bool IsRestrictionWord(string w) => s_restrictionWords.Contains(w) || s_moreRestrictionWords.Contains(w) || IsContracted(w);
+
+    // French elisions: the tokenizer reads "l'exception" as one word, "lexception", which must still count.
+    private static readonly string[] s_elisions = { "qu", "l", "d", "n", "j", "s", "c", "m", "t" };
+
+    // English negative contractions ("can't" is read "cant"), "don't" aside: "dont" is a common French word.
+    private static readonly HashSet<string> s_negativeContractions = new(StringComparer.Ordinal)
+    {
+        "cant", "wont", "mustnt", "shant", "shouldnt", "isnt", "arent", "doesnt", "didnt", "neednt", "maynt", "couldnt", "wouldnt",
+    };
+
+    private static bool IsContracted(string w)
+    {
+        if (s_negativeContractions.Contains(w)) return true;
+        foreach (var e in s_elisions)
+        {
+            // Only long restriction words: "s" + "not" must not make "snot" a restriction.
+            if (w.Length < e.Length + 5 || !w.StartsWith(e, StringComparison.Ordinal)) continue;
+            var rest = w.Substring(e.Length);
+            if (s_restrictionWords.Contains(rest) || s_moreRestrictionWords.Contains(rest)) return true;
+        }
+        return false;
+    }
 
     // The first restriction word among words read in order, once benign idioms are taken out.
     private static string? FindRestriction(List<string> words)
@@ -394,6 +416,31 @@ public sealed partial class LicenseTextMatcher
             if (same && tokens.Words[at + name.Length] is "exception" or "exceptions") return at + name.Length + 1;
         }
         return -1;
+    }
+
+    // A text that names a licence in a statement ("Le code du DSFR est sous licence Etalab 2.0, mais …") yet could not
+    // be concluded: NOASSERTION, with a note naming the licence, the statement and the first restriction word, so a
+    // person sees what to review. The score is the share of the text the statements explain: a hint, not a match.
+    private LicenseTextAnalysis? NamedButNotConcluded(TokenizedText tokens, int significant)
+    {
+        if (significant == 0) return null;
+        var named = Grammar.Find(tokens).Where(s => s.Id != null).ToList();
+        if (named.Count == 0) return null;
+        var ids = named.Select(s => s.Id!).Distinct(StringComparer.Ordinal).ToList();
+        var first = named[0];
+        int covered = named.Sum(s => s.End - s.Start);
+        var restriction = FindRestriction(tokens.Words.ToList());
+        return new LicenseTextAnalysis
+        {
+            Kind = LicenseTextMatchKind.None,
+            Expression = SpdxExpression.NoAssertion,
+            WordCount = significant,
+            UnmatchedWordCount = Math.Max(0, significant - covered),
+            Score = Math.Round(Math.Min(covered, significant) / (double)significant, 3),
+            Note = "The text names " + string.Join(", ", ids) + " (\"" + tokens.Source.Substring(tokens.Starts[first.Start], tokens.Ends[first.End - 1] - tokens.Starts[first.Start]).ReplaceLineEndings(" ")
+                + "\") but also holds " + Math.Max(0, significant - covered).ToString(CultureInfo.InvariantCulture) + " other words"
+                + (restriction == null ? string.Empty : ", among them '" + restriction + "', which may restrict the licence") + "; nothing is concluded.",
+        };
     }
 
     private static string Excerpt(List<string> words) => string.Join(' ', words.Take(12)) + (words.Count > 12 ? " …" : string.Empty);

@@ -207,7 +207,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
             var leftover = Unmatched(tokens, regions);
             int unmatched = leftover.Count;
             bool onlyExceptions = regions.All(r => r.IsException);
-            var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
+            var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(IsRestrictionWord);
             return new LicenseTextAnalysis
             {
                 Kind = LicenseTextMatchKind.None,
@@ -226,6 +226,8 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         if (near != null) return near;
         var reserved = MatchNotices(tokens, significant, regions, "reserved");
         if (reserved != null) return reserved;
+        var named = NamedButNotConcluded(tokens, significant);
+        if (named != null) return named;
         return Nothing(significant, "The text matches no licence of the SPDX licence list " + LicenseListVersion + ".");
     }
 
@@ -345,7 +347,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         // Copyright lines are skipped when matching, but a restriction hidden on one ("Copyright 2024 X. Not for
         // military use.") still counts.
         // (Extras were checked word by word before, benign idioms aside.)
-        var restriction = extras != null ? null : leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
+        var restriction = extras != null ? null : leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(IsRestrictionWord);
         if (leftover.Count > MaxUnmatchedWords || restriction != null)
         {
             return null;
