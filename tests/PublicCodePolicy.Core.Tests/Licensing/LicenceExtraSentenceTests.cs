@@ -79,6 +79,8 @@ public sealed class LicenceExtraSentenceTests
     // The restriction speaks of this work, not of the other code.
     [InlineData("The LLVM Project contains third party software which is under different license terms. Restrictions apply to this software.")]
     [InlineData("The LLVM Project contains third party software which is under different license terms. The restrictions which apply to that software also apply to this software.")]
+    [InlineData("The LLVM Project contains third party software which is under different license terms. The restrictions which apply to that software also apply to the Software.")]
+    [InlineData("The LLVM Project contains third party software which is under different license terms. The restrictions which apply to that software apply to the LLVM Project.")]
     // Addressed to the licensee, or naming what is restricted.
     [InlineData("The LLVM Project contains third party software which is under different license terms. You may not use that software for commercial purposes.")]
     [InlineData("The LLVM Project contains third party software which is under different license terms. No commercial use is permitted.")]

@@ -244,6 +244,16 @@ public sealed partial class LicenseTextMatcher
 
     private static readonly string[] s_otherWorkReferences = { "that software", "such software", "such code", "that code", "those components", "such components", "that component" };
 
+    // In a sentence about other code, every word naming a work must be one of "that software", "such code", "third
+    // party software": "… also apply to the Software" or "… to the LLVM Project" speaks of this work.
+    private static readonly HashSet<string> s_workNouns = new(StringComparer.Ordinal)
+    {
+        "software", "code", "project", "projects", "work", "works", "program", "programs", "library", "libraries", "package", "packages",
+        "product", "products", "component", "components", "module", "modules",
+    };
+
+    private static readonly HashSet<string> s_otherWorkDeterminers = new(StringComparer.Ordinal) { "that", "such", "those", "party", "parties", "thirdparty" };
+
     private static readonly string[] s_ownTermsPhrases =
     {
         "different license terms", "different license", "different licenses", "its own license", "their own license", "their own licenses",
@@ -254,7 +264,8 @@ public sealed partial class LicenseTextMatcher
     // - a statement of fact about the work's origin: past tense ("was", "were", "been"), negations as its only
     //   restriction words, and no word addressed to the licensee or naming an act the licence governs;
     // - a paragraph about third-party code that it says is under its own, different terms, whose restriction words
-    //   ("restrictions", "conditions") speak of that code ("that software"), never of this work ("this").
+    //   ("restrictions", "conditions") speak of that code ("that software"), never of this work ("this", "the
+    //   Software", "the LLVM Project").
     // Each flag marks every word of such a sentence, so the words can be left out of the restriction check.
     private (bool[] Factual, bool[] ThirdParty) BenignSentences(TokenizedText tokens)
     {
@@ -271,7 +282,7 @@ public sealed partial class LicenseTextMatcher
             int start = paragraphStart;
             for (int i = paragraphStart + 1; i <= p; i++)
             {
-                if (i < p && !SentenceBreak(tokens, i)) continue;
+                if (i < p && !SentenceBreak(tokens, i) && !LineAfterColon(tokens, i)) continue;
                 sentences.Add((start, i));
                 start = i;
             }
@@ -291,7 +302,8 @@ public sealed partial class LicenseTextMatcher
                 if (allOthers && restricting.Count > 0)
                 {
                     bool speaksOfOthers = markers.Concat(references).Any(m => IndexOf(words, m) >= 0);
-                    allOthers = speaksOfOthers && !addressed && !words.Contains("this") && restricting.All(s_termNouns.Contains);
+                    bool onlyOthers = Enumerable.Range(0, words.Count).All(k => !s_workNouns.Contains(words[k]) || (k > 0 && s_otherWorkDeterminers.Contains(words[k - 1])));
+                    allOthers = speaksOfOthers && onlyOthers && !addressed && !words.Contains("this") && restricting.All(s_termNouns.Contains);
                 }
             }
             if (allOthers)
@@ -301,6 +313,15 @@ public sealed partial class LicenseTextMatcher
             paragraphStart = p;
         }
         return (factual, thirdParty);
+    }
+
+    // "Software from third parties:" then a new line: a heading or an introduction, read apart from what follows.
+    private static bool LineAfterColon(TokenizedText tokens, int i)
+    {
+        if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
+        var gap = tokens.Source.AsSpan(tokens.Ends[i - 1], tokens.Starts[i] - tokens.Ends[i - 1]);
+        int colon = gap.IndexOf(':');
+        return colon >= 0 && gap.Slice(colon).Contains('\n');
     }
 
     private static bool SentenceBreak(TokenizedText tokens, int i)
