@@ -115,4 +115,17 @@ public sealed class LicenceExtraSentenceTests
         Assert.Contains("'" + restriction + "'", match.Note, StringComparison.Ordinal);
         Assert.InRange(match.Score, 0.01, 0.99);
     }
+
+    [Fact]
+    public void DsfrLicenceOuverte_WithItsFieldOfUseNotice_IsNamedInTheNote()
+    {
+        // The DSFR's own edition of the Licence Ouverte 2.0, after "ne doit pas être utilisé par des entités
+        // extérieures à l'administration": not concluded, and the note says which licence it names and why.
+        var text = File.ReadAllText(Path.Combine(s_files, "npm", "@gouvfr", "dsfr", "1.15.3", "LICENSE.md"));
+        var match = LicenseTextMatcher.Shared.Identify(text);
+        Assert.NotNull(match);
+        Assert.Equal("NOASSERTION", match!.Expression.ToString());
+        Assert.Contains("names etalab-2.0 (\"sous licence Etalab 2.0\")", match.Note, StringComparison.Ordinal);
+        Assert.Contains("'pas'", match.Note, StringComparison.Ordinal);
+    }
 }
