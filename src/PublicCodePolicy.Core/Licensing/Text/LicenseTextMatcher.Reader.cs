@@ -64,7 +64,29 @@ public sealed partial class LicenseTextMatcher
     /// <summary>The named-licence statements of a text (for tests and the report).</summary>
     internal IReadOnlyList<LicenceStatement> Statements(string text) => Grammar.Find(_tokenizer.Tokenize(text));
 
-    private static bool IsRestrictionWord(string w) => s_restrictionWords.Contains(w) || s_moreRestrictionWords.Contains(w);
+    private static bool IsRestrictionWord(string w) => s_restrictionWords.Contains(w) || s_moreRestrictionWords.Contains(w) || IsContracted(w);
+
+    // French elisions: the tokenizer reads "l'exception" as one word, "lexception", which must still count.
+    private static readonly string[] s_elisions = { "qu", "l", "d", "n", "j", "s", "c", "m", "t" };
+
+    // English negative contractions ("can't" is read "cant"), "don't" aside: "dont" is a common French word.
+    private static readonly HashSet<string> s_negativeContractions = new(StringComparer.Ordinal)
+    {
+        "cant", "wont", "mustnt", "shant", "shouldnt", "isnt", "arent", "doesnt", "didnt", "neednt", "maynt", "couldnt", "wouldnt",
+    };
+
+    private static bool IsContracted(string w)
+    {
+        if (s_negativeContractions.Contains(w)) return true;
+        foreach (var e in s_elisions)
+        {
+            // Only long restriction words: "s" + "not" must not make "snot" a restriction.
+            if (w.Length < e.Length + 5 || !w.StartsWith(e, StringComparison.Ordinal)) continue;
+            var rest = w.Substring(e.Length);
+            if (s_restrictionWords.Contains(rest) || s_moreRestrictionWords.Contains(rest)) return true;
+        }
+        return false;
+    }
 
     // The first restriction word among words read in order, once benign idioms are taken out.
     private static string? FindRestriction(List<string> words)
@@ -196,6 +218,112 @@ public sealed partial class LicenseTextMatcher
         }
     }
 
+    // Words that address the licensee or grant, refuse or condition an act: a sentence holding one may restrict.
+    private static readonly HashSet<string> s_licenseeWords = new(StringComparer.Ordinal)
+    {
+        "may", "might", "must", "shall", "should", "can", "cannot", "could", "you", "your", "yours", "licensee", "licensees", "user",
+        "users", "recipient", "recipients", "permit", "permits", "permitted", "permission", "allow", "allows", "allowed", "authorized",
+        "authorised", "prohibit", "prohibits", "grant", "granted",
+    };
+
+    // Beyond those, words that make a sentence more than a statement of past fact: the future, intent, and the acts a
+    // licence governs.
+    private static readonly HashSet<string> s_notFactWords = new(StringComparer.Ordinal)
+    {
+        "will", "would", "licensed", "use", "uses", "using", "copy", "modify", "distribute", "redistribute", "redistribution", "sell",
+        "resale", "sublicense", "intended", "meant", "designed", "purpose", "purposes",
+    };
+
+    // Negations, the only restriction words a statement of fact may hold ("No code of customer projects was used").
+    private static readonly HashSet<string> s_negations = new(StringComparer.Ordinal) { "no", "not", "nor", "never", "without" };
+
+    // Nouns naming another work's licence terms ("the license and restrictions which apply to that software").
+    private static readonly HashSet<string> s_termNouns = new(StringComparer.Ordinal) { "restriction", "restrictions", "restrict", "restricted", "condition", "conditions" };
+
+    private static readonly string[] s_thirdPartyMarkers = { "third party", "third parties", "thirdparty" };
+
+    private static readonly string[] s_otherWorkReferences = { "that software", "such software", "such code", "that code", "those components", "such components", "that component" };
+
+    // In a sentence about other code, every word naming a work must be one of "that software", "such code", "third
+    // party software": "… also apply to the Software" or "… to the LLVM Project" speaks of this work.
+    private static readonly HashSet<string> s_workNouns = new(StringComparer.Ordinal)
+    {
+        "software", "code", "project", "projects", "work", "works", "program", "programs", "library", "libraries", "package", "packages",
+        "product", "products", "component", "components", "module", "modules",
+    };
+
+    private static readonly HashSet<string> s_otherWorkDeterminers = new(StringComparer.Ordinal) { "that", "such", "those", "party", "parties", "thirdparty" };
+
+    private static readonly string[] s_ownTermsPhrases =
+    {
+        "different license terms", "different license", "different licenses", "its own license", "their own license", "their own licenses",
+        "own license file", "separately licensed", "separate license", "respective license", "respective licenses",
+    };
+
+    // Sentences that hold a restriction word yet restrict nothing of this work (issue 12, docs/licence-identification.md):
+    // - a statement of fact about the work's origin: past tense ("was", "were", "been"), negations as its only
+    //   restriction words, and no word addressed to the licensee or naming an act the licence governs;
+    // - a paragraph about third-party code that it says is under its own, different terms, whose restriction words
+    //   ("restrictions", "conditions") speak of that code ("that software"), never of this work ("this", "the
+    //   Software", "the LLVM Project").
+    // Each flag marks every word of such a sentence, so the words can be left out of the restriction check.
+    private (bool[] Factual, bool[] ThirdParty) BenignSentences(TokenizedText tokens)
+    {
+        var factual = new bool[tokens.Count];
+        var thirdParty = new bool[tokens.Count];
+        var markers = s_thirdPartyMarkers.Select(_tokenizer.Words).ToArray();
+        var references = s_otherWorkReferences.Select(_tokenizer.Words).ToArray();
+        var ownTerms = s_ownTermsPhrases.Select(_tokenizer.Words).ToArray();
+        int paragraphStart = 0;
+        for (int p = 1; p <= tokens.Count; p++)
+        {
+            if (p < tokens.Count && !ParagraphBreak(tokens, p)) continue;
+            var sentences = new List<(int Start, int End)>();
+            int start = paragraphStart;
+            for (int i = paragraphStart + 1; i <= p; i++)
+            {
+                if (i < p && !SentenceBreak(tokens, i) && !LineAfterColon(tokens, i)) continue;
+                sentences.Add((start, i));
+                start = i;
+            }
+            var paragraph = tokens.Words.Skip(paragraphStart).Take(p - paragraphStart).ToList();
+            bool aboutOthers = markers.Any(m => IndexOf(paragraph, m) >= 0) && ownTerms.Any(m => IndexOf(paragraph, m) >= 0);
+            bool allOthers = aboutOthers;
+            foreach (var (s, e) in sentences)
+            {
+                var words = tokens.Words.Skip(s).Take(e - s).ToList();
+                var restricting = words.Where(IsRestrictionWord).ToList();
+                bool addressed = words.Any(s_licenseeWords.Contains);
+                if (restricting.Count > 0 && !addressed && !words.Any(s_notFactWords.Contains) && restricting.All(s_negations.Contains)
+                    && words.Any(w => w is "was" or "were" or "been"))
+                {
+                    for (int k = s; k < e; k++) factual[k] = true;
+                }
+                if (allOthers && restricting.Count > 0)
+                {
+                    bool speaksOfOthers = markers.Concat(references).Any(m => IndexOf(words, m) >= 0);
+                    bool onlyOthers = Enumerable.Range(0, words.Count).All(k => !s_workNouns.Contains(words[k]) || (k > 0 && s_otherWorkDeterminers.Contains(words[k - 1])));
+                    allOthers = speaksOfOthers && onlyOthers && !addressed && !words.Contains("this") && restricting.All(s_termNouns.Contains);
+                }
+            }
+            if (allOthers)
+            {
+                for (int k = paragraphStart; k < p; k++) thirdParty[k] = true;
+            }
+            paragraphStart = p;
+        }
+        return (factual, thirdParty);
+    }
+
+    // "Software from third parties:" then a new line: a heading or an introduction, read apart from what follows.
+    private static bool LineAfterColon(TokenizedText tokens, int i)
+    {
+        if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
+        var gap = tokens.Source.AsSpan(tokens.Ends[i - 1], tokens.Starts[i] - tokens.Ends[i - 1]);
+        int colon = gap.IndexOf(':');
+        return colon >= 0 && gap.Slice(colon).Contains('\n');
+    }
+
     private static bool SentenceBreak(TokenizedText tokens, int i)
     {
         if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
@@ -226,7 +354,14 @@ public sealed partial class LicenseTextMatcher
         foreach (var s in Grammar.Find(tokens))
         {
             if (explained[Math.Min(s.Start, tokens.Count - 1)] && regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)) continue;
-            if (s.Modified) return null;
+            int statementEnd = s.End;
+            if (s.Modified)
+            {
+                // "under the Apache License v2.0 with LLVM Exceptions" above the LLVM-exception text itself: the
+                // modification is that exception, matched in full. Any other modification proves nothing.
+                statementEnd = NamedExceptionEnd(tokens, s, regions);
+                if (statementEnd < 0) return null;
+            }
             if (s.Id == null) continue;
             if (!all.Any(r => SameFamily(r.Id, s.Id)))
             {
@@ -237,7 +372,7 @@ public sealed partial class LicenseTextMatcher
             {
                 orLater = true;
             }
-            for (int i = s.Start; i < s.End; i++) explained[i] = true;
+            for (int i = s.Start; i < statementEnd; i++) explained[i] = true;
         }
         var urls = Urls(tokens);
         foreach (var u in urls)
@@ -249,12 +384,21 @@ public sealed partial class LicenseTextMatcher
         var holders = CopyrightBlocks(tokens);
         var sameTerms = new bool[tokens.Count];
         MarkSameTerms(sameTerms, tokens);
+        var (factual, thirdParty) = BenignSentences(tokens);
         var scope = new List<string>();
         var unexplained = new List<string>();
-        int holderWords = 0, sameTermWords = 0;
+        int holderWords = 0, sameTermWords = 0, factualWords = 0, thirdPartyWords = 0;
         for (int i = 0; i < tokens.Count; i++)
         {
             if (explained[i]) continue;
+            if (thirdParty[i] || factual[i])
+            {
+                // Not this work's terms: kept out of the restriction check and counted in the note.
+                if (tokens.Skippable[i]) continue;
+                if (thirdParty[i]) thirdPartyWords++;
+                else factualWords++;
+                continue;
+            }
             scope.Add(tokens.Words[i]);
             if (tokens.Skippable[i]) continue;
             if (holders[i]) holderWords++;
@@ -264,6 +408,8 @@ public sealed partial class LicenseTextMatcher
         if (FindRestriction(scope) != null) return null;
         if (holderWords > 0) notes.Add(holderWords.ToString(CultureInfo.InvariantCulture) + " words continue the copyright holders' list");
         if (sameTermWords > 0) notes.Add(sameTermWords.ToString(CultureInfo.InvariantCulture) + " words say bundled parts come under the same terms");
+        if (thirdPartyWords > 0) notes.Add(thirdPartyWords.ToString(CultureInfo.InvariantCulture) + " words describe third-party code under its own, separate licence terms");
+        if (factualWords > 0) notes.Add(factualWords.ToString(CultureInfo.InvariantCulture) + " words state facts about the work's origin, with no condition");
         if (unexplained.Count > 0) notes.Add(unexplained.Count.ToString(CultureInfo.InvariantCulture) + " other words (\"" + Excerpt(unexplained) + "\")");
         if (orLater)
         {
@@ -273,6 +419,49 @@ public sealed partial class LicenseTextMatcher
         }
         all.Sort((a, b) => a.StartWord.CompareTo(b.StartWord));
         return Conclude(all, tokens, significant, notice: false, unexplained, "extra text: " + string.Join("; ", notes));
+    }
+
+    // Where "with <name> exception(s)" ends, when a statement of a licence found in full is followed by the name of an
+    // exception whose full text the document also holds (the licence it modifies being that statement's); else -1.
+    private int NamedExceptionEnd(TokenizedText tokens, LicenceStatement s, IReadOnlyList<LicenseTextRegion> regions)
+    {
+        if (s.Id == null || s.End >= tokens.Count || tokens.Words[s.End] != "with") return -1;
+        if (!regions.Any(r => !r.IsException && SameFamily(r.Id, s.Id))) return -1;
+        foreach (var r in regions.Where(r => r.IsException))
+        {
+            var name = _tokenizer.Words(r.Id).TakeWhile(w => w != "exception").ToArray();
+            int at = s.End + 1;
+            if (name.Length == 0 || at + name.Length >= tokens.Count) continue;
+            bool same = true;
+            for (int k = 0; k < name.Length && same; k++) same = tokens.Words[at + k] == name[k];
+            if (same && tokens.Words[at + name.Length] is "exception" or "exceptions") return at + name.Length + 1;
+        }
+        return -1;
+    }
+
+    // A text that names a licence in a statement ("Le code du DSFR est sous licence Etalab 2.0, mais …") yet could not
+    // be concluded: NOASSERTION, with a note naming the licence, the statement and the first restriction word, so a
+    // person sees what to review. The score is the share of the text the statements explain: a hint, not a match.
+    private LicenseTextAnalysis? NamedButNotConcluded(TokenizedText tokens, int significant)
+    {
+        if (significant == 0) return null;
+        var named = Grammar.Find(tokens).Where(s => s.Id != null).ToList();
+        if (named.Count == 0) return null;
+        var ids = named.Select(s => s.Id!).Distinct(StringComparer.Ordinal).ToList();
+        var first = named[0];
+        int covered = named.Sum(s => s.End - s.Start);
+        var restriction = FindRestriction(tokens.Words.ToList());
+        return new LicenseTextAnalysis
+        {
+            Kind = LicenseTextMatchKind.None,
+            Expression = SpdxExpression.NoAssertion,
+            WordCount = significant,
+            UnmatchedWordCount = Math.Max(0, significant - covered),
+            Score = Math.Round(Math.Min(covered, significant) / (double)significant, 3),
+            Note = "The text names " + string.Join(", ", ids) + " (\"" + tokens.Source.Substring(tokens.Starts[first.Start], tokens.Ends[first.End - 1] - tokens.Starts[first.Start]).ReplaceLineEndings(" ")
+                + "\") but also holds " + Math.Max(0, significant - covered).ToString(CultureInfo.InvariantCulture) + " other words"
+                + (restriction == null ? string.Empty : ", among them '" + restriction + "', which may restrict the licence") + "; nothing is concluded.",
+        };
     }
 
     private static string Excerpt(List<string> words) => string.Join(' ', words.Take(12)) + (words.Count > 12 ? " …" : string.Empty);

@@ -207,7 +207,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
             var leftover = Unmatched(tokens, regions);
             int unmatched = leftover.Count;
             bool onlyExceptions = regions.All(r => r.IsException);
-            var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
+            var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(IsRestrictionWord);
             return new LicenseTextAnalysis
             {
                 Kind = LicenseTextMatchKind.None,
@@ -226,6 +226,8 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         if (near != null) return near;
         var reserved = MatchNotices(tokens, significant, regions, "reserved");
         if (reserved != null) return reserved;
+        var named = NamedButNotConcluded(tokens, significant);
+        if (named != null) return named;
         return Nothing(significant, "The text matches no licence of the SPDX licence list " + LicenseListVersion + ".");
     }
 
@@ -345,7 +347,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         // Copyright lines are skipped when matching, but a restriction hidden on one ("Copyright 2024 X. Not for
         // military use.") still counts.
         // (Extras were checked word by word before, benign idioms aside.)
-        var restriction = extras != null ? null : leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(s_restrictionWords.Contains);
+        var restriction = extras != null ? null : leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(IsRestrictionWord);
         if (leftover.Count > MaxUnmatchedWords || restriction != null)
         {
             return null;
@@ -357,7 +359,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         var operands = new List<string>();
         if (exceptions.Count > 0)
         {
-            var host = licenses.FirstOrDefault(IsGnu) ?? (licenses.Count == 1 ? licenses[0] : null);
+            var host = licenses.FirstOrDefault(IsGnu) ?? (licenses.Count == 1 ? licenses[0] : AdjacentHost(regions, exceptions));
             if (host == null)
             {
                 return null;
@@ -396,6 +398,23 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
             WordCount = significant,
             UnmatchedWordCount = leftover.Count,
         };
+    }
+
+    // Among several licences, the one an exception modifies is the licence whose text the exception's text follows
+    // directly ("Apache-2.0" then "LLVM Exceptions to the Apache 2.0 License"); null when that is not so for every
+    // exception, or they follow different licences.
+    private static string? AdjacentHost(List<LicenseTextRegion> regions, List<string> exceptions)
+    {
+        const int MaxGap = 20;
+        string? host = null;
+        foreach (var e in regions.Where(r => r.IsException))
+        {
+            var before = regions.Where(r => r.EndWord <= e.StartWord).OrderBy(r => r.EndWord).LastOrDefault();
+            if (before == null || before.IsException || e.StartWord - before.EndWord > MaxGap) return null;
+            if (host != null && !string.Equals(host, before.Id, StringComparison.Ordinal)) return null;
+            host = before.Id;
+        }
+        return exceptions.Count > 0 ? host : null;
     }
 
     private static bool IsGnu(string id) => id.StartsWith("GPL-", StringComparison.Ordinal) || id.StartsWith("LGPL-", StringComparison.Ordinal) || id.StartsWith("AGPL-", StringComparison.Ordinal);
