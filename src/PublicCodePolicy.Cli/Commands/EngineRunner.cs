@@ -78,7 +78,7 @@ internal static class EngineRunner
 
         if (parse.GetValue(options.Restore))
         {
-            context.Error.WriteLine("Restoring " + path + " …");
+            context.Error.WriteLine(context.Texts.F("Engine.Restoring", path));
             var (code, output) = Dotnet.Run("restore", fullPath);
             if (code != 0)
             {
@@ -107,7 +107,7 @@ internal static class EngineRunner
         if (online == null && parse.GetValue(options.Online)) return null;
         // Online mode also reads the licence page of packages whose only evidence is a licence URL (cached, capped).
         using var pages = online != null ? LicensePageClient.CreateDefault() : null;
-        if (pages != null) context.Error.WriteLine("Online mode: licence pages named by packages (licenseUrl, repository commit) are read when nothing else proves the licence.");
+        if (pages != null) context.Error.WriteLine(context.Texts.S("Engine.OnlinePages"));
         var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online, LicensePageSource = pages, VersionSource = online, Baseline = baseline });
         if (context.Console.Interactive && workspace.Projects.Count > 1)
         {
@@ -116,7 +116,7 @@ internal static class EngineRunner
                 .AutoClear(true)
                 .Start(ctx =>
                 {
-                    var task = ctx.AddTask("Checking projects", maxValue: workspace.Projects.Count);
+                    var task = ctx.AddTask(context.Texts.S("Engine.Progress"), maxValue: workspace.Projects.Count);
                     result = engine.Check(workspace, new SyncProgress(p => task.Value = p.ProjectsDone));
                 });
             return result;
@@ -135,8 +135,8 @@ internal static class EngineRunner
         {
             var client = NuGetFeedClient.FromNuGetConfig(root);
             context.Error.WriteLine(client.Sources.Count == 0
-                ? "Online mode: nuget.config enables no HTTP package source; the check stays offline."
-                : "Online mode: asking " + string.Join(", ", client.Sources) + " (from nuget.config).");
+                ? context.Texts.S("Engine.OnlineNoSource")
+                : context.Texts.F("Engine.OnlineAsking", string.Join(", ", client.Sources)));
             return client;
         }
         catch (NuGet.Configuration.NuGetConfigurationException ex)
