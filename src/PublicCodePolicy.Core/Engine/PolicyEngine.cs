@@ -765,7 +765,7 @@ public sealed class PolicyEngine
             bool fails = enforced && _options.Policy.FailOnUnknown;
             var parts = new List<EngineText> { EngineText.Of("Finding.Unknown", node.Id, node.Version, ScopeText(scope), reason) };
             // The resolver's note is English only (it quotes the package's own texts).
-            if (license.Note != null) parts.Add(EngineText.Verbatim(license.Note));
+            if (license.Note != null) parts.Add(license.NoteText ?? EngineText.Verbatim(license.Note));
             if (license.Evidence != null) parts.Add(EngineText.Of("Finding.Evidence", license.Evidence));
             var text = EngineText.Join(" ", parts);
             var unknownRemedy = EngineText.Of("Remedy.Unknown", remedy, PolicyDocument.FileName);

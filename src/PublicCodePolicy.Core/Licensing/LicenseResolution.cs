@@ -37,8 +37,14 @@ public sealed class LicenseResolution
     /// <summary>Confidence between 0 and 1 (1 for a declared expression; the match score for texts).</summary>
     public double Confidence { get; init; }
 
-    /// <summary>Human explanation (e.g. "licence file not identified", "URL not in the table").</summary>
+    /// <summary>Human explanation (e.g. "licence file not identified", "URL not in the table"), in English.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// <see cref="Note"/> in every language, when the resolver wrote it (what a text matcher adds stays as written);
+    /// null otherwise. The CLI, the report and the build show it in the reader's language.
+    /// </summary>
+    public Diagnostics.EngineText? NoteText { get; init; }
 
     /// <summary>Online mode: the licence page read for this conclusion (URL, date, SHA-256, mutability); null otherwise.</summary>
     public LicensePageEvidence? Page { get; init; }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
+using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Graph;
 
 namespace PublicCodePolicy.Licensing;
@@ -83,7 +84,8 @@ public sealed class LicenseResolver
                     Source = LicenseSource.Expression,
                     Evidence = metadata.License,
                     Confidence = 0,
-                    Note = "The declared expression is not valid SPDX: " + string.Join(" ", diags.Select(d => d.Message)),
+                    NoteText = Text("InvalidExpression", string.Join(" ", diags.Select(d => d.Message))),
+                    Note = Text("InvalidExpression", string.Join(" ", diags.Select(d => d.Message))).ToString(),
                 };
             case DeclaredLicenseKind.File when metadata.Origin != null:
                 // Only the nuspec was fetched: the licence file is inside a package that is not on this machine.
@@ -93,7 +95,8 @@ public sealed class LicenseResolver
                     Concluded = SpdxExpression.NoAssertion,
                     Source = LicenseSource.File,
                     Evidence = metadata.License,
-                    Note = "The licence is a file inside the package, which is not on this machine; restore the project to read it.",
+                    NoteText = Text("FileNotOnMachine"),
+                    Note = Text("FileNotOnMachine").ToString(),
                 };
             case DeclaredLicenseKind.File:
                 return ResolveFile(metadata, metadata.License!, LicenseSource.File);
@@ -175,7 +178,8 @@ public sealed class LicenseResolver
                 Source = LicenseSource.PackageFile,
                 Evidence = files.Evidence,
                 Confidence = files.Score,
-                Note = Join(url == null ? "The package declares no licence; concluded from its licence file." : "The licence URL is not in the curated table (not fetched); concluded from the package's licence file.", files.Note),
+                NoteText = JoinText(Text(url == null ? "ConcludedFromFile" : "UrlNotInTableConcludedFromFile"), files.Note),
+                Note = JoinText(Text(url == null ? "ConcludedFromFile" : "UrlNotInTableConcludedFromFile"), files.Note)!.ToString(),
             };
         }
         if (url != null)
@@ -187,7 +191,8 @@ public sealed class LicenseResolver
                 Source = LicenseSource.Url,
                 Evidence = url,
                 Confidence = files?.Score ?? 0,
-                Note = Join("The licence URL is not in the curated table; it was not fetched.", files == null ? null : files.Evidence + ": " + files.Note),
+                NoteText = JoinText(Text("UrlNotInTable"), files == null ? null : files.Evidence + ": " + files.Note),
+                Note = JoinText(Text("UrlNotInTable"), files == null ? null : files.Evidence + ": " + files.Note)!.ToString(),
             };
         }
         if (files != null)
@@ -199,7 +204,8 @@ public sealed class LicenseResolver
                 Source = LicenseSource.PackageFile,
                 Evidence = files.Evidence,
                 Confidence = files.Score,
-                Note = Join("The package declares no licence and its licence file was not identified.", files.Note),
+                NoteText = JoinText(Text("FileNotIdentified"), files.Note),
+                Note = JoinText(Text("FileNotIdentified"), files.Note)!.ToString(),
             };
         }
         return new LicenseResolution
@@ -208,11 +214,20 @@ public sealed class LicenseResolver
             Concluded = SpdxExpression.NoAssertion,
             Source = LicenseSource.None,
             Confidence = 0,
-            Note = _textIdentifier == null ? "The package declares no licence (licence files were not read)."
-                : string.IsNullOrEmpty(metadata.PackageDirectory) ? "The package declares no licence, and its files are not on this machine."
-                : "The package declares no licence and has no licence file at its root.",
+            NoteText = Text(NoLicenceKey(metadata)),
+            Note = Text(NoLicenceKey(metadata)).ToString(),
         };
     }
+
+    // Notes of the resolver's own wording exist in every language (EngineResources, keys "Note.*"): Note keeps the English
+    // (JSON, SBOMs), NoteText renders in the reader's language; what a matcher or a row adds stays as written.
+    private static EngineText Text(string key, params object?[] arguments) => EngineText.Of("Note." + key, arguments);
+
+    private static EngineText? JoinText(EngineText? a, string? b)
+        => a == null ? (b == null ? null : EngineText.Verbatim(b)) : b == null ? a : EngineText.Join(" ", new[] { a, EngineText.Verbatim(b) });
+
+    private string NoLicenceKey(PackageMetadata metadata)
+        => _textIdentifier == null ? "NoLicenceFilesNotRead" : string.IsNullOrEmpty(metadata.PackageDirectory) ? "NoLicenceNotOnMachine" : "NoLicenceNoFile";
 
     private static string? Join(string? a, string? b) => a == null ? b : b == null ? a : a.TrimEnd('.') + ". " + b;
 

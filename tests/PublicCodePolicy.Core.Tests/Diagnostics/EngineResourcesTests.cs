@@ -101,3 +101,18 @@ public sealed class EngineResourcesTests
         Assert.Equal("ACME001 : Vendor Foo is forbidden.", t.ToString(French));
     }
 }
+
+/// <summary>The resolver's own notes reach the reader in their language; the English note (JSON, SBOMs) is unchanged.</summary>
+public sealed class ResolverNoteLanguageTests
+{
+    [Fact]
+    public void NoLicence_NoteIsEnglishInNote_AndFrenchInNoteText()
+    {
+        var metadata = new PublicCodePolicy.Graph.PackageMetadata { Id = "Sans.Licence", Version = "1.0.0", NuspecPath = "sans.licence.nuspec", LicenseKind = PublicCodePolicy.Graph.DeclaredLicenseKind.None };
+        var resolution = new PublicCodePolicy.Licensing.LicenseResolver().Resolve(metadata);
+        Assert.Equal("The package declares no licence (licence files were not read).", resolution.Note);
+        Assert.NotNull(resolution.NoteText);
+        Assert.Equal(resolution.Note, resolution.NoteText!.ToString());
+        Assert.Equal("Le paquet ne déclare aucune licence (les fichiers de licence n'ont pas été lus).", resolution.NoteText.ToString(System.Globalization.CultureInfo.GetCultureInfo("fr", predefinedOnly: false)));
+    }
+}
