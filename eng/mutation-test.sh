@@ -36,7 +36,7 @@ for a in "${areas[@]}"; do
   case "$a" in
     Policy) area_tests+=('FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~PolicyDocument|FullyQualifiedName~FrAdministration|FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~LicenseCurationTests|FullyQualifiedName~PropertyTests') ;;
     Licensing) area_tests+=('FullyQualifiedName~.Licensing.|FullyQualifiedName~LicenseList|FullyQualifiedName~LicenseUrlTable|FullyQualifiedName~SpdxExpression|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~HostileInputTests|FullyQualifiedName~PropertyTests') ;;
-    Engine) area_tests+=('FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~WorkspaceTests|FullyQualifiedName~ReferenceLocation|FullyQualifiedName~CheckResult|FullyQualifiedName~LicenceBaseline|FullyQualifiedName~EngineLicenceFile|FullyQualifiedName~Issue3PackageTests|FullyQualifiedName~Issue12PackageTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~.Merge.') ;;
+    Engine) area_tests+=('FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~WorkspaceTests|FullyQualifiedName~ReferenceLocation|FullyQualifiedName~CheckResult|FullyQualifiedName~LicenceBaseline|FullyQualifiedName~EngineLicenceFile|FullyQualifiedName~Issue3PackageTests|FullyQualifiedName~Issue12PackageTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~OnlineSourcesTests|FullyQualifiedName~.Merge.') ;;
     # The SBOM writers are also tested by the Sbom test project; its RestoredSbomTests restore a real solution
     # (a minute or more per mutant that their fixture covers), so they are left out unless STRYKER_TESTS=all.
     Sbom) test_projects+=(tests/PublicCodePolicy.Sbom.Tests/PublicCodePolicy.Sbom.Tests.csproj)
