@@ -76,4 +76,29 @@ public sealed class PackageUrlPartsTests
         Assert.Equal("pkg:nuget/Foo", PackageUrl.ForNuGet("Foo", ""));
         Assert.Equal("pkg:nuget/%C3%89tat~x_y@1.0", PackageUrl.ForNuGet("État~x_y", "1.0"));
     }
+
+    [Theory]
+    // Type characters: a–z, 0–9, '.', '+', '-' (upper case is lowered first), not starting with a digit.
+    [InlineData("pkg:a/x", "a")]
+    [InlineData("pkg:z/x", "z")]
+    [InlineData("pkg:x09/y", "x09")]
+    [InlineData("pkg:ABZ/y", "abz")]
+    public void Type_AcceptsTheWholeRange(string purl, string type)
+    {
+        Assert.True(PackageUrl.TryParse(purl, out var p));
+        Assert.Equal(type, p!.Type);
+    }
+
+    [Fact]
+    public void Encode_KeepsUnreservedCharacters_AndEncodesTheRest()
+    {
+        Assert.Equal("pkg:nuget/AZaz09.-_~:@1", PackageUrl.ForNuGet("AZaz09.-_~:", "1"));
+        Assert.Equal("pkg:nuget/a%2Fb%40c", PackageUrl.ForNuGet("a/b@c", null));
+        // A qualifier value keeps '/', but a space is still encoded.
+        Assert.True(PackageUrl.TryParse("pkg:nuget/Foo?path=a%20b/c", out var p));
+        Assert.Equal("pkg:nuget/Foo?path=a%20b/c", PackageUrl.Build(p!));
+        // A subpath segment is encoded like a name ('/' only between segments).
+        Assert.Equal("pkg:nuget/Foo#a/b", PackageUrl.Build(p! with { Qualifiers = Array.Empty<KeyValuePair<string, string>>(), Subpath = "a/b" }));
+        Assert.Equal("pkg:nuget/Foo", PackageUrl.Build(p! with { Qualifiers = Array.Empty<KeyValuePair<string, string>>(), Namespace = "", Subpath = "" }));
+    }
 }

@@ -111,6 +111,7 @@ public sealed class SbomHelpersTests
     [InlineData("My_Licence 1", "My-Licence-1")]
     [InlineData("A.b-C9", "A.b-C9")]
     [InlineData("Été", "-t-")]
+    [InlineData("Zz09Aa", "Zz09Aa")]
     public void SpdxIdString_ReplacesEveryOtherCharacterByAHyphen(string value, string expected)
     {
         Assert.Equal(expected, SbomLicenses.SpdxIdString(value));
@@ -171,5 +172,46 @@ public sealed class SbomHelpersTests
             Metadata = new PackageMetadata { Id = "P", Version = "1.0.0", NuspecPath = "p.nuspec", LicenseKind = kind, License = declared },
         };
         Assert.Equal(expected, SbomLicenses.Declared(withMetadata).ToString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("MIT OR")]
+    public void Parse_OfNothingOrAnInvalidExpression_IsNoAssertion(string? text)
+    {
+        Assert.Same(SpdxExpression.NoAssertion, SbomLicenses.Parse(text));
+    }
+
+    [Fact]
+    public void EveryRule_HasAnEnglishAndAFrenchTitle()
+    {
+        foreach (var rule in SbomRules.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(rule.Title), rule.Id);
+            Assert.False(string.IsNullOrWhiteSpace(rule.TitleFr), rule.Id);
+            Assert.NotEqual(rule.Title, rule.TitleFr);
+        }
+        Assert.Equal(new[] { "Warning", "Warning", "Error" }, SbomRules.All.Select(r => r.DefaultSeverity.ToString()).ToArray());
+    }
+
+    [Theory]
+    // The finding names the invalid licence text when there is one (the subject's own words), not when there is none.
+    [InlineData(null, false)]
+    [InlineData("Not-An-Expression((", true)]
+    public void SubjectLicenceFinding_QuotesTheInvalidText(string? license, bool quoted)
+    {
+        var result = Synthetic.Result(Synthetic.Project("App", false, Synthetic.Package("Foo", "1.0.0")));
+        var finding = Assert.Single(new CycloneDxWriter().WriteProject(result, result.Projects[0], Synthetic.Subject(license: license)).Findings);
+        Assert.Equal("PCP2002", finding.RuleId);
+        Assert.Contains("App", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(quoted, finding.Message.Contains("Not-An-Expression((", StringComparison.Ordinal));
+        Assert.Equal(result.Projects[0].ProjectPath, finding.ProjectPath);
+    }
+
+    [Fact]
+    public void NameBasedUuid_RefusesANullName()
+    {
+        Assert.Throws<ArgumentNullException>(() => NameBasedUuid.Create(NameBasedUuid.SbomNamespace, (string)null!));
     }
 }
