@@ -34,7 +34,7 @@ area_excluded=''
 IFS=',' read -ra areas <<< "$area"
 for a in "${areas[@]}"; do
   case "$a" in
-    Policy) area_tests+=('FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~PolicyDocument|FullyQualifiedName~FrAdministration|FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~LicenseCurationTests|FullyQualifiedName~PropertyTests') ;;
+    Policy) area_tests+=('FullyQualifiedName~.FrenchPreset.|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~PolicyDocument|FullyQualifiedName~FrAdministration|FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~LicenseCurationTests|FullyQualifiedName~PropertyTests') ;;
     Licensing) area_tests+=('FullyQualifiedName~.Licensing.|FullyQualifiedName~LicenseList|FullyQualifiedName~LicenseUrlTable|FullyQualifiedName~SpdxExpression|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~HostileInputTests|FullyQualifiedName~PropertyTests') ;;
     Engine) area_tests+=('FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~WorkspaceTests|FullyQualifiedName~ReferenceLocation|FullyQualifiedName~CheckResult|FullyQualifiedName~LicenceBaseline|FullyQualifiedName~EngineLicenceFile|FullyQualifiedName~Issue3PackageTests|FullyQualifiedName~Issue12PackageTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~OnlineSourcesTests|FullyQualifiedName~.Merge.') ;;
     # The SBOM writers are also tested by the Sbom test project; its RestoredSbomTests restore a real solution
