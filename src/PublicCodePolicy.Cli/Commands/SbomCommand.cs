@@ -110,7 +110,8 @@ internal static class SbomCommand
     internal static DateTimeOffset? CommitTime(string rootPath)
     {
         var dir = File.Exists(rootPath) ? Path.GetDirectoryName(rootPath)! : rootPath;
-        return Report.GitHistory.FindRepositoryRoot(dir) != null ? Report.GitHistory.HeadTime(dir) : null;
+        // Outside a repository (or before the first commit) git answers nothing: null, as before, with one process less.
+        return Report.GitHistory.HeadTime(dir);
     }
 
     /// <summary>The deliverables of a check result that get SBOMs in the dossier: loaded, not test projects, one per name, by name.</summary>

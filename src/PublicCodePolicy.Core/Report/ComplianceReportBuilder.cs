@@ -90,8 +90,9 @@ public static class ComplianceReportBuilder
             config = found != null ? ReportConfig.Load(found) : ReportConfig.Empty;
         }
 
-        var date = options.Date ?? (repoRoot != null ? GitHistory.HeadTime(checkedDir) : null);
-        var commit = repoRoot != null ? GitHistory.HeadCommit(checkedDir) : null;
+        var head = repoRoot != null ? GitHistory.Head(checkedDir) : default;
+        var date = options.Date ?? head.Time;
+        var commit = head.Commit;
         var outputDir = options.OutputDirectory ?? baseDir;
 
         var software = BuildIdentity(result, facts, yml);

@@ -29,6 +29,15 @@ public static class GitHistory
         return ok && hash.Length == 40 ? hash : null;
     }
 
+    /// <summary>HEAD's full hash and committer time in one git run (as <see cref="HeadCommit"/> and <see cref="HeadTime"/>).</summary>
+    internal static (string? Commit, DateTimeOffset? Time) Head(string directory)
+    {
+        var (ok, output) = Git(directory, "log", "-1", "--format=%H %ct", "HEAD");
+        var parts = output.Trim().Split(' ');
+        if (!ok || parts.Length != 2 || parts[0].Length != 40) return (null, null);
+        return (parts[0], long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null);
+    }
+
     /// <summary>The committer time of HEAD; null when not in a repository or there is no commit yet.</summary>
     public static DateTimeOffset? HeadTime(string directory)
     {
@@ -116,9 +125,30 @@ public static class GitHistory
         };
     }
 
+    private static bool HasGitEntry(string directory)
+    {
+        try
+        {
+            for (var dir = Path.GetFullPath(directory); dir != null; dir = Path.GetDirectoryName(dir))
+            {
+                var candidate = Path.Combine(dir, ".git");
+                if (Directory.Exists(candidate) || File.Exists(candidate)) return true;
+            }
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // When in doubt, ask git.
+            return true;
+        }
+    }
+
     private static (bool Ok, string Output) Git(string directory, params string[] args)
     {
         if (!Directory.Exists(directory)) return (false, string.Empty);
+        // git finds its repository by looking for .git in the folder and its parents, unless GIT_DIR says where: with
+        // neither, its answer ("not a git repository") is known without starting a process.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GIT_DIR")) && !HasGitEntry(directory)) return (false, string.Empty);
         var psi = new ProcessStartInfo("git")
         {
             RedirectStandardOutput = true,
