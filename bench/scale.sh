@@ -94,7 +94,9 @@ for preset in $corpora; do
   if [ ! -f "$corpus/Large.sln" ]; then
     (cd "$corpus" && quiet dotnet new sln -n Large --format sln && find src -name '*.csproj' | sort | xargs -n 200 dotnet sln Large.sln add > /dev/null)
   fi
-  mkdir -p "$work/out"
+  # Each corpus writes into an empty folder: a report folder still holding another corpus's SBOMs would (rightly) refuse
+  # to attach them (PCP2003) and the timed runs would be failures.
+  rm -rf "$work/out"; mkdir -p "$work/out"
   : > "$work/times"
   cases=(check sbom-cold sbom-warm report-cold report-warm cyclonedx)
   # Warm-up (not timed): fills the OS file cache and the metadata cache that the -warm cases read.
