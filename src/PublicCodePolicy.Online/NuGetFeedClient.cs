@@ -200,6 +200,15 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
         var id = key.Id.ToLowerInvariant();
         var version = (NuGetVersion.TryParse(key.Version, out var parsed) ? parsed.ToNormalizedString() : key.Version).ToLowerInvariant();
         var url = flatContainer.TrimEnd('/') + "/" + Uri.EscapeDataString(id) + "/" + Uri.EscapeDataString(version) + "/" + Uri.EscapeDataString(id) + ".nuspec";
+        var bytes = await GetCappedAsync(http, url, "The nuspec of " + key, problems, cancellationToken).ConfigureAwait(false);
+        if (bytes == null) return null;
+        return new RemoteNuspec { Content = bytes, Source = feed.Url, Location = url };
+    }
+
+    // One GET through NuGet's HTTP source (retries, timeout, credentials, HTTP cache), read at most MaxNuspecBytes; null
+    // for a 404, or (with a problem that says so) for a larger answer.
+    private async Task<byte[]?> GetCappedAsync(HttpSource http, string url, string what, ConcurrentDictionary<string, bool> problems, CancellationToken cancellationToken)
+    {
         var request = new HttpSourceRequest(url, NullLogger.Instance)
         {
             IgnoreNotFounds = true,
@@ -207,13 +216,9 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
             RequestTimeout = _options.Timeout,
         };
         var bytes = await http.ProcessStreamAsync(request, stream => ReadCappedAsync(stream, cancellationToken), _cache, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
-        if (bytes == null) return null;
-        if (bytes.Length > NuGetFeedOptions.MaxNuspecBytes)
-        {
-            problems.TryAdd("The nuspec of " + key + " at " + url + " is larger than " + NuGetFeedOptions.MaxNuspecBytes.ToString(CultureInfo.InvariantCulture) + " bytes; it was not read.", true);
-            return null;
-        }
-        return new RemoteNuspec { Content = bytes, Source = feed.Url, Location = url };
+        if (bytes == null || bytes.Length <= NuGetFeedOptions.MaxNuspecBytes) return bytes;
+        problems.TryAdd(what + " at " + url + " is larger than " + NuGetFeedOptions.MaxNuspecBytes.ToString(CultureInfo.InvariantCulture) + " bytes; it was not read.", true);
+        return null;
     }
 
     // The flat container's version list: {id}/index.json, {"versions": ["1.0.0", …]} (lower-case, normalized).
@@ -226,19 +231,8 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
             return null;
         }
         var url = flatContainer.TrimEnd('/') + "/" + Uri.EscapeDataString(id.ToLowerInvariant()) + "/index.json";
-        var request = new HttpSourceRequest(url, NullLogger.Instance)
-        {
-            IgnoreNotFounds = true,
-            MaxTries = 2,
-            RequestTimeout = _options.Timeout,
-        };
-        var bytes = await http.ProcessStreamAsync(request, stream => ReadCappedAsync(stream, cancellationToken), _cache, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+        var bytes = await GetCappedAsync(http, url, "The version list of " + id, problems, cancellationToken).ConfigureAwait(false);
         if (bytes == null) return null;
-        if (bytes.Length > NuGetFeedOptions.MaxNuspecBytes)
-        {
-            problems.TryAdd("The version list of " + id + " at " + url + " is larger than " + NuGetFeedOptions.MaxNuspecBytes.ToString(CultureInfo.InvariantCulture) + " bytes; it was not read.", true);
-            return null;
-        }
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(bytes, new System.Text.Json.JsonDocumentOptions { MaxDepth = 8 });

@@ -225,21 +225,8 @@ public sealed class PolicyEngine
         }
         var findings = nuspecs.Result.Problems.Concat(statuses.Result.Problems)
             .Distinct(StringComparer.Ordinal)
-            .Select(problem =>
-            {
-                // The problem is the source's own account (an exception message, a status): quoted as it is.
-                var text = EngineText.Of("Finding.OnlineSourceFailed", problem);
-                var remedy = EngineText.Of("Remedy.OnlineSourceFailed");
-                return new Finding
-                {
-                    RuleId = RuleCatalog.OnlineSourceFailed.Id,
-                    Severity = FindingSeverity.Warning,
-                    Message = text.ToString(),
-                    Text = text,
-                    Remedy = remedy.ToString(),
-                    RemedyText = remedy,
-                };
-            })
+            // The problem is the source's own account (an exception message, a status): quoted as it is.
+            .Select(problem => OnlineSourceFailed("Finding.OnlineSourceFailed", problem))
             .ToList();
         if (_options.LicensePageSource != null && _options.TextIdentifier != null)
         {
@@ -316,20 +303,7 @@ public sealed class PolicyEngine
         {
             _feedAllowedVersions[key] = EngineText.Of("Remedy.NewerAllowedOnFeed", found.Version.ToNormalizedString(), found.Source, found.License);
         }
-        return listed.Problems.Concat(fetched.Problems).Distinct(StringComparer.Ordinal).Select(problem =>
-        {
-            var text = EngineText.Of("Finding.AllowedVersionSearchFailed", problem);
-            var remedy = EngineText.Of("Remedy.OnlineSourceFailed");
-            return new Finding
-            {
-                RuleId = RuleCatalog.OnlineSourceFailed.Id,
-                Severity = FindingSeverity.Warning,
-                Message = text.ToString(),
-                Text = text,
-                Remedy = remedy.ToString(),
-                RemedyText = remedy,
-            };
-        }).ToArray();
+        return listed.Problems.Concat(fetched.Problems).Distinct(StringComparer.Ordinal).Select(problem => OnlineSourceFailed("Finding.AllowedVersionSearchFailed", problem)).ToArray();
     }
 
     // Online licence pages: for each package whose only evidence is a licence URL, the licence files at the repository
@@ -1022,6 +996,22 @@ public sealed class PolicyEngine
             d.Id.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)
             || d.Id.Equals("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)
             || d.Id.Equals("Microsoft.Testing.Platform.MSBuild", StringComparison.OrdinalIgnoreCase));
+
+    // PCP1005: a source that failed; the check goes on with what it knows offline.
+    private static Finding OnlineSourceFailed(string key, string problem)
+    {
+        var text = EngineText.Of(key, problem);
+        var remedy = EngineText.Of("Remedy.OnlineSourceFailed");
+        return new Finding
+        {
+            RuleId = RuleCatalog.OnlineSourceFailed.Id,
+            Severity = FindingSeverity.Warning,
+            Message = text.ToString(),
+            Text = text,
+            Remedy = remedy.ToString(),
+            RemedyText = remedy,
+        };
+    }
 
     // Projects of one solution restore the same packages: each package's hash and lists are kept once, not once per
     // project (a 3,000-project solution has over a million project–package pairs).
