@@ -148,7 +148,7 @@ public sealed class LicensePageClient : ILicensePageSource, IDisposable
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or UriFormatException)
         {
-            return Problem(Shown(url) + " could not be read: " + Describe(ex));
+            return Problem(Shown(url) + " could not be read: " + Failures.Describe(ex));
         }
     }
 
@@ -213,17 +213,6 @@ public sealed class LicensePageClient : ILicensePageSource, IDisposable
             if (buffer.Length > max) return null;
         }
         return buffer.ToArray();
-    }
-
-    private static string Describe(Exception ex)
-    {
-        var messages = new List<string>();
-        for (var e = ex; e != null; e = e.InnerException)
-        {
-            var m = e.Message.Trim();
-            if (m.Length > 0 && !messages.Contains(m, StringComparer.Ordinal)) messages.Add(m);
-        }
-        return string.Join(" ", messages);
     }
 
     // The cache: one small JSON entry per URL (named by the URL's SHA-256) pointing at the bytes, stored once under

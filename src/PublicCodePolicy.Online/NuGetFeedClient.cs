@@ -184,7 +184,7 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            feed.Fail("The package source " + feed.Url + " failed: " + Describe(ex));
+            feed.Fail("The package source " + feed.Url + " failed: " + Failures.Describe(ex));
         }
         return null;
     }
@@ -299,17 +299,6 @@ public sealed class NuGetFeedClient : IPackageMetadataSource, IPackageStatusSour
             if (buffer.Length > NuGetFeedOptions.MaxNuspecBytes) break;
         }
         return buffer.ToArray();
-    }
-
-    private static string Describe(Exception ex)
-    {
-        var messages = new List<string>();
-        for (var e = ex; e != null; e = e.InnerException)
-        {
-            var m = e.Message.Trim();
-            if (m.Length > 0 && !messages.Contains(m, StringComparer.Ordinal)) messages.Add(m);
-        }
-        return string.Join(" ", messages);
     }
 
     private sealed record FeedResources(HttpSource Http, string? FlatContainer, bool HasRegistrations);
