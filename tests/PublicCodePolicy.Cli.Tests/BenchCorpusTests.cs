@@ -46,15 +46,12 @@ public sealed class BenchCorpusTests
 
     private static void Generate(string output)
     {
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("python3");
         psi.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "bench", "make-large-solution.py"));
         psi.ArgumentList.Add(output);
         psi.ArgumentList.Add("--preset");
         psi.ArgumentList.Add("5");
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(120_000), "the generator did not finish in 2 minutes");
-        Assert.True(p.ExitCode == 0, stdout.Result + stderr.Result);
+        var r = Processes.Run(psi, TimeSpan.FromMinutes(2));
+        Assert.True(r.ExitCode == 0, r.All);
     }
 }

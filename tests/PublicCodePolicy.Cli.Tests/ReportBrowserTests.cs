@@ -168,7 +168,7 @@ internal static class Chromium
     {
         var profile = Path.Combine(workDir, "chromium-profile-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(profile);
-        var psi = new ProcessStartInfo(Executable!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workDir };
+        var psi = new ProcessStartInfo(Executable!) { WorkingDirectory = workDir };
         foreach (var a in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -177,15 +177,7 @@ internal static class Chromium
         {
             psi.ArgumentList.Add(a);
         }
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish in 2 minutes: " + string.Join(' ', args));
-        }
-        return new ProcessResult(p.ExitCode, stdout.Result, stderr.Result);
+        return Processes.Run(psi, TimeSpan.FromMinutes(2));
     }
 
     /// <summary>

@@ -69,12 +69,8 @@ public sealed class SarifTests
 
     private static ProcessResult RunValidator(string sarif, string report)
     {
-        var psi = new System.Diagnostics.ProcessStartInfo(ExternalTools.SarifMultitool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new System.Diagnostics.ProcessStartInfo(ExternalTools.SarifMultitool);
         foreach (var a in new[] { "validate", sarif, "-o", report, "--log", "ForceOverwrite" }) psi.ArgumentList.Add(a);
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        var o = p.StandardOutput.ReadToEndAsync();
-        var e = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(120_000), "Sarif.Multitool did not finish");
-        return new ProcessResult(p.ExitCode, o.Result, e.Result);
+        return Processes.Run(psi, TimeSpan.FromMinutes(2));
     }
 }

@@ -37,13 +37,29 @@ public static class Dotnet
         {
             foreach (var (k, v) in environment) psi.Environment[k] = v;
         }
+        return Processes.Run(psi, timeout);
+    }
+}
+
+/// <summary>Runs a process to its end, both streams read, and kills it (with its children) when it takes too long.</summary>
+public static class Processes
+{
+    /// <summary>
+    /// Starts <paramref name="psi"/> (its output is redirected here) and waits at most <paramref name="timeout"/>; then
+    /// kills the process tree and throws <see cref="TimeoutException"/> with the command line and what it printed.
+    /// </summary>
+    public static ProcessResult Run(ProcessStartInfo psi, TimeSpan timeout)
+    {
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit((int)timeout.TotalMilliseconds))
         {
             try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            throw new TimeoutException("dotnet " + string.Join(' ', args) + " did not finish in " + timeout + ".\n" + stdout.Result + stderr.Result);
+            throw new TimeoutException(psi.FileName + " " + string.Join(' ', psi.ArgumentList) + " did not finish in " + timeout + ".\n" + stdout.Result + stderr.Result);
         }
         return new ProcessResult(p.ExitCode, stdout.Result, stderr.Result);
     }

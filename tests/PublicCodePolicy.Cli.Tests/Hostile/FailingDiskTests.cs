@@ -24,7 +24,7 @@ public sealed class FailingDiskTests : IDisposable
 
     private static ProcessResult Bash(string script, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("bash");
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(script);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -34,15 +34,7 @@ public sealed class FailingDiskTests : IDisposable
         {
             foreach (var (k, v) in environment) psi.Environment[k] = v;
         }
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit((int)timeout.TotalMilliseconds))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException(script + " did not end within " + timeout);
-        }
-        return new ProcessResult(p.ExitCode, stdout.Result, stderr.Result);
+        return Processes.Run(psi, timeout);
     }
 
     private static string Q(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
