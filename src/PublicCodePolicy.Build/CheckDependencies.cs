@@ -236,18 +236,7 @@ public sealed class CheckDependencies : MSBuildTask
         }
         if (!valid) return null;
         if (preset == policy.Preset && ReferenceEquals(scopes, policy.EnforcedScopes)) return policy;
-        return new PolicyDocument
-        {
-            Preset = preset,
-            Allow = policy.Allow,
-            Deny = policy.Deny,
-            EnforcedScopes = scopes,
-            FailOnUnknown = policy.FailOnUnknown,
-            Exceptions = policy.Exceptions,
-            Curations = policy.Curations,
-            PublicCodeProperties = policy.PublicCodeProperties,
-            SourcePath = policy.SourcePath,
-        };
+        return policy with { Preset = preset, EnforcedScopes = scopes };
     }
 
     private CachedFinding ToCached(Finding f, string? file = null)
