@@ -199,10 +199,14 @@ internal static class EngineRunner
         }
         catch (OutputWriteException ex)
         {
-            WriteError(context, RuleCatalog.OutputNotWritten.Id, ex.Message + " The previous file, if any, is unchanged.");
+            WriteOutputError(context, ex);
             return false;
         }
     }
+
+    /// <summary>Prints PCP9010 for an output file that could not be written (the previous file, if any, is intact).</summary>
+    public static void WriteOutputError(CliContext context, OutputWriteException ex)
+        => WriteError(context, RuleCatalog.OutputNotWritten.Id, ex.Message + " The previous file, if any, is unchanged.");
 
     /// <summary>Exit code for a result: input errors first, then policy failures.</summary>
     public static ExitCode ExitCodeOf(CheckResult result)

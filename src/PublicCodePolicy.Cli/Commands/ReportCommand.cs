@@ -70,7 +70,7 @@ internal static class ReportCommand
                     // One error printed, whichever thread meets it first; the others stop.
                     lock (gate)
                     {
-                        if (!failed) EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, ex.Message + " The previous file, if any, is unchanged.");
+                        if (!failed) EngineRunner.WriteOutputError(context, ex);
                         failed = true;
                     }
                     state.Stop();
