@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using PublicCodePolicy.Graph;
@@ -115,15 +116,9 @@ internal static partial class SbomJson
             state = write(w, item);
             w.Flush();
         }
-        var span = buffer.WrittenSpan[start..];
+        var span = MemoryMarshal.AsMemory(buffer.WrittenMemory).Span[start..];
         span = span[span.IndexOf((byte)'{')..];
-        var bytes = new byte[span.Length - span.Count((byte)'\r')];
-        var n = 0;
-        foreach (var b in span)
-        {
-            if (b != (byte)'\r') bytes[n++] = b;
-        }
-        return new SbomFragment(bytes, state);
+        return new SbomFragment(span[..RemoveCarriageReturns(span)].ToArray(), state);
     }
 
     private static void Append(ArrayBufferWriter<byte> output, string ascii) => output.Write(Encoding.ASCII.GetBytes(ascii));

@@ -51,14 +51,20 @@ internal static partial class SbomJson
         buffer.Advance(1);
         // Writable: the buffer's own array (ArrayBufferWriter exposes only a read-only view of it).
         var written = MemoryMarshal.AsMemory(buffer.WrittenMemory).Span;
-        // Before .NET 9 the writer indents with Environment.NewLine; string values never hold raw CR/LF (they are escaped).
-        if (written.IndexOf((byte)'\r') < 0) return written;
+        return written[..RemoveCarriageReturns(written)];
+    }
+
+    // Before .NET 9 the writer indents with Environment.NewLine; string values never hold raw CR/LF (they are escaped).
+    // Removes the CRs in place; returns the new length.
+    private static int RemoveCarriageReturns(Span<byte> written)
+    {
+        if (written.IndexOf((byte)'\r') < 0) return written.Length;
         var n = 0;
         foreach (var b in written)
         {
             if (b != (byte)'\r') written[n++] = b;
         }
-        return written[..n];
+        return n;
     }
 
     /// <summary>
