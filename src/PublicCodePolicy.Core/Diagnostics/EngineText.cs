@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -15,6 +16,10 @@ namespace PublicCodePolicy.Diagnostics;
 public sealed class EngineText
 {
     private static readonly ResourceManager s_resources = new("PublicCodePolicy.Diagnostics.EngineResources", typeof(EngineText).Assembly);
+
+    // ResourceManager.GetString takes a lock on every call; a large solution asks for the same few keys hundreds of
+    // thousands of times from several threads (a reason and a remedy per project and package). Keyed by culture name.
+    private static readonly ConcurrentDictionary<(string Key, string Culture), string?> s_texts = new();
 
     private readonly object?[] _arguments;
     private readonly string? _separator;
@@ -37,7 +42,7 @@ public sealed class EngineText
     public static EngineText Of(string key, params object?[] arguments)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (s_resources.GetString(key, CultureInfo.InvariantCulture) == null) throw new MissingManifestResourceException("EngineResources has no text '" + key + "'.");
+        if (Lookup(key, CultureInfo.InvariantCulture) == null) throw new MissingManifestResourceException("EngineResources has no text '" + key + "'.");
         return new EngineText(key, null, arguments ?? Array.Empty<object?>());
     }
 
@@ -57,9 +62,12 @@ public sealed class EngineText
         ArgumentNullException.ThrowIfNull(culture);
         if (_separator != null) return string.Join(_separator, _arguments.Select(a => Render(a, culture)));
         if (Key == null) return Render(_arguments[0], culture);
-        var format = s_resources.GetString(Key, culture) ?? Key;
+        var format = Lookup(Key, culture) ?? Key;
         return string.Format(CultureInfo.InvariantCulture, format, _arguments.Select(a => (object?)Render(a, culture)).ToArray());
     }
+
+    private static string? Lookup(string key, CultureInfo culture)
+        => s_texts.GetOrAdd((key, culture.Name), static (k, c) => s_resources.GetString(k.Key, c), culture);
 
     /// <summary>The English text: what <see cref="Finding.Message"/> and the JSON outputs carry.</summary>
     public override string ToString() => ToString(CultureInfo.InvariantCulture);

@@ -712,9 +712,10 @@ public sealed class PolicyEngine
             }
         }
 
-        var remedy = Remedy(assets, node);
+        // The remedy is written only where someone has to act (denied or unknown), not for every allowed package.
         if (v == Verdict.Denied)
         {
+            var remedy = Remedy(assets, node);
             var descriptor = customRuleId != null ? RuleCatalog.CustomRule : RuleCatalog.DeniedLicense;
             if (customRuleId == null && (NewestAllowedVersion(metadata) ?? (_feedAllowedVersions.TryGetValue(new PackageKey(node.Library.Id, node.Library.Version), out var onFeed) ? onFeed : null)) is { } newer)
                 remedy = EngineText.Join(" ", new[] { remedy, newer });
@@ -742,7 +743,7 @@ public sealed class PolicyEngine
             if (license.Note != null) parts.Add(license.NoteText ?? EngineText.Verbatim(license.Note));
             if (license.Evidence != null) parts.Add(EngineText.Of("Finding.Evidence", license.Evidence));
             var text = EngineText.Join(" ", parts);
-            var unknownRemedy = EngineText.Of("Remedy.Unknown", remedy, PolicyDocument.FileName);
+            var unknownRemedy = EngineText.Of("Remedy.Unknown", Remedy(assets, node), PolicyDocument.FileName);
             findings.Add(new Finding
             {
                 RuleId = RuleCatalog.UnknownLicense.Id,
