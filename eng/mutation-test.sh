@@ -36,7 +36,10 @@ for a in "${areas[@]}"; do
   case "$a" in
     Policy) area_tests+=('FullyQualifiedName~.FrenchPreset.|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~PolicyDocument|FullyQualifiedName~FrAdministration|FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~LicenseCurationTests|FullyQualifiedName~PropertyTests') ;;
     Licensing) area_tests+=('FullyQualifiedName~.LicenseMatching.|FullyQualifiedName~LicenseList|FullyQualifiedName~LicenseUrlTable|FullyQualifiedName~SpdxExpression|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~HostileInputTests|FullyQualifiedName~PropertyTests') ;;
-    Engine) area_tests+=('FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~WorkspaceTests|FullyQualifiedName~ReferenceLocation|FullyQualifiedName~CheckResult|FullyQualifiedName~LicenceBaseline|FullyQualifiedName~EngineLicenceFile|FullyQualifiedName~Issue3PackageTests|FullyQualifiedName~Issue12PackageTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~OnlineSourcesTests|FullyQualifiedName~.Merging.') ;;
+    # The online paths of the engine (licence pages, fetched nuspecs, deprecations) are tested end to end against a
+    # loopback HTTP server by the Online test project's engine-level classes (not its CLI ones).
+    Engine) test_projects+=(tests/PublicCodePolicy.Online.Tests/PublicCodePolicy.Online.Tests.csproj)
+            area_tests+=('FullyQualifiedName~PolicyEngine|FullyQualifiedName~WorkspaceTests|FullyQualifiedName~WorkspaceDiscoveryTests|FullyQualifiedName~ReferenceLocation|FullyQualifiedName~ReferenceLocatorTests|FullyQualifiedName~ProjectGraphTests|FullyQualifiedName~CheckResult|FullyQualifiedName~LicenceBaseline|FullyQualifiedName~EngineLicenceFile|FullyQualifiedName~Issue3PackageTests|FullyQualifiedName~Issue12PackageTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~OnlineSourcesTests|FullyQualifiedName~.Merging.|FullyQualifiedName~Online.Tests.LicensePageTests|FullyQualifiedName~Online.Tests.OnlineModeTests') ;;
     # The SBOM writers are also tested by the Sbom test project; its RestoredSbomTests restore a real solution
     # (seconds more for every mutant their fixture covers), so they are left out unless STRYKER_TESTS says otherwise.
     Sbom) test_projects+=(tests/PublicCodePolicy.Sbom.Tests/PublicCodePolicy.Sbom.Tests.csproj)
