@@ -35,7 +35,11 @@ IFS=',' read -ra areas <<< "$area"
 for a in "${areas[@]}"; do
   case "$a" in
     Policy) area_tests+=('FullyQualifiedName~.FrenchPreset.|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~PolicyDocument|FullyQualifiedName~FrAdministration|FullyQualifiedName~PolicyEngineTests|FullyQualifiedName~HostileInputTests|FullyQualifiedName~LicenseCurationTests|FullyQualifiedName~PropertyTests') ;;
-    Licensing) area_tests+=('FullyQualifiedName~.LicenseMatching.|FullyQualifiedName~LicenseList|FullyQualifiedName~LicenseUrlTable|FullyQualifiedName~SpdxExpression|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~HostileInputTests|FullyQualifiedName~PropertyTests') ;;
+    # LicensePages.cs (online licence pages: which addresses are read, how a page's text is extracted) is tested by
+    # the Online project's LicensePageTests.
+    Licensing) test_projects+=(tests/PublicCodePolicy.Online.Tests/PublicCodePolicy.Online.Tests.csproj)
+               area_tests+=('FullyQualifiedName~Online.Tests.LicensePageTests')
+               area_tests+=('FullyQualifiedName~.LicenseMatching.|FullyQualifiedName~LicenseList|FullyQualifiedName~LicenseUrlTable|FullyQualifiedName~SpdxExpression|FullyQualifiedName~LicenseEvaluator|FullyQualifiedName~HostileInputTests|FullyQualifiedName~PropertyTests') ;;
     # The online paths of the engine (licence pages, fetched nuspecs, deprecations) are tested end to end against a
     # loopback HTTP server by the Online test project's engine-level classes (not its CLI ones).
     Engine) test_projects+=(tests/PublicCodePolicy.Online.Tests/PublicCodePolicy.Online.Tests.csproj)
@@ -82,6 +86,7 @@ args=(--project PublicCodePolicy.Core.csproj
       # analysis (Buildalyzer) does not read: without this it stops with "Could not find build environment"
       # (stryker-mutator/stryker-net#3144).
       --target-framework net10.0)
+mapfile -t test_projects < <(printf '%s\n' "${test_projects[@]}" | awk '!seen[$0]++')
 for tp in "${test_projects[@]}"; do args+=(--test-project "$work/$tp"); done
 for m in ${STRYKER_MUTATE:-}; do args+=(--mutate "$m"); done
 if [ -n "${STRYKER_SINCE:-}" ]; then args+=("--since:$STRYKER_SINCE"); fi

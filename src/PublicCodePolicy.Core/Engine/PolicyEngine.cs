@@ -3,6 +3,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Licensing;
@@ -89,6 +90,7 @@ public sealed class PolicyEngine
     private readonly ConcurrentDictionary<PackageKey, EngineText> _feedAllowedVersions = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<LicensePageResult>>> _pageFetches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<ReferenceLocator.Entry>> _projectFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<EngineText?>> _newestAllowed = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine.</summary>
     public PolicyEngine(CheckOptions? options = null)
@@ -816,6 +818,13 @@ public sealed class PolicyEngine
     private EngineText? NewestAllowedVersion(PackageMetadata? metadata)
     {
         if (metadata == null || metadata.Origin != null || string.IsNullOrEmpty(metadata.PackageDirectory)) return null;
+        // Once per package folder and engine: every project that uses a denied package would otherwise list and read
+        // the other versions' nuspecs again.
+        return _newestAllowed.GetOrAdd(metadata.PackageDirectory + "\n" + metadata.Version, _ => new StrongBox<EngineText?>(FindNewestAllowedVersion(metadata))).Value;
+    }
+
+    private EngineText? FindNewestAllowedVersion(PackageMetadata metadata)
+    {
         var idFolder = Path.GetDirectoryName(Path.GetFullPath(metadata.PackageDirectory).TrimEnd(Path.DirectorySeparatorChar));
         if (idFolder == null || !Directory.Exists(idFolder)) return null;
         var candidates = new List<(NuGet.Versioning.NuGetVersion Version, string License)>();

@@ -305,7 +305,10 @@ internal sealed class ReportTexts
     }
 
     /// <summary>The text of <paramref name="key"/> in this language. A missing key is a defect: it throws rather than print a blank.</summary>
-    internal string S(string key) => s_resources.GetString(key, _culture) ?? throw new MissingManifestResourceException("ReportResources has no text '" + key + "'.");
+    internal string S(string key) => _texts.GetOrAdd(key, static (k, culture) => s_resources.GetString(k, culture) ?? throw new MissingManifestResourceException("ReportResources has no text '" + k + "'."), _culture);
+
+    // ResourceManager.GetString locks on every call; a 300-project report asks for the same keys for every row.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     private IReadOnlyDictionary<TKey, string> Table<TKey>(string name, IEnumerable<TKey> keys, Func<TKey, string> keyName, IEqualityComparer<TKey>? comparer = null)
         where TKey : notnull
