@@ -193,6 +193,34 @@ public sealed class PolicyEngineFindingTests : IDisposable
     }
 
     [Fact]
+    public void Packages_OfOneIdInTwoVersions_AreSortedByVersion_InALongList()
+    {
+        // Seventeen packages (more than a short list, which sorting leaves in place), one id restored in two versions
+        // for two frameworks, in the middle of the list.
+        var restore = new FakeRestore("App");
+        var ids = new[] { "A", "B", "C", "D", "E", "F", "G", "H", "N", "O", "P", "Q", "R", "S", "T" };
+        foreach (var id in ids) restore.Package(id, "1.0.0", Mit);
+        restore.Package("M", "1.0.0", Mit).Package("M", "2.0.0", Mit);
+        foreach (var id in ids) restore.Direct(id);
+        var project = restore.Direct("M").WriteTo(_temp.Path);
+        EditAssets(project, root =>
+        {
+            var targets = root["targets"]!.AsObject();
+            var net10 = targets["net10.0"]!.AsObject();
+            var net8 = net10.DeepClone().AsObject();
+            net10.Remove("M/2.0.0");
+            net8.Remove("M/1.0.0");
+            targets["net8.0"] = net8;
+        });
+        var p = Assert.Single(Run(project).Projects);
+        Assert.Equal(
+            new[] { "A 1.0.0", "B 1.0.0", "C 1.0.0", "D 1.0.0", "E 1.0.0", "F 1.0.0", "G 1.0.0", "H 1.0.0", "M 1.0.0", "M 2.0.0", "N 1.0.0", "O 1.0.0", "P 1.0.0", "Q 1.0.0", "R 1.0.0", "S 1.0.0", "T 1.0.0" },
+            p.Packages.Select(x => x.Id + " " + x.Version));
+        Assert.Equal(new[] { "net10.0" }, p.Packages.Single(x => x.Version == "1.0.0" && x.Id == "M").Frameworks);
+        Assert.Equal(new[] { "net8.0" }, p.Packages.Single(x => x.Version == "2.0.0").Frameworks);
+    }
+
+    [Fact]
     public void CustomRule_DenyWithAMessage_IsItsOwnFinding_WithTheRuleId()
     {
         var project = new FakeRestore("App").Package("Vendor.Lib", "1.0.0", Mit).Direct("Vendor.Lib").WriteTo(_temp.Path);
