@@ -279,6 +279,32 @@ public sealed class SpdxDocumentTests
     }
 
     [Fact]
+    public void Relationships_AreInOrdinalOrder_WhateverTheCulture()
+    {
+        // docs/sbom.md: every list is sorted with ordinal comparison (upper case before lower case), so that the CLI
+        // (invariant globalization) and the build task (the machine's culture) write the same bytes.
+        var result = Result(Project("App", new[]
+        {
+            Package("runtime.native.System", "4.3.0"),
+            Package("System.Net.Http", "4.3.4", dependencies: new[] { "runtime.native.System/4.3.0", "aaa/1.0.0", "ZZZ/1.0.0" }),
+            Package("aaa", "1.0.0", direct: false),
+            Package("ZZZ", "1.0.0", direct: false),
+            Package("Tool", "1.0.0", scope: DependencyScope.Development, dependencies: new[] { "ZZZ/1.0.0" }),
+        }));
+        Assert.Equal(new[]
+        {
+            "SPDXRef-DOCUMENT DESCRIBES SPDXRef-project-src-App-App.csproj",
+            "SPDXRef-pkg-nuget-System.Net.Http-4.3.4 DEPENDS_ON SPDXRef-pkg-nuget-ZZZ-1.0.0",
+            "SPDXRef-pkg-nuget-System.Net.Http-4.3.4 DEPENDS_ON SPDXRef-pkg-nuget-aaa-1.0.0",
+            "SPDXRef-pkg-nuget-System.Net.Http-4.3.4 DEPENDS_ON SPDXRef-pkg-nuget-runtime.native.System-4.3.0",
+            "SPDXRef-pkg-nuget-Tool-1.0.0 DEPENDS_ON SPDXRef-pkg-nuget-ZZZ-1.0.0",
+            "SPDXRef-pkg-nuget-Tool-1.0.0 DEV_DEPENDENCY_OF SPDXRef-project-src-App-App.csproj",
+            "SPDXRef-project-src-App-App.csproj DEPENDS_ON SPDXRef-pkg-nuget-System.Net.Http-4.3.4",
+            "SPDXRef-project-src-App-App.csproj DEPENDS_ON SPDXRef-pkg-nuget-runtime.native.System-4.3.0",
+        }, Relationships(Doc(result, Synthetic.Subject())));
+    }
+
+    [Fact]
     public void Solution_ContainsItsDeliverables_WhichDependOnTheirPackages()
     {
         var result = Result(
