@@ -389,6 +389,19 @@ public sealed class CycloneDxDocumentTests
     }
 
     [Fact]
+    public void ProjectWithoutPackages_HasAnEmptyComponentList_AndTheRootAlone()
+    {
+        var result = Result(Project("App"));
+        var document = Write(result, Synthetic.Subject());
+        var content = Text(document.Content);
+        Assert.Contains("\n  \"components\": [],\n  \"dependencies\": [\n", content, StringComparison.Ordinal);
+        AssertJson("""[{"ref":"project:src/App/App.csproj","dependsOn":[]}]""", Parse(document.Content)["dependencies"]);
+        var spdx = new SpdxWriter().WriteProject(result, result.Projects[0], Synthetic.Subject());
+        SchemaValidator.AssertValid(SchemaValidator.Spdx23, spdx.Content, "SPDX");
+        Assert.Equal(new[] { "SPDXRef-project-src-App-App.csproj" }, Parse(spdx.Content)["packages"]!.AsArray().Select(p => p!["SPDXID"]!.GetValue<string>()).ToArray());
+    }
+
+    [Fact]
     public void NullArguments_AndAnUnrestoredProject_AreRefused()
     {
         var result = Result(Project("App", new[] { Package("Foo", "1.0.0") }));

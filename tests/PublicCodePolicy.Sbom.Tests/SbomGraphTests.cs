@@ -178,6 +178,27 @@ public sealed class SbomGraphTests
     }
 
     [Fact]
+    public void ForSolution_TheSameTargets_InAnotherOrderOrRepeated_AreTheSameEdges()
+    {
+        var a = Project("A", new[]
+        {
+            Pkg("Foo", deps: new[] { "Bar/1.0.0", "Baz/1.0.0" }, project: "A"),
+            Pkg("Bar", direct: false, project: "A"),
+            Pkg("Baz", direct: false, project: "A"),
+        });
+        var b = Project("B", new[]
+        {
+            Pkg("Foo", deps: new[] { "Baz/1.0.0", "Bar/1.0.0", "bar/1.0.0" }, project: "B"),
+            Pkg("Bar", direct: false, project: "B"),
+            Pkg("Baz", direct: false, project: "B"),
+        });
+        var graph = SbomGraph.ForSolution(Result(a, b), new SbomSubject { Name = "Sln" }, NoSubjects);
+        Assert.Equal(new[] { "pkg:nuget/Bar@1.0.0", "pkg:nuget/Baz@1.0.0", "pkg:nuget/Foo@1.0.0", "project:src/A/A.csproj", "project:src/B/B.csproj" }, graph.Components.Select(c => c.Ref).ToArray());
+        // Filled once, from the first deliverable (A).
+        Assert.Equal("pkg:nuget/Foo@1.0.0 | Package | Foo | 1.0.0 | copy=- | scope=Runtime | fw=net10.0 -> pkg:nuget/Bar@1.0.0 pkg:nuget/Baz@1.0.0", Line(graph.Components[2]));
+    }
+
+    [Fact]
     public void ForSolution_TheRootIsTheSubjectsPurl_WhenItHasOne()
     {
         var result = Result(Project("A", new[] { Pkg("Foo", project: "A") }));
