@@ -17,6 +17,15 @@ namespace PublicCodePolicy.Sbom;
 public sealed class SpdxWriter
 {
     private const string NoAssertion = "NOASSERTION";
+
+    // Ordinal, as every list of the document: a tuple's default order compares strings by the current culture, which
+    // the globalization mode changes (the CLI runs invariant, the build task does not), so the same input gave two files.
+    private static readonly Comparer<(string Element, string Type, string Related)> s_relationshipOrder = Comparer<(string Element, string Type, string Related)>.Create((a, b) =>
+    {
+        int c = string.CompareOrdinal(a.Element, b.Element);
+        if (c == 0) c = string.CompareOrdinal(a.Type, b.Type);
+        return c != 0 ? c : string.CompareOrdinal(a.Related, b.Related);
+    });
     private readonly SbomOptions _options;
 
     /// <summary>Creates a writer.</summary>
@@ -131,7 +140,7 @@ public sealed class SpdxWriter
 
         w.WriteStartArray("relationships");
         WriteRelationship(w, "SPDXRef-DOCUMENT", "DESCRIBES", ids[graph.Root.Ref]);
-        var relationships = new SortedSet<(string Element, string Type, string Related)>();
+        var relationships = new SortedSet<(string Element, string Type, string Related)>(s_relationshipOrder);
         foreach (var node in new[] { graph.Root }.Concat(graph.Components))
         {
             foreach (var edge in node.Edges)
