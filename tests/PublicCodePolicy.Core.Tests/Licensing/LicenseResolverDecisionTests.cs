@@ -306,6 +306,55 @@ public sealed class LicenseResolverDecisionTests : IDisposable
         Assert.Equal("LICENSE.commercial, which the licence file names, is LicenseRef-Eula: the files disagree; decide which governs and record a curation.", r.Note);
     }
 
+    [Fact]
+    public void File_IdentifiedWithoutRemark_HasNoNote()
+    {
+        var r = Resolver().Resolve(Package(DeclaredLicenseKind.File, "LICENSE", files: ("LICENSE", "mit text")));
+        Assert.Equal("MIT", r.Concluded.ToString());
+        Assert.Equal(1.0, r.Confidence);
+        Assert.Null(r.Note);
+    }
+
+    [Fact]
+    public void File_NoteEndingWithAFullStop_IsJoinedWithOneFullStop()
+    {
+        var texts = Texts().Add("mit, see COPYING- and COPYING", "MIT", 1.0, "exact match.");
+        var r = Resolver(texts).Resolve(Package(DeclaredLicenseKind.File, "LICENSE", files: new[] { ("LICENSE", "mit, see COPYING- and COPYING"), ("COPYING", "mit text") }));
+        Assert.Equal("MIT", r.Concluded.ToString());
+        Assert.Equal("exact match. Confirmed by the files it names: COPYING (MIT).", r.Note);
+    }
+
+    [Fact]
+    public void File_NearMatchNamingAnotherFile_KeepsTheNearMatch()
+    {
+        var texts = Texts().Add("almost mit, see COPYING", "NOASSERTION", 0.8, "near match to MIT (0.80)");
+        var r = Resolver(texts).Resolve(Package(DeclaredLicenseKind.File, "LICENSE", files: new[] { ("LICENSE", "almost mit, see COPYING"), ("COPYING", "apache text") }));
+        Assert.True(r.IsNoAssertion);
+        Assert.Equal(0.8, r.Confidence);
+        Assert.Equal("near match to MIT (0.80)", r.Note);
+    }
+
+    [Fact]
+    public void File_SymbolicLinkLeavingThePackage_IsNotRead()
+    {
+        using var outside = new TempDirectory("resolver-outside");
+        var target = outside.Write("MIT.txt", "mit text");
+        File.CreateSymbolicLink(Path.Combine(_dir.Path, "LICENSE"), target);
+        var r = Resolver().Resolve(Package(DeclaredLicenseKind.File, "LICENSE"));
+        Assert.True(r.IsNoAssertion);
+        Assert.Equal(LicenseSource.File, r.Source);
+        Assert.Equal("The licence file is a symbolic link that leaves the package folder; it was not read.", r.Note);
+    }
+
+    [Fact]
+    public void File_SymbolicLinkInsideThePackage_IsRead()
+    {
+        var target = _dir.Write("docs/MIT.txt", "mit text");
+        File.CreateSymbolicLink(Path.Combine(_dir.Path, "LICENSE"), target);
+        var r = Resolver().Resolve(Package(DeclaredLicenseKind.File, "LICENSE"));
+        Assert.Equal("MIT", r.Concluded.ToString());
+    }
+
     // ---- no licence element: URL table and conventional files ----
 
     [Fact]

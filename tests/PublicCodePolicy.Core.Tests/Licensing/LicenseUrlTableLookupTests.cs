@@ -66,6 +66,13 @@ public sealed class LicenseUrlTableLookupTests
     }
 
     [Fact]
+    public void EveryRow_CitesItsEvidence_AndAnAddressOnlyRowHasNone()
+    {
+        Assert.All(LicenseUrlTable.Default.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Evidence), e.Url));
+        Assert.Null(LicenseUrlTable.Default.Find("https://spdx.org/licenses/MIT.html")!.Evidence);
+    }
+
+    [Fact]
     public void Entries_AreSortedByNormalisedAddress_WithoutDuplicates()
     {
         var keys = LicenseUrlTable.Default.Entries.Select(e => LicenseUrlTable.Normalize(e.Url)).ToArray();
