@@ -107,6 +107,15 @@ public sealed class LicenseResolverDecisionTests : IDisposable
     }
 
     [Fact]
+    public void Expression_None_IsConcludedAndIsNotNoAssertion()
+    {
+        var r = Resolver().Resolve(Package(DeclaredLicenseKind.Expression, "NONE"));
+        Assert.Same(SpdxExpression.None, r.Concluded);
+        Assert.False(r.IsNoAssertion);
+        Assert.Equal(1.0, r.Confidence);
+    }
+
+    [Fact]
     public void NullMetadata_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => Resolver().Resolve(null!));
