@@ -668,7 +668,7 @@ public sealed class LicenseResolverDecisionTests : IDisposable
     [InlineData("NOTICE.md")]
     public void OnlyLicenseUrl_AShippedFile_IsTheEvidence(string file)
     {
-        Assert.Null(Resolver().OnlyLicenseUrl(Package(url: "https://contoso.example/licence", files: (file, "x"))));
+        Assert.Null(Resolver().OnlyLicenseUrl(Package(url: "https://contoso.example/licence", files: new[] { ("readme.md", "x"), (file, "x") })));
     }
 
     [Theory]
