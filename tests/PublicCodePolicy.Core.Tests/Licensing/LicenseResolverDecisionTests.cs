@@ -270,6 +270,15 @@ public sealed class LicenseResolverDecisionTests : IDisposable
     }
 
     [Fact]
+    public void File_NamingAFileWithOneMoreLicence_Disagrees()
+    {
+        var texts = Texts().Add("mit, see COPYING", "MIT").Add("mit and apache text", "MIT AND Apache-2.0");
+        var r = Resolver(texts).Resolve(Package(DeclaredLicenseKind.File, "LICENSE", files: new[] { ("LICENSE", "mit, see COPYING"), ("COPYING", "mit and apache text") }));
+        Assert.True(r.IsNoAssertion);
+        Assert.Equal("COPYING, which the licence file names, is MIT AND Apache-2.0: the files disagree; decide which governs and record a curation.", r.Note);
+    }
+
+    [Fact]
     public void File_GplBesideAPlainGplNotice_IsNotTheLgplException()
     {
         // GPL-3.0 beside a notice is accepted only when the notice concluded the LGPL-3.0.
