@@ -274,7 +274,8 @@ public sealed class LicenseResolver
         }
         var evidence = string.Join(", ", picked);
         if (!complete) return new FilesOutcome(null, evidence, score, string.Join(" ", notes));
-        return new FilesOutcome(Combine(concluded), evidence, score, string.Join(" ", notes));
+        // Every file identified without a remark: no note (an empty one would leave a trailing space after the resolver's sentence).
+        return new FilesOutcome(Combine(concluded), evidence, score, notes.Count == 0 ? null : string.Join(" ", notes));
     }
 
     private static bool HasPrefix(string name, string[] prefixes) => prefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
