@@ -70,7 +70,9 @@ internal sealed partial class LicenceStatementGrammar
             };
             versions[key] = ids;
             AddName(l.Id.Replace('-', ' '), family, null, fromId: true);
-            AddName(StripQualifier(l.Name), family, null, fromId: false);
+            // A name without a version ("MIT No Attribution") still names its own entry (MIT-0), not the family's
+            // unversioned licence (MIT).
+            AddName(StripQualifier(l.Name), family, null, fromId: false, nameless: version);
         }
         foreach (var (alias, family, version) in aliases) AddName(alias, family, version is null ? null : NormalizeVersion(version), fromId: false);
         // Longest names first: "GNU Lesser General Public License" before "GNU".
@@ -101,7 +103,7 @@ internal sealed partial class LicenceStatementGrammar
         return s;
     }
 
-    private void AddName(string text, string family, string? version, bool fromId)
+    private void AddName(string text, string family, string? version, bool fromId, string? nameless = null)
     {
         var tokens = Grammar(_tokenizer.Tokenize(text, markSkippable: false));
         var words = tokens.Select(t => t.Text).ToList();
@@ -117,6 +119,10 @@ internal sealed partial class LicenceStatementGrammar
             {
                 version = words[at].Substring(VersionMark.Length);
                 words[at] = VersionMark;
+            }
+            else
+            {
+                version = nameless;
             }
         }
         // "license" closing a name is optional in statements ("the MIT license", "the MIT").
