@@ -46,6 +46,11 @@ public sealed class LicenceStatementGrammarDecisionTests
     [InlineData("publié sous licence GPL v3 ou ultérieure", "0-7 GPL v3 or-later → GPL-3.0-or-later")]
     [InlineData("Ce logiciel est publiée sous licence MIT. Elle est diffusés sous licence ISC. Mises sous la licence EUPL v1.2", "3-7 MIT v → MIT | 9-13 ISC v → ISC | 13-20 EUPL v1.2 → EUPL-1.2")]
     [InlineData("licensed under the MIT licensed under the ISC", "0-4 MIT v → MIT | 4-8 ISC v → ISC")]
+    [InlineData("Licensed under the MIT license and the GPL-3.0 license.", "0-5 MIT v modified → MIT")]
+    [InlineData("Licensed under the MIT license or the ISC license, at your option.", "0-5 MIT v modified → MIT")]
+    [InlineData("Licensed under the MIT license and/or Apache 2.0.", "0-5 MIT v modified → MIT")]
+    [InlineData("Licensed under the MIT license and the terms and conditions of the license below.", "0-5 MIT v → MIT")]
+    [InlineData("Licensed under the MIT license and", "0-5 MIT v → MIT")]
     [InlineData("Licensed under", "")]
     [InlineData("Licensed under the", "")]
     [InlineData("Licensed under the wxWindows license.", "")]
@@ -55,6 +60,24 @@ public sealed class LicenceStatementGrammarDecisionTests
     public void Statements_AreRead(string text, string expected)
     {
         Assert.Equal(expected, Read(text));
+    }
+
+    [Theory]
+    // A second licence named after a conjunction: the statement alone is not the licence (it used to conclude MIT).
+    [InlineData("Licensed under the MIT license and the GPL-3.0 license.")]
+    [InlineData("Licensed under the MIT license or the ISC license, at your option.")]
+    [InlineData("This library is licensed under the MIT and Apache 2.0 licenses.")]
+    public void SecondLicenceAfterAConjunction_ConcludesNothing(string text)
+    {
+        var m = LicenseTextMatcher.Shared.Identify(text);
+        Assert.NotNull(m);
+        Assert.Equal("NOASSERTION", m.Expression.ToString());
+    }
+
+    [Fact]
+    public void MitNoAttribution_IsMit0()
+    {
+        Assert.Equal("MIT-0", LicenseTextMatcher.Shared.Identify("Licensed under the MIT No Attribution license.")?.Expression.ToString());
     }
 
     [Theory]

@@ -284,11 +284,25 @@ internal sealed partial class LicenceStatementGrammar
             {
                 q++;
             }
-            bool modified = q < g.Count && s_modifiers.Contains(g[q].Text);
+            bool modified = q < g.Count && (s_modifiers.Contains(g[q].Text) || NamesAnother(g, q));
             int end = q < g.Count ? g[q].First : (g.Count == 0 ? 0 : g[^1].Last + 1);
             return new LicenceStatement(g[start].First, end, family, version, orLater, modified, Resolve(family, version, orLater));
         }
         return null;
+    }
+
+    // "the MIT license and the GPL-3.0 license": a second licence named after a conjunction changes the terms as well.
+    private bool NamesAnother(List<GrammarToken> g, int q)
+    {
+        if (g[q].Text is not ("and" or "or")) return false;
+        int p = q + 1;
+        for (int steps = 0; steps <= 5 && p < g.Count; steps++)
+        {
+            if (ReadName(g, q, p) != null) return true;
+            if (!s_fillers.Contains(g[p].Text) && g[p].Text != "or") return false;
+            p++;
+        }
+        return false;
     }
 
     private string? Resolve(string family, string? version, bool orLater)
