@@ -421,6 +421,11 @@ public sealed partial class LicenseTextMatcher
         return Conclude(all, tokens, significant, notice: false, unexplained, "extra text: " + string.Join("; ", notes));
     }
 
+    private bool NamesAnotherLicence(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
+        => Grammar.Find(tokens).Any(s => s.Id != null
+            && !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
+            && !regions.Any(r => SameFamily(r.Id, s.Id)));
+
     // Where "with <name> exception(s)" ends, when a statement of a licence found in full is followed by the name of an
     // exception whose full text the document also holds (the licence it modifies being that statement's); else -1.
     private int NamedExceptionEnd(TokenizedText tokens, LicenceStatement s, IReadOnlyList<LicenseTextRegion> regions)

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using PublicCodePolicy.Licensing.Text;
+
+namespace PublicCodePolicy.Tests.LicenseMatching;
+
+/// <summary>
+/// The reader's rules (issue 12), each with its exact note: SPDX-License-Identifier tags (one value, at most 40
+/// words, no restriction), notices made of statements (URLs that confirm or name the licence, holders' lists, the
+/// 160-word limit, choices), full texts with harmless extras (holders, "under the same terms", facts about the
+/// origin, a statement naming a second licence, licence URLs), and documents made of sections.
+/// </summary>
+public sealed class LicenseTextReaderDecisionTests
+{
+    private static LicenseTextMatcher Matcher => LicenseTextMatcher.Shared;
+
+    private static string Text(string id) => SpdxTemplateText.Render(id);
+
+    private static string Words(int n) => string.Join(' ', Enumerable.Repeat("hello", n));
+
+    private static string Concluded(string text) => Matcher.Analyze(text).Expression.ToString();
+
+    [Theory]
+    [InlineData("SPDX-License-Identifier: MIT")]
+    [InlineData("<!-- SPDX-License-Identifier: MIT -->")]
+    [InlineData("// SPDX-License-Identifier: MIT */")]
+    [InlineData("SPDX-License-Identifier: MIT\nSPDX-License-Identifier: MIT")]
+    public void SpdxTag_IsANotice(string text)
+    {
+        var a = Matcher.Analyze(text);
+        Assert.Equal(LicenseTextMatchKind.Notice, a.Kind);
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("SPDX-License-Identifier tag: MIT.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+        Assert.Equal(1.0, a.Score);
+    }
+
+    [Fact]
+    public void SpdxTag_CountsUpTo40Words()
+    {
+        var a = Matcher.Analyze("SPDX-License-Identifier: MIT\n" + Words(36));
+        Assert.Equal("SPDX-License-Identifier tag: MIT.", a.Note);
+        Assert.Equal(40, a.WordCount);
+        Assert.Equal("NOASSERTION", Concluded("SPDX-License-Identifier: MIT\n" + Words(37)));
+    }
+
+    [Theory]
+    [InlineData("SPDX-License-Identifier: MIT\nSPDX-License-Identifier: ISC")]
+    [InlineData("SPDX-License-Identifier: NOASSERTION")]
+    [InlineData("SPDX-License-Identifier: MIT\nNot for commercial use.")]
+    public void SpdxTag_ThatIsNotOneLicence_ConcludesNothing(string text)
+    {
+        Assert.Equal("NOASSERTION", Concluded(text));
+    }
+
+    [Theory]
+    [InlineData("Licensed under the MIT license.", "MIT", "Licence notice: the statement \"licensed under the mit license\".", 0)]
+    [InlineData("Licensed under the MIT license. one two three four five six seven eight nine ten eleven twelve thirteen", "MIT", "Licence notice: the statement \"licensed under the mit license\"; 13 other words (\"one two three four five six seven eight nine ten eleven twelve …\").", 13)]
+    [InlineData("Licensed under the MIT license. one two three four five six seven eight nine ten eleven twelve", "MIT", "Licence notice: the statement \"licensed under the mit license\"; 12 other words (\"one two three four five six seven eight nine ten eleven twelve\").", 12)]
+    [InlineData("Licensed under the MIT license, see https://opensource.org/licenses/MIT", "MIT", "Licence notice: the statement \"licensed under the mit license\", confirmed by its URL; 1 other words (\"see\").", 1)]
+    [InlineData("It is licensed under a Creative Commons Attributeion 4.0 International License, http://creativecommons.org/licenses/by/4.0/.", "CC-BY-4.0", "Licence notice: a licence statement whose licence is named by its URL http://creativecommons.org/licenses/by/4.0/; 10 other words (\"it is licensed under a creative commons attributeion international license\").", 10)]
+    [InlineData("Licensed under the MIT license. Also licensed under the ISC license, at your option.", "MIT OR ISC", "Licence notice: the statement \"licensed under the mit license\"; 4 other words (\"also at your option\").", 4)]
+    [InlineData("Licensed under the MIT license. Also licensed under the ISC license.", "MIT AND ISC", "Licence notice: the statement \"licensed under the mit license\"; 1 other words (\"also\").", 1)]
+    [InlineData("Copyright 2024 Foo\nBar Baz and Qux\n\nLicensed under the MIT license.", "MIT", "Licence notice: the statement \"licensed under the mit license\".", 0)]
+    public void Statements_AreANotice(string text, string expression, string note, int other)
+    {
+        var a = Matcher.Analyze(text);
+        Assert.Equal(LicenseTextMatchKind.Notice, a.Kind);
+        Assert.Equal(expression, a.Expression.ToString());
+        Assert.Equal(note, a.Note);
+        Assert.Equal(other, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void Statements_AreReadInTextsOfUpTo160Words()
+    {
+        Assert.Equal("MIT", Concluded("Copyright 2024 Foo\n" + Words(155) + "\n\nLicensed under the MIT license."));
+        Assert.Equal("NOASSERTION", Concluded("Copyright 2024 Foo\n" + Words(156) + "\n\nLicensed under the MIT license."));
+    }
+
+    [Theory]
+    [InlineData("Licensed under the MIT license. " + "a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo")]
+    [InlineData("It is licensed under a Creative Commons Attributeion licence, see http://creativecommons.org/licenses/by/4.0/ or https://www.apache.org/licenses/LICENSE-2.0 .")]
+    [InlineData("Creative Commons Attributeion licence, see http://creativecommons.org/licenses/by/4.0/.")]
+    [InlineData("Licensed under the Apache License 2.0 with the Commons Clause.")]
+    public void Statements_ThatProveNothing_ConcludeNothing(string text)
+    {
+        Assert.Equal("NOASSERTION", Concluded(text));
+    }
+
+    [Fact]
+    public void HoldersList_IsAHarmlessExtra()
+    {
+        var a = Matcher.Analyze("Copyright 2024 Foo\n" + Words(45) + "\n\n" + Text("MIT"));
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 45 words continue the copyright holders' list.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void SameTermsSentence_IsAHarmlessExtra()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\nBundled parts " + Words(40) + " come under the same terms.");
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 47 words say bundled parts come under the same terms.", a.Note);
+    }
+
+    [Fact]
+    public void FactAboutTheOrigin_IsAHarmlessExtra()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\nNo code of customer projects was used to create this project. " + Words(40));
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 11 words state facts about the work's origin, with no condition; 40 other words (\"" + Words(12) + " …\").", a.Note);
+        Assert.Equal(40, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void StatementNamingASecondLicence_AddsIt()
+    {
+        // It used to conclude MIT alone: the statement was taken for a title.
+        var a = Matcher.Analyze(Text("MIT") + "\n\nThe icons are licensed under the CC BY 4.0 license.");
+        Assert.Equal(LicenseTextMatchKind.Exact, a.Kind);
+        Assert.Equal("MIT AND CC-BY-4.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT, CC-BY-4.0; all apply; extra text: a statement names CC-BY-4.0; 3 other words (\"the icons are\").", a.Note);
+        Assert.Equal(new[] { "MIT", "CC-BY-4.0" }, a.Regions.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void StatementOfTheSameLicence_IsATitle()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\nThe icons are licensed under the MIT license.");
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; 8 other words (titles, introduction).", a.Note);
+    }
+
+    [Fact]
+    public void LicenceUrl_OfTheSameLicence_IsExplained_OfAnotherIsNot()
+    {
+        var head = "Copyright 2024 Foo\n" + Words(45) + "\n\n" + Text("MIT") + "\n\nLicensed under the MIT license, see ";
+        var a = Matcher.Analyze(head + "https://opensource.org/licenses/MIT");
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 45 words continue the copyright holders' list; 1 other words (\"see\").", a.Note);
+        Assert.Equal("NOASSERTION", Concluded(head + "https://www.apache.org/licenses/LICENSE-2.0"));
+    }
+
+    [Fact]
+    public void SectionsSeparatedByRules_AreReadOneByOne()
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license.\n\n----------\n\nA commercial license is available for purchase.\n\n----------\n\nYou may choose.");
+        Assert.Equal(LicenseTextMatchKind.Exact, a.Kind);
+        Assert.Equal("MIT OR LicenseRef-Commercial", a.Expression.ToString());
+        Assert.Equal("A document of 3 sections, which states a choice between them: (untitled): MIT; (untitled): commercial terms (LicenseRef-Commercial).", a.Note);
+        Assert.Equal(14, a.WordCount);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void SectionsUnderHeadings_AreNamedByTheirHeadings()
+    {
+        var a = Matcher.Analyze("Licence\n=======\n\nLicensed under the MIT license.\n\nOther\n-----\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose.");
+        Assert.Equal("MIT OR LicenseRef-Commercial", a.Expression.ToString());
+        Assert.Equal("A document of 3 sections, which states a choice between them: \"Licence\": MIT; \"Other\": commercial terms (LicenseRef-Commercial).", a.Note);
+    }
+
+    [Theory]
+    // No choice stated: a commercial section is a restriction.
+    [InlineData("# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.")]
+    // Third-party notices list other works' licences.
+    [InlineData("Third party software\n\n# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose.")]
+    public void Sections_ThatDoNotMakeALicence_ConcludeNothing(string text)
+    {
+        Assert.Equal("NOASSERTION", Concluded(text));
+    }
+}
