@@ -292,4 +292,63 @@ public sealed class LicenseTextMatcherDecisionTests
         Assert.Equal(16, a.UnmatchedWordCount);
         Assert.Null(Matcher.Identify("This is just a readme about the library and how to build it with dotnet build."));
     }
+
+    [Fact]
+    public void FortyOtherWords_AreTolerated_FortyOneAreNot()
+    {
+        var a = Matcher.Analyze(Words(40) + "\n\n" + Text("MIT"));
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; 40 other words (titles, introduction).", a.Note);
+        var b = Matcher.Analyze(Words(41) + "\n\n" + Text("MIT"));
+        Assert.Equal("The text contains MIT but also 41 other words; nothing is concluded.", b.Note);
+        Assert.Equal(41, b.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void SameWordsOfTwoTemplates_PreferTheGeneralOne()
+    {
+        var a = Matcher.Analyze(Text("MPL-2.0"));
+        Assert.Equal("MPL-2.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MPL-2.0; the same text is also MPL-2.0-no-copyleft-exception.", a.Note);
+        Assert.Equal(new[] { "MPL-2.0-no-copyleft-exception" }, Assert.Single(a.Regions).Alternatives);
+    }
+
+    [Theory]
+    [InlineData("BSD-3-Clause")]
+    [InlineData("BSD-2-Clause")]
+    public void LongerTemplate_WinsOverTheOneItContains(string id)
+    {
+        var a = Matcher.Analyze(Text(id));
+        Assert.Equal("Exact match (SPDX matching guidelines) to " + id + ".", a.Note);
+        Assert.Equal(id, Assert.Single(a.Regions).Id);
+    }
+
+    [Fact]
+    public void AllRightsReservedWithAGrant_IsNotProprietary()
+    {
+        var a = Matcher.Analyze("Copyright 2024 Foo. All rights reserved.\nPermission is hereby granted to everyone.");
+        Assert.Equal(LicenseTextMatchKind.None, a.Kind);
+        Assert.Equal(NoMatch, a.Note);
+    }
+
+    [Fact]
+    public void TextThatStopsEarly_IsANearMatch_WithoutADeparturePoint()
+    {
+        var truncated = MitWithBanana.Replace("a banana of", "a copy of", StringComparison.Ordinal)[..^"SOFTWARE.".Length];
+        var a = Matcher.Analyze(truncated);
+        Assert.Equal(LicenseTextMatchKind.Near, a.Kind);
+        Assert.Equal("Near match to MIT (similarity " + a.Score.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "), not an exact match under the SPDX matching guidelines: nothing is concluded. Compare the text with MIT and record a curation if it is the same licence.", a.Note);
+    }
+
+    [Fact]
+    public void DefaultIdentifier_AnswersLikeTheSharedMatcher()
+    {
+        var m = LicenseTextMatcher.Default.Identify(Text("ISC"))!;
+        Assert.Equal(("ISC", 1.0, "Exact match (SPDX matching guidelines) to ISC."), (m.Expression.ToString(), m.Score, m.Note));
+        Assert.True(LicenseTextMatcher.IsSharedLoaded);
+        var ids = Matcher.KnownIds;
+        Assert.Equal(Matcher.TemplateCount, ids.Count);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Contains("MIT", ids);
+        Assert.Contains("LLVM-exception", ids);
+    }
 }
