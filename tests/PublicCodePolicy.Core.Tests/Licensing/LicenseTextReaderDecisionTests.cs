@@ -170,4 +170,45 @@ public sealed class LicenseTextReaderDecisionTests
     {
         Assert.Equal("NOASSERTION", Concluded(text));
     }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData(",")]
+    [InlineData(";")]
+    [InlineData(":")]
+    [InlineData("*")]
+    [InlineData("_")]
+    public void UrlFollowedByPunctuation_StillConfirmsTheStatement(string after)
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license, see https://opensource.org/licenses/MIT" + after);
+        Assert.Equal("Licence notice: the statement \"licensed under the mit license\", confirmed by its URL; 1 other words (\"see\").", a.Note);
+    }
+
+    [Fact]
+    public void UrlOfTheOnlyVersion_ConfirmsAnOrLaterStatement()
+    {
+        var a = Matcher.Analyze("Licensed under the GNU GPL v3 or later, see https://www.gnu.org/licenses/gpl-3.0.html");
+        Assert.Equal("GPL-3.0-or-later", a.Expression.ToString());
+        Assert.Equal("Licence notice: the statement \"licensed under the gnu gpl v3 or later\", confirmed by its URL; 1 other words (\"see\").", a.Note);
+    }
+
+    private const string ThreeSections = "# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose. ";
+
+    [Fact]
+    public void SectionWithoutALicence_MayHoldUpTo80Words()
+    {
+        var a = Matcher.Analyze(ThreeSections + Words(77));
+        Assert.Equal("A document of 3 sections, which states a choice between them: \"A\": MIT; \"B\": commercial terms (LicenseRef-Commercial).", a.Note);
+        Assert.Equal(91, a.WordCount);
+        Assert.Equal("NOASSERTION", Concluded(ThreeSections + Words(78)));
+    }
+
+    [Fact]
+    public void Document_OfUpTo16Sections_IsRead()
+    {
+        static string Doc(int licences) => string.Join("\n\n", Enumerable.Range(0, licences).Select(i => "# S" + i + "\n\nLicensed under the MIT license."))
+            + "\n\n# X\n\nA commercial license is available for purchase.\n\n# Y\n\nYou may choose.";
+        Assert.Equal("MIT OR LicenseRef-Commercial", Concluded(Doc(14)));
+        Assert.Equal("NOASSERTION", Concluded(Doc(15)));
+    }
 }
