@@ -211,4 +211,24 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("MIT OR LicenseRef-Commercial", Concluded(Doc(14)));
         Assert.Equal("NOASSERTION", Concluded(Doc(15)));
     }
+
+    private const string ApacheNotice = "Copyright 2024 Région Bretagne\n\nLicensed under the Apache License, Version 2.0 (the \"License\");\nyou may not use this file except in compliance with the License.\nYou may obtain a copy of the License at\n\n    http://www.apache.org/licenses/LICENSE-2.0\n\nUnless required by applicable law or agreed to in writing, software\ndistributed under the License is distributed on an \"AS IS\" BASIS,\nWITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\nSee the License for the specific language governing permissions and\nlimitations under the License.\n";
+
+    [Fact]
+    public void StandardNoticeOfAnotherLicence_AddsIt()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\n" + ApacheNotice);
+        Assert.Equal("MIT AND Apache-2.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT, Apache-2.0; all apply; extra text: the standard notice of Apache-2.0 adds it.", a.Note);
+    }
+
+    [Fact]
+    public void StandardNoticeAboveItsOwnLicence_IsItsOwnWording()
+    {
+        // The note used to end in "; extra text: ." when every extra word was the licence's own wording.
+        var a = Matcher.Analyze(ApacheNotice + "\n\n" + Text("Apache-2.0"));
+        Assert.Equal("Apache-2.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to Apache-2.0.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
 }

@@ -418,7 +418,8 @@ public sealed partial class LicenseTextMatcher
             notes.Add("the author's notice grants \"any later version\"");
         }
         all.Sort((a, b) => a.StartWord.CompareTo(b.StartWord));
-        return Conclude(all, tokens, significant, notice: false, unexplained, "extra text: " + string.Join("; ", notes));
+        // Words explained as the licence's own wording (its appendix, its standard notice) leave nothing to say.
+        return Conclude(all, tokens, significant, notice: false, unexplained, notes.Count == 0 ? null : "extra text: " + string.Join("; ", notes));
     }
 
     private bool NamesAnotherLicence(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
