@@ -231,4 +231,24 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("Exact match (SPDX matching guidelines) to Apache-2.0.", a.Note);
         Assert.Equal(0, a.UnmatchedWordCount);
     }
+
+    private const string OrLaterNotice = "\n\nThis program is licensed under the GNU General Public License, either version 3 of the License, or (at your option) any later version.";
+
+    [Fact]
+    public void AuthorsOrLaterNotice_NextToTheGplText_GrantsLaterVersions()
+    {
+        // It used to conclude GPL-3.0-only: the notice was taken for a title.
+        var a = Matcher.Analyze(SpdxTemplateText.Render("GPL-3.0-only", optional: false) + OrLaterNotice);
+        Assert.Equal("GPL-3.0-or-later", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to GPL-3.0-or-later; extra text: 3 other words (\"this program is\"); the author's notice grants \"any later version\".", a.Note);
+        Assert.Empty(Assert.Single(a.Regions).Alternatives);
+    }
+
+    [Fact]
+    public void OrLaterNotice_BesideTheUnfilledHowToApplyAppendix_GrantsNothing()
+    {
+        var a = Matcher.Analyze(Text("GPL-3.0-only") + OrLaterNotice);
+        Assert.Equal("GPL-3.0-only", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to GPL-3.0-only; the same text is also GPL-3.0-or-later; extra text: 3 other words (\"this program is\").", a.Note);
+    }
 }
