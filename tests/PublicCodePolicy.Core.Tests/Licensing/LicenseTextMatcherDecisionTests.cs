@@ -351,4 +351,14 @@ public sealed class LicenseTextMatcherDecisionTests
         Assert.Contains("MIT", ids);
         Assert.Contains("LLVM-exception", ids);
     }
+
+    [Fact]
+    public void ShortNotice_NextToALicenceText_IsNotTakenForTheLicence()
+    {
+        // FSFAP is 35 words: text and waiver together stay under the 80 words of a notice.
+        var a = Matcher.Analyze(Text("FSFAP") + "\n\nThe author has waived all copyright and related or neighboring rights to this work. Not for military use.");
+        Assert.Equal(LicenseTextMatchKind.None, a.Kind);
+        Assert.Equal("The text contains FSFAP but also 18 other words, among them 'not', which may restrict the licence; nothing is concluded.", a.Note);
+        Assert.Equal(35 / 53.0, a.Score);
+    }
 }
