@@ -251,4 +251,26 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("GPL-3.0-only", a.Expression.ToString());
         Assert.Equal("Exact match (SPDX matching guidelines) to GPL-3.0-only; the same text is also GPL-3.0-or-later; extra text: 3 other words (\"this program is\").", a.Note);
     }
+
+    [Theory]
+    [InlineData("\n\n")]
+    [InlineData("\n>\n")]
+    [InlineData("\n > \n")]
+    public void HoldersList_EndsWithItsParagraph(string gap)
+    {
+        Assert.Equal("NOASSERTION", Concluded("Copyright 2024 Foo\n" + Words(45) + gap + Words(45) + "\n\n" + Text("MIT")));
+    }
+
+    [Fact]
+    public void HoldersList_GoesOnOverLineBreaks()
+    {
+        Assert.Equal("MIT", Concluded("Copyright 2024 Foo\n" + Words(45) + "\n> " + Words(45) + "\n\n" + Text("MIT")));
+    }
+
+    [Fact]
+    public void SameTerms_CoversItsSentenceOnly()
+    {
+        Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\n" + Words(41) + ". Bundled parts come under the same terms."));
+        Assert.Equal("MIT", Concluded(Text("MIT") + "\n\n" + Words(41) + " version 1.5 bundled parts come under the same terms."));
+    }
 }
