@@ -273,4 +273,30 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\n" + Words(41) + ". Bundled parts come under the same terms."));
         Assert.Equal("MIT", Concluded(Text("MIT") + "\n\n" + Words(41) + " version 1.5 bundled parts come under the same terms."));
     }
+
+    [Theory]
+    [InlineData("----------", "MIT OR LicenseRef-Commercial")]
+    [InlineData("==========", "MIT OR LicenseRef-Commercial")]
+    [InlineData("* * * * * *", "MIT OR LicenseRef-Commercial")]
+    [InlineData("---------", "NOASSERTION")]
+    public void SeparatorLine_OfTenCharactersOrMore_CutsSections(string rule, string expected)
+    {
+        Assert.Equal(expected, Concluded("Licensed under the MIT license.\n\n" + rule + "\n\nA commercial license is available for purchase.\n\n" + rule + "\n\nYou may choose."));
+    }
+
+    [Fact]
+    public void HeadingWithoutBody_IsStillASection()
+    {
+        var a = Matcher.Analyze("# Licences\n\n# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose.");
+        Assert.Equal("A document of 4 sections, which states a choice between them: \"A\": MIT; \"B\": commercial terms (LicenseRef-Commercial).", a.Note);
+    }
+
+    [Fact]
+    public void SectionsThatAllApply_AreJoinedByAnd_KeepingEachSectionsChoice()
+    {
+        var a = Matcher.Analyze("# A\n\nLicensed under the MIT license. Also licensed under the ISC license, at your option.\n\n# B\n\nLicensed under the Zlib license.\n\n# C\n\n" + Words(50));
+        Assert.Equal("(MIT OR ISC) AND Zlib", a.Expression.ToString());
+        Assert.Equal("A document of 3 sections, all of which apply: \"A\": MIT OR ISC; \"B\": Zlib.", a.Note);
+        Assert.Equal(69, a.WordCount);
+    }
 }
