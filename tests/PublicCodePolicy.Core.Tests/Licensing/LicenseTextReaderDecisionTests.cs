@@ -299,4 +299,23 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("A document of 3 sections, all of which apply: \"A\": MIT OR ISC; \"B\": Zlib.", a.Note);
         Assert.Equal(69, a.WordCount);
     }
+
+    [Fact]
+    public void WordsOfAStandardHeader_AreExplainedInAStatementNotice()
+    {
+        var a = Matcher.Analyze("Licensed under the Apache License, Version 2.0. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0");
+        Assert.Equal("Apache-2.0", a.Expression.ToString());
+        Assert.Equal("Licence notice: the statement \"licensed under the apache license version 2 0\", confirmed by its URL.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void StatementNotice_ToleratesUpTo40OtherWords()
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license. " + Words(40));
+        Assert.Equal("Licence notice: the statement \"licensed under the mit license\"; 40 other words (\"" + Words(12) + " …\").", a.Note);
+        var b = Matcher.Analyze("Licensed under the MIT license. " + Words(41));
+        Assert.Equal("The text names MIT (\"Licensed under the MIT license\") but also holds 41 other words; nothing is concluded.", b.Note);
+        Assert.Equal(0.109, b.Score);
+    }
 }
