@@ -361,4 +361,17 @@ public sealed class LicenseTextMatcherDecisionTests
         Assert.Equal("The text contains FSFAP but also 18 other words, among them 'not', which may restrict the licence; nothing is concluded.", a.Note);
         Assert.Equal(35 / 53.0, a.Score);
     }
+
+    [Fact]
+    public void CopyrightLinesBetweenEveryLine_AreSkipped()
+    {
+        // Every sixth word is followed by a copyright line: the word pairs across them exist only between
+        // significant words, so the index must pair those too.
+        var words = Text("MIT").Split(' ');
+        var text = string.Join("\nCopyright 2024 Foo\n", words.Chunk(6).Select(c => string.Join(' ', c)));
+        var a = Matcher.Analyze(text);
+        Assert.Equal(LicenseTextMatchKind.Exact, a.Kind);
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT.", a.Note);
+    }
 }
