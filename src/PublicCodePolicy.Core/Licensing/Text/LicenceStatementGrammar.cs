@@ -70,7 +70,9 @@ internal sealed partial class LicenceStatementGrammar
             };
             versions[key] = ids;
             AddName(l.Id.Replace('-', ' '), family, null, fromId: true);
-            AddName(StripQualifier(l.Name), family, null, fromId: false);
+            // A name without a version ("MIT No Attribution") still names its own entry (MIT-0), not the family's
+            // unversioned licence (MIT).
+            AddName(StripQualifier(l.Name), family, null, fromId: false, nameless: version);
         }
         foreach (var (alias, family, version) in aliases) AddName(alias, family, version is null ? null : NormalizeVersion(version), fromId: false);
         // Longest names first: "GNU Lesser General Public License" before "GNU".
@@ -101,7 +103,7 @@ internal sealed partial class LicenceStatementGrammar
         return s;
     }
 
-    private void AddName(string text, string family, string? version, bool fromId)
+    private void AddName(string text, string family, string? version, bool fromId, string? nameless = null)
     {
         var tokens = Grammar(_tokenizer.Tokenize(text, markSkippable: false));
         var words = tokens.Select(t => t.Text).ToList();
@@ -117,6 +119,10 @@ internal sealed partial class LicenceStatementGrammar
             {
                 version = words[at].Substring(VersionMark.Length);
                 words[at] = VersionMark;
+            }
+            else
+            {
+                version = nameless;
             }
         }
         // "license" closing a name is optional in statements ("the MIT license", "the MIT").
@@ -278,11 +284,25 @@ internal sealed partial class LicenceStatementGrammar
             {
                 q++;
             }
-            bool modified = q < g.Count && s_modifiers.Contains(g[q].Text);
+            bool modified = q < g.Count && (s_modifiers.Contains(g[q].Text) || NamesAnother(g, q));
             int end = q < g.Count ? g[q].First : (g.Count == 0 ? 0 : g[^1].Last + 1);
             return new LicenceStatement(g[start].First, end, family, version, orLater, modified, Resolve(family, version, orLater));
         }
         return null;
+    }
+
+    // "the MIT license and the GPL-3.0 license": a second licence named after a conjunction changes the terms as well.
+    private bool NamesAnother(List<GrammarToken> g, int q)
+    {
+        if (g[q].Text is not ("and" or "or")) return false;
+        int p = q + 1;
+        for (int steps = 0; steps <= 5 && p < g.Count; steps++)
+        {
+            if (ReadName(g, q, p) != null) return true;
+            if (!s_fillers.Contains(g[p].Text) && g[p].Text != "or") return false;
+            p++;
+        }
+        return false;
     }
 
     private string? Resolve(string family, string? version, bool orLater)

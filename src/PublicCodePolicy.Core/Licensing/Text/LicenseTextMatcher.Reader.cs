@@ -414,12 +414,19 @@ public sealed partial class LicenseTextMatcher
         if (orLater)
         {
             all = all.Select(r => r.Id.EndsWith("-only", StringComparison.Ordinal) && r.Alternatives.Contains(r.Id[..^5] + "-or-later")
-                ? r with { Id = r.Id[..^5] + "-or-later" } : r).ToList();
+                ? r with { Id = r.Id[..^5] + "-or-later", Alternatives = r.Alternatives.Where(x => x != r.Id[..^5] + "-or-later").ToArray() } : r).ToList();
             notes.Add("the author's notice grants \"any later version\"");
         }
         all.Sort((a, b) => a.StartWord.CompareTo(b.StartWord));
-        return Conclude(all, tokens, significant, notice: false, unexplained, "extra text: " + string.Join("; ", notes));
+        // Words explained as the licence's own wording (its appendix, its standard notice) leave nothing to say.
+        return Conclude(all, tokens, significant, notice: false, unexplained, notes.Count == 0 ? null : "extra text: " + string.Join("; ", notes));
     }
+
+    // A statement outside the texts that names another licence, or grants "any later version" of the one found.
+    private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
+        => Grammar.Find(tokens).Any(s => s.Id != null
+            && !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
+            && (s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id))));
 
     // Where "with <name> exception(s)" ends, when a statement of a licence found in full is followed by the name of an
     // exception whose full text the document also holds (the licence it modifies being that statement's); else -1.

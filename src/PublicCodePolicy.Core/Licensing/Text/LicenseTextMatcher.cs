@@ -170,7 +170,9 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         var regions = FindRegions(_texts, tokens, ids, bigrams);
         if (regions.Count > 0)
         {
-            var exact = Conclude(regions, tokens, significant, notice: false);
+            // A statement outside the texts naming another licence ("The icons are licensed under CC BY 4.0") or
+            // "any later version" is not a title: it is read with the extras below, never dropped.
+            var exact = StatesMoreThanTheTexts(tokens, regions) ? null : Conclude(regions, tokens, significant, notice: false);
             if (exact != null) return exact;
             // Words around the texts that a reader sees as harmless (holders, the licence's own appendix, a notice of
             // the same licence, bundled parts "under the same terms"): concluded with a note naming them.

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using PublicCodePolicy.Licensing.Text;
+
+namespace PublicCodePolicy.Tests.LicenseMatching;
+
+/// <summary>
+/// Every word the reader takes for a restriction (English, French, negative contractions, French elisions), every
+/// idiom that restricts nothing, and the word lists of the harmless-sentence rules ("under the same terms", facts
+/// about the work's origin, commercial sections and their payment words, choices between sections), each tried alone
+/// next to a licence statement or text, so that a word dropped from a list shows.
+/// </summary>
+public sealed class LicenceRestrictionWordTests
+{
+    private static LicenseTextMatcher Matcher => LicenseTextMatcher.Shared;
+
+    private static string Concluded(string text) => Matcher.Analyze(text).Expression.ToString();
+
+    private static readonly string s_mit = SpdxTemplateText.Render("MIT");
+
+    [Theory]
+    [InlineData("not")]
+    [InlineData("no")]
+    [InlineData("nor")]
+    [InlineData("must")]
+    [InlineData("shall")]
+    [InlineData("only")]
+    [InlineData("except")]
+    [InlineData("exception")]
+    [InlineData("provided")]
+    [InlineData("prohibited")]
+    [InlineData("forbidden")]
+    [InlineData("restrict")]
+    [InlineData("restricted")]
+    [InlineData("restriction")]
+    [InlineData("restrictions")]
+    [InlineData("evil")]
+    [InlineData("military")]
+    [InlineData("commercial")]
+    [InlineData("noncommercial")]
+    [InlineData("cannot")]
+    [InlineData("never")]
+    [InlineData("pay")]
+    [InlineData("fee")]
+    [InlineData("fees")]
+    [InlineData("royalty")]
+    [InlineData("require")]
+    [InlineData("required")]
+    [InlineData("requires")]
+    [InlineData("condition")]
+    [InlineData("conditions")]
+    [InlineData("unless")]
+    [InlineData("without")]
+    [InlineData("excluding")]
+    [InlineData("if")]
+    [InlineData("revenue")]
+    [InlineData("purchase")]
+    [InlineData("purchased")]
+    [InlineData("subscription")]
+    [InlineData("evaluation")]
+    [InlineData("trial")]
+    [InlineData("pricing")]
+    [InlineData("paid")]
+    [InlineData("pas")]
+    [InlineData("interdit")]
+    [InlineData("interdite")]
+    [InlineData("uniquement")]
+    [InlineData("seulement")]
+    [InlineData("sauf")]
+    [InlineData("payant")]
+    [InlineData("payante")]
+    [InlineData("redevance")]
+    [InlineData("réserve")]
+    [InlineData("limite")]
+    [InlineData("can't")]
+    [InlineData("won't")]
+    [InlineData("mustn't")]
+    [InlineData("shan't")]
+    [InlineData("shouldn't")]
+    [InlineData("isn't")]
+    [InlineData("aren't")]
+    [InlineData("doesn't")]
+    [InlineData("didn't")]
+    [InlineData("needn't")]
+    [InlineData("mayn't")]
+    [InlineData("couldn't")]
+    [InlineData("wouldn't")]
+    [InlineData("qu'exception")]
+    [InlineData("l'exception")]
+    [InlineData("d'evaluation")]
+    [InlineData("n'exception")]
+    [InlineData("j'exception")]
+    [InlineData("s'exception")]
+    [InlineData("c'exception")]
+    [InlineData("m'exception")]
+    [InlineData("t'exception")]
+    public void RestrictionWord_NextToAStatement_ConcludesNothing(string word)
+    {
+        Assert.Equal("NOASSERTION", Concluded("Licensed under the MIT license. Word " + word + "."));
+    }
+
+    [Theory]
+    [InlineData("hello")]
+    [InlineData("snot")]
+    [InlineData("don't")]
+    [InlineData("but not limited to")]
+    [InlineData("without any warranty")]
+    [InlineData("without even the implied warranty")]
+    [InlineData("without warranty")]
+    [InlineData("without warranties")]
+    [InlineData("all rights reserved")]
+    [InlineData("rights are reserved")]
+    public void HarmlessWords_NextToAStatement_StillConclude(string words)
+    {
+        Assert.Equal("MIT", Concluded("Licensed under the MIT license. Word " + words + "."));
+    }
+
+    [Theory]
+    [InlineData("come under the same terms")]
+    [InlineData("come under the same license")]
+    [InlineData("come with the same terms as the rest")]
+    public void SameTermsSentence_IsHarmless(string phrase)
+    {
+        Assert.Equal("MIT", Concluded(s_mit + "\n\nBundled parts " + string.Join(' ', Enumerable.Repeat("hello", 40)) + " " + phrase + "."));
+    }
+
+    private const string Fact = "No code of customer projects was taken to create this project";
+
+    [Theory]
+    [InlineData(Fact + ".")]
+    [InlineData("No code of customer projects were taken to create this project.")]
+    [InlineData("No code of customer projects has been taken to create this project.")]
+    [InlineData("Never was code of customer projects taken to create this project.")]
+    [InlineData("Nor was code of customer projects taken to create this project.")]
+    [InlineData("Not one code of customer projects was taken to create this project.")]
+    [InlineData("Without doubt, code of customer projects was taken to create this project.")]
+    public void FactAboutTheOrigin_IsHarmless(string sentence)
+    {
+        Assert.Equal("MIT", Concluded(s_mit + "\n\n" + sentence));
+    }
+
+    [Theory]
+    [InlineData("No code of customer projects is taken to create this project.")]
+    [InlineData("No code of customer projects was taken to create this project, evil.")]
+    [InlineData(Fact + " may.")]
+    [InlineData(Fact + " might.")]
+    [InlineData(Fact + " must.")]
+    [InlineData(Fact + " shall.")]
+    [InlineData(Fact + " should.")]
+    [InlineData(Fact + " can.")]
+    [InlineData(Fact + " cannot.")]
+    [InlineData(Fact + " could.")]
+    [InlineData(Fact + " you.")]
+    [InlineData(Fact + " your.")]
+    [InlineData(Fact + " yours.")]
+    [InlineData(Fact + " licensee.")]
+    [InlineData(Fact + " licensees.")]
+    [InlineData(Fact + " user.")]
+    [InlineData(Fact + " users.")]
+    [InlineData(Fact + " recipient.")]
+    [InlineData(Fact + " recipients.")]
+    [InlineData(Fact + " permit.")]
+    [InlineData(Fact + " permits.")]
+    [InlineData(Fact + " permitted.")]
+    [InlineData(Fact + " permission.")]
+    [InlineData(Fact + " allow.")]
+    [InlineData(Fact + " allows.")]
+    [InlineData(Fact + " allowed.")]
+    [InlineData(Fact + " authorized.")]
+    [InlineData(Fact + " authorised.")]
+    [InlineData(Fact + " prohibit.")]
+    [InlineData(Fact + " prohibits.")]
+    [InlineData(Fact + " grant.")]
+    [InlineData(Fact + " granted.")]
+    [InlineData(Fact + " will.")]
+    [InlineData(Fact + " would.")]
+    [InlineData(Fact + " licensed.")]
+    [InlineData(Fact + " use.")]
+    [InlineData(Fact + " uses.")]
+    [InlineData(Fact + " using.")]
+    [InlineData(Fact + " copy.")]
+    [InlineData(Fact + " modify.")]
+    [InlineData(Fact + " distribute.")]
+    [InlineData(Fact + " redistribute.")]
+    [InlineData(Fact + " redistribution.")]
+    [InlineData(Fact + " sell.")]
+    [InlineData(Fact + " resale.")]
+    [InlineData(Fact + " sublicense.")]
+    [InlineData(Fact + " intended.")]
+    [InlineData(Fact + " meant.")]
+    [InlineData(Fact + " designed.")]
+    [InlineData(Fact + " purpose.")]
+    [InlineData(Fact + " purposes.")]
+    public void SentenceThatIsMoreThanAFact_Restricts(string sentence)
+    {
+        Assert.Equal("NOASSERTION", Concluded(s_mit + "\n\n" + sentence));
+    }
+
+    private const string Sections = "# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for {0}.\n\n# C\n\n{1}";
+
+    [Theory]
+    [InlineData("purchase")]
+    [InlineData("purchased")]
+    [InlineData("subscription")]
+    [InlineData("pricing")]
+    [InlineData("fee")]
+    [InlineData("fees")]
+    [InlineData("paid")]
+    [InlineData("price")]
+    [InlineData("buy")]
+    public void CommercialSection_IsKnownByAPaymentWord(string word)
+    {
+        Assert.Equal("MIT OR LicenseRef-Commercial", Concluded(string.Format(System.Globalization.CultureInfo.InvariantCulture, Sections, word, "You may choose.")));
+    }
+
+    [Theory]
+    [InlineData("Users may choose.", "MIT OR LicenseRef-Commercial")]
+    [InlineData("Multi-licensed.", "MIT OR LicenseRef-Commercial")]
+    [InlineData("Pick one at your option.", "MIT OR LicenseRef-Commercial")]
+    [InlineData("Read on.", "NOASSERTION")]
+    public void SectionStatingAChoice_MakesTheSectionsAlternatives(string choice, string expected)
+    {
+        Assert.Equal(expected, Concluded(string.Format(System.Globalization.CultureInfo.InvariantCulture, Sections, "purchase", choice)));
+    }
+}

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: EUPL-1.2
+// SPDX-FileCopyrightText: PublicCodePolicy contributors
+using PublicCodePolicy.Licensing.Text;
+
+namespace PublicCodePolicy.Tests.LicenseMatching;
+
+/// <summary>
+/// The reader's rules (issue 12), each with its exact note: SPDX-License-Identifier tags (one value, at most 40
+/// words, no restriction), notices made of statements (URLs that confirm or name the licence, holders' lists, the
+/// 160-word limit, choices), full texts with harmless extras (holders, "under the same terms", facts about the
+/// origin, a statement naming a second licence, licence URLs), and documents made of sections.
+/// </summary>
+public sealed class LicenseTextReaderDecisionTests
+{
+    private static LicenseTextMatcher Matcher => LicenseTextMatcher.Shared;
+
+    private static string Text(string id) => SpdxTemplateText.Render(id);
+
+    private static string Words(int n) => string.Join(' ', Enumerable.Repeat("hello", n));
+
+    private static string Concluded(string text) => Matcher.Analyze(text).Expression.ToString();
+
+    [Theory]
+    [InlineData("SPDX-License-Identifier: MIT")]
+    [InlineData("<!-- SPDX-License-Identifier: MIT -->")]
+    [InlineData("// SPDX-License-Identifier: MIT */")]
+    [InlineData("SPDX-License-Identifier: MIT\nSPDX-License-Identifier: MIT")]
+    public void SpdxTag_IsANotice(string text)
+    {
+        var a = Matcher.Analyze(text);
+        Assert.Equal(LicenseTextMatchKind.Notice, a.Kind);
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("SPDX-License-Identifier tag: MIT.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+        Assert.Equal(1.0, a.Score);
+    }
+
+    [Fact]
+    public void SpdxTag_CountsUpTo40Words()
+    {
+        var a = Matcher.Analyze("SPDX-License-Identifier: MIT\n" + Words(36));
+        Assert.Equal("SPDX-License-Identifier tag: MIT.", a.Note);
+        Assert.Equal(40, a.WordCount);
+        Assert.Equal("NOASSERTION", Concluded("SPDX-License-Identifier: MIT\n" + Words(37)));
+    }
+
+    [Theory]
+    [InlineData("SPDX-License-Identifier: MIT\nSPDX-License-Identifier: ISC")]
+    [InlineData("SPDX-License-Identifier: NOASSERTION")]
+    [InlineData("SPDX-License-Identifier: MIT\nNot for commercial use.")]
+    public void SpdxTag_ThatIsNotOneLicence_ConcludesNothing(string text)
+    {
+        Assert.Equal("NOASSERTION", Concluded(text));
+    }
+
+    [Theory]
+    [InlineData("Licensed under the MIT license.", "MIT", "Licence notice: the statement \"licensed under the mit license\".", 0)]
+    [InlineData("Licensed under the MIT license. one two three four five six seven eight nine ten eleven twelve thirteen", "MIT", "Licence notice: the statement \"licensed under the mit license\"; 13 other words (\"one two three four five six seven eight nine ten eleven twelve …\").", 13)]
+    [InlineData("Licensed under the MIT license. one two three four five six seven eight nine ten eleven twelve", "MIT", "Licence notice: the statement \"licensed under the mit license\"; 12 other words (\"one two three four five six seven eight nine ten eleven twelve\").", 12)]
+    [InlineData("Licensed under the MIT license, see https://opensource.org/licenses/MIT", "MIT", "Licence notice: the statement \"licensed under the mit license\", confirmed by its URL; 1 other words (\"see\").", 1)]
+    [InlineData("It is licensed under a Creative Commons Attributeion 4.0 International License, http://creativecommons.org/licenses/by/4.0/.", "CC-BY-4.0", "Licence notice: a licence statement whose licence is named by its URL http://creativecommons.org/licenses/by/4.0/; 10 other words (\"it is licensed under a creative commons attributeion international license\").", 10)]
+    [InlineData("Licensed under the MIT license. Also licensed under the ISC license, at your option.", "MIT OR ISC", "Licence notice: the statement \"licensed under the mit license\"; 4 other words (\"also at your option\").", 4)]
+    [InlineData("Licensed under the MIT license. Also licensed under the ISC license.", "MIT AND ISC", "Licence notice: the statement \"licensed under the mit license\"; 1 other words (\"also\").", 1)]
+    [InlineData("Copyright 2024 Foo\nBar Baz and Qux\n\nLicensed under the MIT license.", "MIT", "Licence notice: the statement \"licensed under the mit license\".", 0)]
+    public void Statements_AreANotice(string text, string expression, string note, int other)
+    {
+        var a = Matcher.Analyze(text);
+        Assert.Equal(LicenseTextMatchKind.Notice, a.Kind);
+        Assert.Equal(expression, a.Expression.ToString());
+        Assert.Equal(note, a.Note);
+        Assert.Equal(other, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void Statements_AreReadInTextsOfUpTo160Words()
+    {
+        Assert.Equal("MIT", Concluded("Copyright 2024 Foo\n" + Words(155) + "\n\nLicensed under the MIT license."));
+        Assert.Equal("NOASSERTION", Concluded("Copyright 2024 Foo\n" + Words(156) + "\n\nLicensed under the MIT license."));
+    }
+
+    [Theory]
+    [InlineData("Licensed under the MIT license. " + "a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo")]
+    [InlineData("It is licensed under a Creative Commons Attributeion licence, see http://creativecommons.org/licenses/by/4.0/ or https://www.apache.org/licenses/LICENSE-2.0 .")]
+    [InlineData("Creative Commons Attributeion licence, see http://creativecommons.org/licenses/by/4.0/.")]
+    [InlineData("Licensed under the Apache License 2.0 with the Commons Clause.")]
+    public void Statements_ThatProveNothing_ConcludeNothing(string text)
+    {
+        Assert.Equal("NOASSERTION", Concluded(text));
+    }
+
+    [Fact]
+    public void HoldersList_IsAHarmlessExtra()
+    {
+        var a = Matcher.Analyze("Copyright 2024 Foo\n" + Words(45) + "\n\n" + Text("MIT"));
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 45 words continue the copyright holders' list.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void SameTermsSentence_IsAHarmlessExtra()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\nBundled parts " + Words(40) + " come under the same terms.");
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 47 words say bundled parts come under the same terms.", a.Note);
+    }
+
+    [Fact]
+    public void FactAboutTheOrigin_IsAHarmlessExtra()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\nNo code of customer projects was used to create this project. " + Words(40));
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 11 words state facts about the work's origin, with no condition; 40 other words (\"" + Words(12) + " …\").", a.Note);
+        Assert.Equal(40, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void StatementNamingASecondLicence_AddsIt()
+    {
+        // It used to conclude MIT alone: the statement was taken for a title.
+        var a = Matcher.Analyze(Text("MIT") + "\n\nThe icons are licensed under the CC BY 4.0 license.");
+        Assert.Equal(LicenseTextMatchKind.Exact, a.Kind);
+        Assert.Equal("MIT AND CC-BY-4.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT, CC-BY-4.0; all apply; extra text: a statement names CC-BY-4.0; 3 other words (\"the icons are\").", a.Note);
+        Assert.Equal(new[] { "MIT", "CC-BY-4.0" }, a.Regions.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void StatementOfTheSameLicence_IsATitle()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\nThe icons are licensed under the MIT license.");
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; 8 other words (titles, introduction).", a.Note);
+    }
+
+    [Fact]
+    public void LicenceUrl_OfTheSameLicence_IsExplained_OfAnotherIsNot()
+    {
+        var head = "Copyright 2024 Foo\n" + Words(45) + "\n\n" + Text("MIT") + "\n\nLicensed under the MIT license, see ";
+        var a = Matcher.Analyze(head + "https://opensource.org/licenses/MIT");
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT; extra text: 45 words continue the copyright holders' list; 1 other words (\"see\").", a.Note);
+        Assert.Equal("NOASSERTION", Concluded(head + "https://www.apache.org/licenses/LICENSE-2.0"));
+    }
+
+    [Fact]
+    public void SectionsSeparatedByRules_AreReadOneByOne()
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license.\n\n----------\n\nA commercial license is available for purchase.\n\n----------\n\nYou may choose.");
+        Assert.Equal(LicenseTextMatchKind.Exact, a.Kind);
+        Assert.Equal("MIT OR LicenseRef-Commercial", a.Expression.ToString());
+        Assert.Equal("A document of 3 sections, which states a choice between them: (untitled): MIT; (untitled): commercial terms (LicenseRef-Commercial).", a.Note);
+        Assert.Equal(14, a.WordCount);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void SectionsUnderHeadings_AreNamedByTheirHeadings()
+    {
+        var a = Matcher.Analyze("Licence\n=======\n\nLicensed under the MIT license.\n\nOther\n-----\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose.");
+        Assert.Equal("MIT OR LicenseRef-Commercial", a.Expression.ToString());
+        Assert.Equal("A document of 3 sections, which states a choice between them: \"Licence\": MIT; \"Other\": commercial terms (LicenseRef-Commercial).", a.Note);
+    }
+
+    [Theory]
+    // No choice stated: a commercial section is a restriction.
+    [InlineData("# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.")]
+    // Third-party notices list other works' licences.
+    [InlineData("Third party software\n\n# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose.")]
+    public void Sections_ThatDoNotMakeALicence_ConcludeNothing(string text)
+    {
+        Assert.Equal("NOASSERTION", Concluded(text));
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData(",")]
+    [InlineData(";")]
+    [InlineData(":")]
+    [InlineData("*")]
+    [InlineData("_")]
+    public void UrlFollowedByPunctuation_StillConfirmsTheStatement(string after)
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license, see https://opensource.org/licenses/MIT" + after);
+        Assert.Equal("Licence notice: the statement \"licensed under the mit license\", confirmed by its URL; 1 other words (\"see\").", a.Note);
+    }
+
+    [Fact]
+    public void UrlOfTheOnlyVersion_ConfirmsAnOrLaterStatement()
+    {
+        var a = Matcher.Analyze("Licensed under the GNU GPL v3 or later, see https://www.gnu.org/licenses/gpl-3.0.html");
+        Assert.Equal("GPL-3.0-or-later", a.Expression.ToString());
+        Assert.Equal("Licence notice: the statement \"licensed under the gnu gpl v3 or later\", confirmed by its URL; 1 other words (\"see\").", a.Note);
+    }
+
+    private const string ThreeSections = "# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose. ";
+
+    [Fact]
+    public void SectionWithoutALicence_MayHoldUpTo80Words()
+    {
+        var a = Matcher.Analyze(ThreeSections + Words(77));
+        Assert.Equal("A document of 3 sections, which states a choice between them: \"A\": MIT; \"B\": commercial terms (LicenseRef-Commercial).", a.Note);
+        Assert.Equal(91, a.WordCount);
+        Assert.Equal("NOASSERTION", Concluded(ThreeSections + Words(78)));
+    }
+
+    [Fact]
+    public void Document_OfUpTo16Sections_IsRead()
+    {
+        static string Doc(int licences) => string.Join("\n\n", Enumerable.Range(0, licences).Select(i => "# S" + i + "\n\nLicensed under the MIT license."))
+            + "\n\n# X\n\nA commercial license is available for purchase.\n\n# Y\n\nYou may choose.";
+        Assert.Equal("MIT OR LicenseRef-Commercial", Concluded(Doc(14)));
+        Assert.Equal("NOASSERTION", Concluded(Doc(15)));
+    }
+
+    private const string ApacheNotice = "Copyright 2024 Région Bretagne\n\nLicensed under the Apache License, Version 2.0 (the \"License\");\nyou may not use this file except in compliance with the License.\nYou may obtain a copy of the License at\n\n    http://www.apache.org/licenses/LICENSE-2.0\n\nUnless required by applicable law or agreed to in writing, software\ndistributed under the License is distributed on an \"AS IS\" BASIS,\nWITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\nSee the License for the specific language governing permissions and\nlimitations under the License.\n";
+
+    [Fact]
+    public void StandardNoticeOfAnotherLicence_AddsIt()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\n" + ApacheNotice);
+        Assert.Equal("MIT AND Apache-2.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to MIT, Apache-2.0; all apply; extra text: the standard notice of Apache-2.0 adds it.", a.Note);
+    }
+
+    [Fact]
+    public void StandardNoticeAboveItsOwnLicence_IsItsOwnWording()
+    {
+        // The note used to end in "; extra text: ." when every extra word was the licence's own wording.
+        var a = Matcher.Analyze(ApacheNotice + "\n\n" + Text("Apache-2.0"));
+        Assert.Equal("Apache-2.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to Apache-2.0.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
+
+    private const string OrLaterNotice = "\n\nThis program is licensed under the GNU General Public License, either version 3 of the License, or (at your option) any later version.";
+
+    [Fact]
+    public void AuthorsOrLaterNotice_NextToTheGplText_GrantsLaterVersions()
+    {
+        // It used to conclude GPL-3.0-only: the notice was taken for a title.
+        var a = Matcher.Analyze(SpdxTemplateText.Render("GPL-3.0-only", optional: false) + OrLaterNotice);
+        Assert.Equal("GPL-3.0-or-later", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to GPL-3.0-or-later; extra text: 3 other words (\"this program is\"); the author's notice grants \"any later version\".", a.Note);
+        Assert.Empty(Assert.Single(a.Regions).Alternatives);
+    }
+
+    [Fact]
+    public void OrLaterNotice_BesideTheUnfilledHowToApplyAppendix_GrantsNothing()
+    {
+        var a = Matcher.Analyze(Text("GPL-3.0-only") + OrLaterNotice);
+        Assert.Equal("GPL-3.0-only", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to GPL-3.0-only; the same text is also GPL-3.0-or-later; extra text: 3 other words (\"this program is\").", a.Note);
+    }
+
+    [Theory]
+    [InlineData("\n\n")]
+    [InlineData("\n>\n")]
+    [InlineData("\n > \n")]
+    public void HoldersList_EndsWithItsParagraph(string gap)
+    {
+        Assert.Equal("NOASSERTION", Concluded("Copyright 2024 Foo\n" + Words(45) + gap + Words(45) + "\n\n" + Text("MIT")));
+    }
+
+    [Fact]
+    public void HoldersList_GoesOnOverLineBreaks()
+    {
+        Assert.Equal("MIT", Concluded("Copyright 2024 Foo\n" + Words(45) + "\n> " + Words(45) + "\n\n" + Text("MIT")));
+    }
+
+    [Fact]
+    public void SameTerms_CoversItsSentenceOnly()
+    {
+        Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\n" + Words(41) + ". Bundled parts come under the same terms."));
+        Assert.Equal("MIT", Concluded(Text("MIT") + "\n\n" + Words(41) + " version 1.5 bundled parts come under the same terms."));
+    }
+
+    [Theory]
+    [InlineData("----------", "MIT OR LicenseRef-Commercial")]
+    [InlineData("==========", "MIT OR LicenseRef-Commercial")]
+    [InlineData("* * * * * *", "MIT OR LicenseRef-Commercial")]
+    [InlineData("---------", "NOASSERTION")]
+    public void SeparatorLine_OfTenCharactersOrMore_CutsSections(string rule, string expected)
+    {
+        Assert.Equal(expected, Concluded("Licensed under the MIT license.\n\n" + rule + "\n\nA commercial license is available for purchase.\n\n" + rule + "\n\nYou may choose."));
+    }
+
+    [Fact]
+    public void HeadingWithoutBody_IsStillASection()
+    {
+        var a = Matcher.Analyze("# Licences\n\n# A\n\nLicensed under the MIT license.\n\n# B\n\nA commercial license is available for purchase.\n\n# C\n\nYou may choose.");
+        Assert.Equal("A document of 4 sections, which states a choice between them: \"A\": MIT; \"B\": commercial terms (LicenseRef-Commercial).", a.Note);
+    }
+
+    [Fact]
+    public void SectionsThatAllApply_AreJoinedByAnd_KeepingEachSectionsChoice()
+    {
+        var a = Matcher.Analyze("# A\n\nLicensed under the MIT license. Also licensed under the ISC license, at your option.\n\n# B\n\nLicensed under the Zlib license.\n\n# C\n\n" + Words(50));
+        Assert.Equal("(MIT OR ISC) AND Zlib", a.Expression.ToString());
+        Assert.Equal("A document of 3 sections, all of which apply: \"A\": MIT OR ISC; \"B\": Zlib.", a.Note);
+        Assert.Equal(69, a.WordCount);
+    }
+
+    [Fact]
+    public void WordsOfAStandardHeader_AreExplainedInAStatementNotice()
+    {
+        var a = Matcher.Analyze("Licensed under the Apache License, Version 2.0. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0");
+        Assert.Equal("Apache-2.0", a.Expression.ToString());
+        Assert.Equal("Licence notice: the statement \"licensed under the apache license version 2 0\", confirmed by its URL.", a.Note);
+        Assert.Equal(0, a.UnmatchedWordCount);
+    }
+
+    [Fact]
+    public void StatementNotice_ToleratesUpTo40OtherWords()
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license. " + Words(40));
+        Assert.Equal("Licence notice: the statement \"licensed under the mit license\"; 40 other words (\"" + Words(12) + " …\").", a.Note);
+        var b = Matcher.Analyze("Licensed under the MIT license. " + Words(41));
+        Assert.Equal("The text names MIT (\"Licensed under the MIT license\") but also holds 41 other words; nothing is concluded.", b.Note);
+        Assert.Equal(0.109, b.Score);
+    }
+}
