@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -15,11 +14,7 @@ namespace PublicCodePolicy.Diagnostics;
 /// </summary>
 public sealed class EngineText
 {
-    private static readonly ResourceManager s_resources = new("PublicCodePolicy.Diagnostics.EngineResources", typeof(EngineText).Assembly);
-
-    // ResourceManager.GetString takes a lock on every call; a large solution asks for the same few keys hundreds of
-    // thousands of times from several threads (a reason and a remedy per project and package). Keyed by culture name.
-    private static readonly ConcurrentDictionary<(string Key, string Culture), string?> s_texts = new();
+    private static readonly CachedResources s_resources = new("PublicCodePolicy.Diagnostics.EngineResources", typeof(EngineText).Assembly);
 
     private readonly object?[] _arguments;
     private readonly string? _separator;
@@ -42,7 +37,7 @@ public sealed class EngineText
     public static EngineText Of(string key, params object?[] arguments)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (Lookup(key, CultureInfo.InvariantCulture) == null) throw new MissingManifestResourceException("EngineResources has no text '" + key + "'.");
+        if (s_resources.GetString(key, CultureInfo.InvariantCulture) == null) throw new MissingManifestResourceException("EngineResources has no text '" + key + "'.");
         return new EngineText(key, null, arguments ?? Array.Empty<object?>());
     }
 
@@ -62,12 +57,9 @@ public sealed class EngineText
         ArgumentNullException.ThrowIfNull(culture);
         if (_separator != null) return string.Join(_separator, _arguments.Select(a => Render(a, culture)));
         if (Key == null) return Render(_arguments[0], culture);
-        var format = Lookup(Key, culture) ?? Key;
+        var format = s_resources.GetString(Key, culture) ?? Key;
         return string.Format(CultureInfo.InvariantCulture, format, _arguments.Select(a => (object?)Render(a, culture)).ToArray());
     }
-
-    private static string? Lookup(string key, CultureInfo culture)
-        => s_texts.GetOrAdd((key, culture.Name), static (k, c) => s_resources.GetString(k.Key, c), culture);
 
     /// <summary>The English text: what <see cref="Finding.Message"/> and the JSON outputs carry.</summary>
     public override string ToString() => ToString(CultureInfo.InvariantCulture);
@@ -84,7 +76,7 @@ public sealed class EngineText
     internal static IReadOnlyList<string> Keys()
     {
         // Not disposed: the manager caches this set and reads the texts from it.
-        var set = s_resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
+        var set = s_resources.Manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
         return set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
     }
 }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: PublicCodePolicy contributors
 using System.Globalization;
 using System.Resources;
+using PublicCodePolicy.Diagnostics;
 using PublicCodePolicy.Graph;
 using PublicCodePolicy.Policy;
 
@@ -283,7 +284,7 @@ internal sealed class ReportTexts
     /// <summary>": " in English, " : " (no-break space before the colon) in French typography.</summary>
     public string Colon => Lang == "fr" ? "\u00a0: " : ": ";
 
-    private static readonly ResourceManager s_resources = new("PublicCodePolicy.Report.ReportResources", typeof(ReportTexts).Assembly);
+    private static readonly CachedResources s_resources = new("PublicCodePolicy.Report.ReportResources", typeof(ReportTexts).Assembly);
     private static readonly ReportTexts s_french = new(ReportLanguage.French);
     private static readonly ReportTexts s_english = new(ReportLanguage.English);
 
@@ -300,15 +301,12 @@ internal sealed class ReportTexts
     /// <summary>Every key of <c>ReportResources.resx</c> (the neutral, English culture).</summary>
     internal static IReadOnlyList<string> Keys()
     {
-        using var set = s_resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
+        using var set = s_resources.Manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
         return set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The text of <paramref name="key"/> in this language. A missing key is a defect: it throws rather than print a blank.</summary>
-    internal string S(string key) => _texts.GetOrAdd(key, static (k, culture) => s_resources.GetString(k, culture) ?? throw new MissingManifestResourceException("ReportResources has no text '" + k + "'."), _culture);
-
-    // ResourceManager.GetString locks on every call; a 300-project report asks for the same keys for every row.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    internal string S(string key) => s_resources.GetString(key, _culture) ?? throw new MissingManifestResourceException("ReportResources has no text '" + key + "'.");
 
     private IReadOnlyDictionary<TKey, string> Table<TKey>(string name, IEnumerable<TKey> keys, Func<TKey, string> keyName, IEqualityComparer<TKey>? comparer = null)
         where TKey : notnull
