@@ -125,6 +125,30 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal(new[] { "MIT", "CC-BY-4.0" }, a.Regions.Select(r => r.Id));
     }
 
+    [Theory]
+    // A licence named without its version: Apache-1.0 is not OSI-approved, Apache-2.0 is; the reader cannot tell which.
+    [InlineData("The icons are licensed under the Apache License.")]
+    [InlineData("The icons are licensed under the GPL.")]
+    [InlineData("The fonts are covered by the GNU Lesser General Public License.")]
+    public void StatementNamingAnotherLicenceWithoutVersion_ConcludesNothing(string statement)
+    {
+        // It used to conclude MIT alone, leaving out the part under the other licence.
+        var a = Matcher.Analyze(Text("MIT") + "\n\n" + statement);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Equal(LicenseTextMatchKind.None, a.Kind);
+        Assert.StartsWith("The text contains MIT but also ", a.Note);
+    }
+
+    [Theory]
+    // The same family without a version restates the licence found: still concluded.
+    [InlineData("Apache-2.0", "This project is licensed under the Apache License.")]
+    [InlineData("GPL-3.0-only", "This program is released under the GPL.")]
+    public void StatementOfTheSameFamilyWithoutVersion_KeepsTheConclusion(string id, string statement)
+    {
+        var a = Matcher.Analyze(statement + "\n\n" + Text(id));
+        Assert.Equal(id, a.Expression.ToString());
+    }
+
     [Fact]
     public void StatementOfTheSameLicence_IsATitle()
     {

@@ -362,7 +362,13 @@ public sealed partial class LicenseTextMatcher
                 statementEnd = NamedExceptionEnd(tokens, s, regions);
                 if (statementEnd < 0) return null;
             }
-            if (s.Id == null) continue;
+            if (s.Id == null)
+            {
+                // "The icons are licensed under the Apache License": another licence, of a version the text does not
+                // say (Apache-1.0 is not OSI-approved, Apache-2.0 is). What it covers cannot be concluded.
+                if (!all.Any(r => LicenceStatementGrammar.FamilyOf(r.Id) == s.Family)) return null;
+                continue;
+            }
             if (!all.Any(r => SameFamily(r.Id, s.Id)))
             {
                 all.Add(new LicenseTextRegion(s.Id, false, s.Start, s.End, Array.Empty<string>()));
@@ -422,11 +428,13 @@ public sealed partial class LicenseTextMatcher
         return Conclude(all, tokens, significant, notice: false, unexplained, notes.Count == 0 ? null : "extra text: " + string.Join("; ", notes));
     }
 
-    // A statement outside the texts that names another licence, or grants "any later version" of the one found.
+    // A statement outside the texts that names another licence (with or without a version), or grants "any later
+    // version" of the one found.
     private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
-        => Grammar.Find(tokens).Any(s => s.Id != null
-            && !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
-            && (s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id))));
+        => Grammar.Find(tokens).Any(s => !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
+            && (s.Id != null
+                ? s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id))
+                : !regions.Any(r => LicenceStatementGrammar.FamilyOf(r.Id) == s.Family)));
 
     // Where "with <name> exception(s)" ends, when a statement of a licence found in full is followed by the name of an
     // exception whose full text the document also holds (the licence it modifies being that statement's); else -1.
