@@ -109,19 +109,23 @@ internal static class EngineRunner
         using var pages = online != null ? LicensePageClient.CreateDefault() : null;
         if (pages != null) context.Error.WriteLine(context.Texts.S("Engine.OnlinePages"));
         var engine = new PolicyEngine(new CheckOptions { Policy = policy, Today = today, MetadataSource = online, StatusSource = online, LicensePageSource = pages, VersionSource = online, Baseline = baseline });
-        if (context.Console.Interactive && workspace.Projects.Count > 1)
-        {
-            CheckResult? result = null;
-            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) }).Progress()
-                .AutoClear(true)
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask(context.Texts.S("Engine.Progress"), maxValue: workspace.Projects.Count);
-                    result = engine.Check(workspace, new SyncProgress(p => task.Value = p.ProjectsDone));
-                });
-            return result;
-        }
+        if (context.Console.Interactive && workspace.Projects.Count > 1) return CheckWithProgress(context, engine, workspace);
         return engine.Check(workspace);
+    }
+
+    // Apart, so that a run without a terminal (CI, scripts, the build) never loads the console library.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static CheckResult? CheckWithProgress(CliContext context, PolicyEngine engine, Workspace workspace)
+    {
+        CheckResult? result = null;
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) }).Progress()
+            .AutoClear(true)
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(context.Texts.S("Engine.Progress"), maxValue: workspace.Projects.Count);
+                result = engine.Check(workspace, new SyncProgress(p => task.Value = p.ProjectsDone));
+            });
+        return result;
     }
 
     /// <summary>
