@@ -87,10 +87,10 @@ public static class CheckResultJsonWriter
         });
         for (int i = 0; i < entries.Count; i++) judged[entries[i].Json] = i;
         // The dictionary is only read from here on, which is safe from several threads.
-        var uses = new string[flat.Length];
-        Parallel.For(0, flat.Length, i => uses[i] = Compact(x => WriteProjectPackage(x, flat[i].Package, judged[shared[i]], flat[i].Project.TargetFrameworks)));
-        var findings = new string[result.Findings.Count];
-        Parallel.For(0, findings.Length, i => findings[i] = Compact(x => WriteFinding(x, result.Findings[i], baseDir)));
+        var uses = new byte[flat.Length][];
+        Parallel.For(0, flat.Length, i => uses[i] = CompactUtf8(x => WriteProjectPackage(x, flat[i].Package, judged[shared[i]], flat[i].Project.TargetFrameworks)));
+        var findings = new byte[result.Findings.Count][];
+        Parallel.For(0, findings.Length, i => findings[i] = CompactUtf8(x => WriteFinding(x, result.Findings[i], baseDir)));
         w.WriteNumber("maxPaths", MaxPaths);
         w.WriteStartArray("packages");
         foreach (var e in entries) WriteLine(w, e.Json);
@@ -157,11 +157,28 @@ public static class CheckResultJsonWriter
     private static void WriteLine(Utf8JsonWriter w, string compactJson)
         => w.WriteRawValue("\n" + new string(' ', 2 * w.CurrentDepth) + compactJson, skipInputValidation: true);
 
+    // The same for an entry kept as UTF-8 (half the memory of a string: a 3,000-project result has 600,000 entries).
+    private static void WriteLine(Utf8JsonWriter w, byte[] compactJson)
+    {
+        int indent = 2 * w.CurrentDepth;
+        var line = ArrayPool<byte>.Shared.Rent(1 + indent + compactJson.Length);
+        line[0] = (byte)'\n';
+        line.AsSpan(1, indent).Fill((byte)' ');
+        compactJson.CopyTo(line.AsSpan(1 + indent));
+        w.WriteRawValue(line.AsSpan(0, 1 + indent + compactJson.Length), skipInputValidation: true);
+        ArrayPool<byte>.Shared.Return(line);
+    }
+
     // One buffer and writer per thread, reset for each entry: a 300-project result has a hundred thousand entries.
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_compactBuffer;
     [ThreadStatic] private static Utf8JsonWriter? t_compactWriter;
 
-    private static string Compact(Action<Utf8JsonWriter> write)
+    private static byte[] CompactUtf8(Action<Utf8JsonWriter> write) => CompactSpan(write).ToArray();
+
+    private static string Compact(Action<Utf8JsonWriter> write) => System.Text.Encoding.UTF8.GetString(CompactSpan(write));
+
+    // Valid until the thread's next call.
+    private static ReadOnlySpan<byte> CompactSpan(Action<Utf8JsonWriter> write)
     {
         var buffer = t_compactBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.Clear();
@@ -169,7 +186,7 @@ public static class CheckResultJsonWriter
         w.Reset(buffer);
         write(w);
         w.Flush();
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     // The judgement of a package version, the same in every project that judged it the same way, as compact JSON.
