@@ -376,9 +376,10 @@ internal static class ReportCommand
             // The formats are rendered at once (each is a second's work at 300 projects), then written in order.
             var selected = Formats.Where(formats.Contains).ToArray();
             var rendered = new byte[selected.Length][];
-            try
+            var failures = new Exception?[selected.Length];
+            Parallel.For(0, selected.Length, i =>
             {
-                Parallel.For(0, selected.Length, i =>
+                try
                 {
                     using var stream = new MemoryStream();
                     switch (selected[i])
@@ -388,13 +389,14 @@ internal static class ReportCommand
                         default: ReportJsonWriter.Write(report, stream); break;
                     }
                     rendered[i] = stream.ToArray();
-                });
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-            {
-                // As if rendered one after the other: the first failure goes on unchanged.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-            }
+                }
+                catch (Exception ex)
+                {
+                    failures[i] = ex;
+                }
+            });
+            // As if rendered one after the other: the first format's failure goes on unchanged, and nothing is written.
+            if (Array.Find(failures, ex => ex != null) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             for (int i = 0; i < selected.Length; i++)
             {
                 var path = Path.Combine(outDir, FileBaseName + "." + selected[i]);

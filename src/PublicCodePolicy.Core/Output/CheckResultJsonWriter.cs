@@ -66,34 +66,41 @@ public static class CheckResultJsonWriter
         w.WriteNumber("enforcedFindings", summary.EnforcedFindings);
         w.WriteEndObject();
         // Each distinct judgement of a package version once, sorted, so that projects can refer to it by index.
+        // The shared part of each project's package is serialised in parallel (a hundred thousand at 300 projects) and
+        // compared as text (not by the package object: hashing a million objects by identity cost a second at 300
+        // projects); only the distinct ones are kept.
+        var flat = result.Projects.SelectMany(p => p.Packages.Select(pkg => (Package: pkg, Project: p))).ToArray();
+        string[]? shared = InOrder(flat.Length, i => SharedPart(flat[i].Package));
         var judged = new Dictionary<string, int>(StringComparer.Ordinal);
         var entries = new List<(string Id, string Version, string Json)>();
-        // The shared part of each project's package, in the order the projects are written below (a list, not a
-        // dictionary keyed by the package object: hashing a million objects by identity cost a second at 300 projects).
-        // Serialised in parallel (a hundred thousand entries at 300 projects), collected in order.
-        var flat = result.Projects.SelectMany(p => p.Packages.Select(pkg => (Package: pkg, Project: p))).ToArray();
-        var shared = new string[flat.Length];
-        Parallel.For(0, flat.Length, i => shared[i] = SharedPart(flat[i].Package));
+        var entryOf = new int[flat.Length];
         for (int i = 0; i < flat.Length; i++)
         {
-            if (judged.TryAdd(shared[i], 0)) entries.Add((flat[i].Package.Id, flat[i].Package.Version, shared[i]));
+            if (!judged.TryGetValue(shared[i], out var e))
+            {
+                e = entries.Count;
+                judged.Add(shared[i], e);
+                entries.Add((flat[i].Package.Id, flat[i].Package.Version, shared[i]));
+            }
+            entryOf[i] = e;
         }
-        entries.Sort((a, b) =>
+        shared = null;
+        var order = Enumerable.Range(0, entries.Count).ToArray();
+        Array.Sort(order, (x, y) =>
         {
+            var (a, b) = (entries[x], entries[y]);
             int c = StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id);
             if (c == 0) c = string.CompareOrdinal(a.Id, b.Id);
             if (c == 0) c = string.CompareOrdinal(a.Version, b.Version);
             return c != 0 ? c : string.CompareOrdinal(a.Json, b.Json);
         });
-        for (int i = 0; i < entries.Count; i++) judged[entries[i].Json] = i;
-        // The dictionary is only read from here on, which is safe from several threads.
-        var uses = new byte[flat.Length][];
-        Parallel.For(0, flat.Length, i => uses[i] = CompactUtf8(x => WriteProjectPackage(x, flat[i].Package, judged[shared[i]], flat[i].Project.TargetFrameworks)));
-        var findings = new byte[result.Findings.Count][];
-        Parallel.For(0, findings.Length, i => findings[i] = CompactUtf8(x => WriteFinding(x, result.Findings[i], baseDir)));
+        var rank = new int[order.Length];
+        for (int k = 0; k < order.Length; k++) rank[order[k]] = k;
+        var uses = InOrder(flat.Length, i => CompactUtf8(x => WriteProjectPackage(x, flat[i].Package, rank[entryOf[i]], flat[i].Project.TargetFrameworks)));
+        var findings = InOrder(result.Findings.Count, i => CompactUtf8(x => WriteFinding(x, result.Findings[i], baseDir)));
         w.WriteNumber("maxPaths", MaxPaths);
         w.WriteStartArray("packages");
-        foreach (var e in entries) WriteLine(w, e.Json);
+        foreach (var k in order) WriteLine(w, entries[k].Json);
         w.WriteEndArray();
 
         w.WriteStartArray("projects");
@@ -120,6 +127,26 @@ public static class CheckResultJsonWriter
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    // f(0) … f(count - 1), computed in parallel; a failure is the lowest index's, unwrapped, as in a plain loop.
+    private static T[] InOrder<T>(int count, Func<int, T> f)
+    {
+        var results = new T[count];
+        var failures = new Exception?[count];
+        Parallel.For(0, count, i =>
+        {
+            try
+            {
+                results[i] = f(i);
+            }
+            catch (Exception ex)
+            {
+                failures[i] = ex;
+            }
+        });
+        if (Array.Find(failures, ex => ex != null) is { } first) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        return results;
     }
 
     /// <summary>Writes the result to a string.</summary>
