@@ -143,6 +143,9 @@ public sealed class LicenseTextReaderDecisionTests
     // The same family without a version restates the licence found: still concluded.
     [InlineData("Apache-2.0", "This project is licensed under the Apache License.")]
     [InlineData("GPL-3.0-only", "This program is released under the GPL.")]
+    // The grammar reads "Creative Commons Attribution" (family CC-BY) at the start of a longer name: not another licence.
+    [InlineData("CC-BY-ND-4.0", "This work is licensed under a Creative Commons Attribution-NoDerivatives 4.0 International License.")]
+    [InlineData("MIT", "This library is licensed under a GPL-compatible license:")]
     public void StatementOfTheSameFamilyWithoutVersion_KeepsTheConclusion(string id, string statement)
     {
         var a = Matcher.Analyze(statement + "\n\n" + Text(id));

@@ -366,7 +366,7 @@ public sealed partial class LicenseTextMatcher
             {
                 // "The icons are licensed under the Apache License": another licence, of a version the text does not
                 // say (Apache-1.0 is not OSI-approved, Apache-2.0 is). What it covers cannot be concluded.
-                if (!all.Any(r => LicenceStatementGrammar.FamilyOf(r.Id) == s.Family)) return null;
+                if (NamesAnotherFamily(tokens, s, all)) return null;
                 continue;
             }
             if (!all.Any(r => SameFamily(r.Id, s.Id)))
@@ -432,9 +432,27 @@ public sealed partial class LicenseTextMatcher
     // version" of the one found.
     private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
         => Grammar.Find(tokens).Any(s => !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
-            && (s.Id != null
-                ? s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id))
-                : !regions.Any(r => LicenceStatementGrammar.FamilyOf(r.Id) == s.Family)));
+            && (s.Id != null ? s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)));
+
+    // A statement naming, without a version, a family none of the texts found belongs to ("The icons are licensed under
+    // the Apache License."). Only a whole name counts: one followed by punctuation, a line break or nothing. In "a
+    // GPL-compatible licence" or "Creative Commons Attribution-NoDerivatives 4.0" the grammar read only the start of a
+    // longer name.
+    private static bool NamesAnotherFamily(TokenizedText tokens, LicenceStatement s, IEnumerable<LicenseTextRegion> regions)
+    {
+        if (s.Id != null) return false;
+        if (s.End > 0 && s.End < tokens.Count
+            && tokens.Source.AsSpan(tokens.Ends[s.End - 1], tokens.Starts[s.End] - tokens.Ends[s.End - 1]).IndexOfAny(".,;:()\n") < 0)
+        {
+            return false;
+        }
+        // The text's family, or a longer one starting with it (CC-BY-ND for "Creative Commons Attribution").
+        return !regions.Any(r =>
+        {
+            var family = LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+'));
+            return family == s.Family || family.StartsWith(s.Family + "-", StringComparison.Ordinal) || Family(r.Id) == s.Family;
+        });
+    }
 
     // Where "with <name> exception(s)" ends, when a statement of a licence found in full is followed by the name of an
     // exception whose full text the document also holds (the licence it modifies being that statement's); else -1.
