@@ -13,7 +13,9 @@
 # Environment:
 #   STRYKER_TOOL_PATH   folder holding dotnet-stryker (installed there if missing; default: a temp folder)
 #   STRYKER_CONCURRENCY test processes in parallel (default 1: the machine is shared)
-#   STRYKER_MUTATE      extra --mutate globs, space-separated, e.g. '!**/Text/TemplateMatcher.cs' (default none)
+#   STRYKER_MUTATE      extra --mutate globs, space-separated, e.g. '!**/Text/TemplateMatcher.cs' (default none).
+#                       They add to the area's own '**/AREA/**/*.cs', so narrow with exclusions: only Licensing/Text/ is
+#                       STRYKER_MUTATE='!**/Licensing/*.cs' (an include such as '**/Licensing/Text/**/*.cs' changes nothing)
 #   STRYKER_SINCE       a committish: only mutate files changed since it (Stryker --since)
 #   STRYKER_TESTS       vstest filter of the tests to run, or 'all' (default: the test classes that exercise the
 #                       area, listed below; a mutant only those classes cover is still tested, one no listed class
