@@ -8,7 +8,8 @@
 # Two copies of the project differ only by the PublicCodePolicy reference. Runs are paired and alternated
 # (with/without, then without/with on the next round) so that machine noise hits both sides alike.
 # Prints, per scenario, for wall time and for CPU time (user + system, all processes of the build): the median of
-# each side, the median of the paired ratios and the median of the paired differences.
+# each side, the median of the paired ratios and the median of the paired differences; then MSBuild's own timing of
+# the package's targets, and the bytes each side's no-op build allocates with its garbage collections.
 # Needs only bash, awk and the .NET SDK (no hyperfine).
 #
 # Usage: bench/build-overhead.sh [rounds]         (default 15 rounds; each round = 4 builds per scenario pair)
@@ -122,9 +123,9 @@ summarise() {
     "$label" "$ma" "$mb" "$ratio" "$low" "$high" "$diff"
 }
 
-# Builds run from the work folder, as a developer runs them from the project's folder. Observed and not explained
-# yet: run from a folder holding a global.json (this repository's), no-op builds with the package were ~25 ms slower
-# than without it, against ~5 ms from a neutral folder.
+# Builds run from the work folder, as a developer runs them from the project's folder. Run from a folder holding a
+# global.json (this repository's), no-op builds with the package were ~25 ms slower than without it, against ~5 ms from
+# a neutral folder: the allocation figures at the end explain such jumps (one more garbage collection or not).
 cd "$work"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for scenario in noop assets; do
@@ -152,5 +153,41 @@ targets_ms() {
 for scenario in noop assets; do
   for ((i = 1; i <= 7; i++)); do targets_ms "$scenario"; done > "$work/$scenario-targets.txt"
   printf '%-14s package targets (MSBuild performance summary, median of 7): %s ms\n' "$scenario" "$(median < "$work/$scenario-targets.txt")"
+done
+
+# Allocation and garbage collections of the build process (a logger reads the runtime's own counters when the build
+# ends): unlike time, the same build allocates the same bytes to within a few KiB, so this is the noise-free part of
+# the cost. A no-op build allocates tens of MB; what the package adds can make one more collection happen before the
+# process exits, and that collection (tens of milliseconds) is then most of the wall-time difference above.
+mkdir -p "$work/gclogger"
+cat > "$work/gclogger/gclogger.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+  <!-- The SDK's own MSBuild framework assembly: nothing to restore. -->
+  <ItemGroup><Reference Include="$(MSBuildToolsPath)/Microsoft.Build.Framework.dll" Private="false" /></ItemGroup>
+</Project>
+XML
+cat > "$work/gclogger/GcLogger.cs" <<'CS'
+using Microsoft.Build.Framework;
+
+/// <summary>Appends "allocated-KiB gen0 gen1 gen2 pause-ms" of this process to the file given as the parameter.</summary>
+public sealed class GcLogger : ILogger
+{
+    public LoggerVerbosity Verbosity { get; set; }
+    public string? Parameters { get; set; }
+    public void Initialize(IEventSource eventSource) => eventSource.BuildFinished += (_, _) => System.IO.File.AppendAllText(Parameters!,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{System.GC.GetTotalAllocatedBytes(true) / 1024}\t{System.GC.CollectionCount(0)}\t{System.GC.CollectionCount(1)}\t{System.GC.CollectionCount(2)}\t{System.GC.GetTotalPauseDuration().TotalMilliseconds:F1}\n"));
+    public void Shutdown() { }
+}
+CS
+quiet dotnet build "$work/gclogger/gclogger.csproj" -c Release -o "$work/gclogger/bin" -nodeReuse:false -v:q -tl:off
+for side in with without; do
+  : > "$work/gc-$side.tsv"
+  for ((i = 1; i <= 5; i++)); do
+    dotnet build "$work/$side/app.csproj" --no-restore -nodeReuse:false -v:q -tl:off "-logger:GcLogger,$work/gclogger/bin/gclogger.dll;$work/gc-$side.tsv" > /dev/null
+  done
+  printf '%-14s %-7s allocated %6d KiB  collections gen0 %s gen1 %s gen2 %s  GC pause %s ms  (median of 5)\n' "noop memory" "$side" \
+    "$(cut -f1 "$work/gc-$side.tsv" | median)" "$(cut -f2 "$work/gc-$side.tsv" | median)" "$(cut -f3 "$work/gc-$side.tsv" | median)" \
+    "$(cut -f4 "$work/gc-$side.tsv" | median)" "$(cut -f5 "$work/gc-$side.tsv" | median)"
 done
 echo "# raw pairs (with wall, with cpu, without wall, without cpu) in $work/noop.tsv and $work/assets.tsv"
