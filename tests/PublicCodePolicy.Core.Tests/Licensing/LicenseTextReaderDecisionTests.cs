@@ -130,6 +130,11 @@ public sealed class LicenseTextReaderDecisionTests
     [InlineData("The icons are licensed under the Apache License.")]
     [InlineData("The icons are licensed under the GPL.")]
     [InlineData("The fonts are covered by the GNU Lesser General Public License.")]
+    // "Creative Commons" alone names no licence at all: CC0, CC-BY and CC-BY-NC are all Creative Commons licences.
+    [InlineData("The documentation is licensed under a Creative Commons license.")]
+    [InlineData("The artwork is released under Creative Commons.")]
+    [InlineData("Some images are available under a Creative Commons licence (see each file).")]
+    [InlineData("The sample data is published under the Creative Commons Attribution license.")]
     public void StatementNamingAnotherLicenceWithoutVersion_ConcludesNothing(string statement)
     {
         // It used to conclude MIT alone, leaving out the part under the other licence.
@@ -137,6 +142,45 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("NOASSERTION", a.Expression.ToString());
         Assert.Equal(LicenseTextMatchKind.None, a.Kind);
         Assert.StartsWith("The text contains MIT but also ", a.Note);
+    }
+
+    [Theory]
+    // A licence the grammar cannot name, after a trigger: it used to be read as a title, and MIT concluded alone.
+    [InlineData("The icons are licensed under a proprietary license.")]
+    [InlineData("The icons are licensed under CC BY-NC.")]
+    [InlineData("The icons are licensed under the BSD license.")]
+    [InlineData("The icons are licensed under a BSD-style license.")]
+    [InlineData("The icons are licensed under an open source license.")]
+    [InlineData("The icons are licensed under the Eclipse Public License.")]
+    [InlineData("Les icônes sont publiées sous licence propriétaire.")]
+    [InlineData("Les icônes sont sous licence Creative Commons.")]
+    public void StatementOfALicenceTheReaderCannotName_ConcludesNothing(string statement)
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\n" + statement);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Equal(LicenseTextMatchKind.None, a.Kind);
+    }
+
+    [Fact]
+    public void PartOfANameOfTheSameFamily_DoesNotRestateTheLicence()
+    {
+        // "CC BY" is read, then "-NC": a more specific licence than the CC-BY-4.0 text, not a restatement of it.
+        Assert.Equal("NOASSERTION", Concluded(Text("CC-BY-4.0") + "\n\nThe icons are licensed under CC BY-NC."));
+        Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\nThe icons are licensed under a Creative Commons Attribution-NonCommercial license."));
+    }
+
+    [Theory]
+    // Statements that refer to terms given elsewhere name no other licence: the text is still concluded.
+    [InlineData("The documentation is licensed under the same license.")]
+    [InlineData("This software is distributed under the License.")]
+    [InlineData("The icons are released under the license below.")]
+    [InlineData("The examples are available under the terms of this license.")]
+    [InlineData("Les exemples sont publiés sous la même licence.")]
+    [InlineData("Licensed under the following license:")]
+    public void StatementReferringToTermsGivenElsewhere_KeepsTheConclusion(string statement)
+    {
+        Assert.Equal("MIT", Concluded(statement + "\n\n" + Text("MIT")));
+        Assert.Equal("MIT", Concluded(Text("MIT") + "\n\n" + statement));
     }
 
     [Theory]

@@ -14,6 +14,12 @@ namespace PublicCodePolicy.Licensing.Text;
 /// <param name="Id">The SPDX identifier the statement names, or null when the name is ambiguous (a family without a version).</param>
 internal sealed record LicenceStatement(int Start, int End, string Family, string? Version, bool OrLater, bool Modified, string? Id);
 
+/// <summary>A statement of a licence the grammar cannot name ("licensed under a proprietary license", "under CC BY-NC").</summary>
+/// <param name="Start">First word of the statement (the trigger).</param>
+/// <param name="End">One past the word that shows a licence is named ("license", "commons", the qualifier).</param>
+/// <param name="Family">The family of the start of the name, when the grammar read one ("CC-BY" in "CC BY-NC"), or null.</param>
+internal sealed record UnnamedLicenceStatement(int Start, int End, string? Family);
+
 /// <summary>
 /// Reads named-licence statements with a small grammar: a trigger ("licensed under", "released under", "under the
 /// terms of", "sous licence" …), a few filler words ("the", "terms of"), a licence name from the SPDX list's names and
@@ -223,6 +229,88 @@ internal sealed partial class LicenceStatementGrammar
             if (w == verb || w == verb + "e" || w == verb + "s" || w == verb + "es") return new[] { w, "sous" };
         }
         return null;
+    }
+
+    // Words after a trigger that point at terms given elsewhere ("under the same license", "under the license below",
+    // "under their own licenses"): no licence is named, the statement refers to one.
+    private static readonly HashSet<string> s_referring = new(StringComparer.Ordinal)
+    {
+        "this", "these", "those", "that", "following", "same", "above", "below", "own", "its", "their", "his", "her", "your",
+        "respective", "separate", "such", "said", "which", "original", "applicable", "appropriate", "corresponding",
+        "individual", "different", "other", "various", "multiple", "several", "compatible", "ce", "cette", "ces", "même", "suivante", "suivantes", "ci", "dessous", "dessus", "propre", "propres",
+    };
+
+    /// <summary>
+    /// Statements whose licence the grammar cannot name, though they name one: a trigger followed, within the clause,
+    /// by a qualified "license" ("licensed under a proprietary license", "under the BSD license", "under an open source
+    /// license"), by "Creative Commons" or "CC" (a family of licences, free and not: "under CC BY-NC"), or, in French,
+    /// "sous licence" followed by a word ("sous licence propriétaire"). "Under the License", "under the same license"
+    /// and "under the license below" name nothing. Spans are in words, as for <see cref="Find"/>.
+    /// </summary>
+    public IReadOnlyList<UnnamedLicenceStatement> FindUnnamed(TokenizedText text)
+    {
+        var g = Grammar(text);
+        var found = new List<UnnamedLicenceStatement>();
+        for (int i = 0; i < g.Count; i++)
+        {
+            var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr)) ?? FrenchTrigger(g, i);
+            if (trigger == null) continue;
+            int p = i + trigger.Length;
+            LicenceStatement? statement = null;
+            for (int steps = 0; steps <= 5 && p <= g.Count; steps++)
+            {
+                statement = ReadName(g, i, p);
+                if (statement != null || p >= g.Count || !s_fillers.Contains(g[p].Text)) break;
+                p++;
+            }
+            // A name read whole is Find's ("the Apache License."); one read only in part ("CC BY" of "CC BY-NC", "GPL"
+            // of "GPL-compatible") is this method's, with the family read so far.
+            if (statement != null && (statement.Id != null || IsWholeName(text, statement))) continue;
+            int end = UnnamedLicenceEnd(text, g, i + trigger.Length, trigger[^1] == "license");
+            if (end > 0) found.Add(new UnnamedLicenceStatement(g[i].First, end, statement?.Family));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Whether a statement's name ends the name in the text: punctuation, a line break or the end follows it. In
+    /// "a GPL-compatible licence" or "Creative Commons Attribution-NoDerivatives 4.0" only the start of a longer name
+    /// was read.
+    /// </summary>
+    public static bool IsWholeName(TokenizedText tokens, LicenceStatement s)
+        => s.End <= 0 || s.End >= tokens.Count
+            || tokens.Source.AsSpan(tokens.Ends[s.End - 1], tokens.Starts[s.End] - tokens.Ends[s.End - 1]).IndexOfAny(".,;:()\n") >= 0;
+
+    // Where the unnamed licence after a trigger ends (one past its last word), or -1 when the words up to the end of
+    // the clause name none. afterLicense: the trigger ends with "licence" ("sous licence …"), so any word that follows
+    // in the clause qualifies it.
+    private static int UnnamedLicenceEnd(TokenizedText text, List<GrammarToken> g, int from, bool afterLicense)
+    {
+        bool qualified = false;
+        for (int q = from; q < g.Count && q < from + 8; q++)
+        {
+            if (q > from && ClauseBreak(text, g[q].First)) return -1;
+            var w = g[q].Text;
+            if (s_referring.Contains(w)) return -1;
+            if (w == "cc" || (w == "creative" && q + 1 < g.Count && g[q + 1].Text == "commons")) return g[q].Last + 1;
+            if (w is "license" or "licenses")
+            {
+                if (qualified) return g[q].Last + 1;
+                continue;
+            }
+            if (s_fillers.Contains(w)) continue;
+            if (afterLicense) return g[q].Last + 1;
+            qualified = true;
+        }
+        return -1;
+    }
+
+    // A full stop, semicolon, colon, bracket or line break between a word and the one before it.
+    private static bool ClauseBreak(TokenizedText text, int word)
+    {
+        if (word == 0) return false;
+        var gap = text.Source.AsSpan(text.Ends[word - 1], Math.Max(0, text.Starts[word] - text.Ends[word - 1]));
+        return gap.IndexOfAny(".;:()[]\n!?") >= 0;
     }
 
     /// <summary>Whether the text has a statement trigger ("licensed under" …), even one whose name cannot be read.</summary>

@@ -380,6 +380,9 @@ public sealed partial class LicenseTextMatcher
             }
             for (int i = s.Start; i < statementEnd; i++) explained[i] = true;
         }
+        // "The icons are licensed under a proprietary license", "… under CC BY-NC": a licence the reader cannot name
+        // covers part of the work. It is not a title: nothing is concluded.
+        if (Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions))) return null;
         var urls = Urls(tokens);
         foreach (var u in urls)
         {
@@ -432,7 +435,14 @@ public sealed partial class LicenseTextMatcher
     // version" of the one found.
     private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
         => Grammar.Find(tokens).Any(s => !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
-            && (s.Id != null ? s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)));
+            && (s.Id != null ? s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
+            || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions));
+
+    // An unnamed licence statement outside the texts, unless it only starts the name of a more specific licence found
+    // in full ("a Creative Commons Attribution-NoDerivatives 4.0 license" above the CC-BY-ND-4.0 text: family CC-BY read).
+    private static bool NamesAnUnreadLicence(UnnamedLicenceStatement u, IEnumerable<LicenseTextRegion> regions)
+        => !regions.Any(r => u.Start >= r.StartWord && u.Start < r.EndWord)
+            && (u.Family == null || !regions.Any(r => LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+')).StartsWith(u.Family + "-", StringComparison.Ordinal)));
 
     // A statement naming, without a version, a family none of the texts found belongs to ("The icons are licensed under
     // the Apache License."). Only a whole name counts: one followed by punctuation, a line break or nothing. In "a
@@ -440,12 +450,7 @@ public sealed partial class LicenseTextMatcher
     // longer name.
     private static bool NamesAnotherFamily(TokenizedText tokens, LicenceStatement s, IEnumerable<LicenseTextRegion> regions)
     {
-        if (s.Id != null) return false;
-        if (s.End > 0 && s.End < tokens.Count
-            && tokens.Source.AsSpan(tokens.Ends[s.End - 1], tokens.Starts[s.End] - tokens.Ends[s.End - 1]).IndexOfAny(".,;:()\n") < 0)
-        {
-            return false;
-        }
+        if (s.Id != null || !LicenceStatementGrammar.IsWholeName(tokens, s)) return false;
         // The text's family, or a longer one starting with it (CC-BY-ND for "Creative Commons Attribution").
         return !regions.Any(r =>
         {
