@@ -343,7 +343,7 @@ public sealed partial class LicenseTextMatcher
         {
             if (all.Any(r => h.StartWord < r.EndWord && r.StartWord < h.EndWord)) continue;
             for (int i = h.StartWord; i < h.EndWord; i++) explained[i] = true;
-            bool same = regions.Any(r => SameFamily(r.Id, h.Id));
+            bool same = regions.Any(r => SameLicence(r.Id, h.Id));
             notes.Add(same ? "the standard notice of " + h.Id + " restates it" : "the standard notice of " + h.Id + " adds it");
             if (!same) all.Add(h with { });
         }
@@ -369,7 +369,7 @@ public sealed partial class LicenseTextMatcher
                 if (NamesAnotherFamily(tokens, s, all)) return null;
                 continue;
             }
-            if (!all.Any(r => SameFamily(r.Id, s.Id)))
+            if (!all.Any(r => SameLicence(r.Id, s.Id)))
             {
                 all.Add(new LicenseTextRegion(s.Id, false, s.Start, s.End, Array.Empty<string>()));
                 notes.Add("a statement names " + s.Id);
@@ -386,7 +386,7 @@ public sealed partial class LicenseTextMatcher
         var urls = Urls(tokens);
         foreach (var u in urls)
         {
-            if (u.License != null && !all.Any(r => SameFamily(r.Id, u.License))) return null;
+            if (u.License != null && !all.Any(r => SameLicence(r.Id, u.License))) return null;
             for (int i = u.StartWord; i < u.EndWord; i++) explained[i] = true;
         }
 
@@ -435,7 +435,7 @@ public sealed partial class LicenseTextMatcher
     // version" of the one found.
     private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
         => Grammar.Find(tokens).Any(s => !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
-            && (s.Id != null ? s.OrLater || !regions.Any(r => SameFamily(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
+            && (s.Id != null ? s.OrLater || !regions.Any(r => SameLicence(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
             || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions));
 
     // An unnamed licence statement outside the texts, unless it only starts the name of a more specific licence found
@@ -455,7 +455,7 @@ public sealed partial class LicenseTextMatcher
         return !regions.Any(r =>
         {
             var family = LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+'));
-            return family == s.Family || family.StartsWith(s.Family + "-", StringComparison.Ordinal) || Family(r.Id) == s.Family;
+            return family == s.Family || family.StartsWith(s.Family + "-", StringComparison.Ordinal);
         });
     }
 
@@ -464,7 +464,7 @@ public sealed partial class LicenseTextMatcher
     private int NamedExceptionEnd(TokenizedText tokens, LicenceStatement s, IReadOnlyList<LicenseTextRegion> regions)
     {
         if (s.Id == null || s.End >= tokens.Count || tokens.Words[s.End] != "with") return -1;
-        if (!regions.Any(r => !r.IsException && SameFamily(r.Id, s.Id))) return -1;
+        if (!regions.Any(r => !r.IsException && SameLicence(r.Id, s.Id))) return -1;
         foreach (var r in regions.Where(r => r.IsException))
         {
             var name = _tokenizer.Words(r.Id).TakeWhile(w => w != "exception").ToArray();
@@ -507,9 +507,11 @@ public sealed partial class LicenseTextMatcher
     // "one line to give the program's name": the GNU appendix left as a template says nothing about this work.
     private static bool PlaceholderNotice(TokenizedText tokens) => IndexOf(tokens.Words, new[] { "one", "line", "to", "give", "the" }) >= 0;
 
-    private static bool SameFamily(string a, string b) => string.Equals(Family(a), Family(b), StringComparison.Ordinal);
+    // The same licence, whatever its qualifier: GPL-3.0-only, GPL-3.0-or-later and GPL-3.0+ (not GPL-2.0: for the
+    // family as statements name it, see LicenceStatementGrammar.FamilyOf).
+    private static bool SameLicence(string a, string b) => string.Equals(WithoutQualifier(a), WithoutQualifier(b), StringComparison.Ordinal);
 
-    private static string Family(string id)
+    private static string WithoutQualifier(string id)
     {
         foreach (var suffix in new[] { "-only", "-or-later", "+" })
         {
@@ -558,7 +560,7 @@ public sealed partial class LicenseTextMatcher
         else
         {
             // Every licence URL of the text must name a licence the statements name.
-            if (urlLicenses.Any(u => !ids.Any(id => SameFamily(id, u)))) return null;
+            if (urlLicenses.Any(u => !ids.Any(id => SameLicence(id, u)))) return null;
             how = "the statement \"" + string.Join(' ', tokens.Words.Skip(named[0].Start).Take(named[0].End - named[0].Start)) + "\""
                 + (urlLicenses.Count > 0 ? ", confirmed by its URL" : string.Empty);
         }
