@@ -100,6 +100,7 @@ public sealed class LicenceStatementTests
         "CC-BY" or "CC-BY-SA" => "4.0",
         "CECILL" => "2.1",
         "etalab" => "2.0",
+        "OFL" => "1.1",
         _ => string.Empty,
     };
 }

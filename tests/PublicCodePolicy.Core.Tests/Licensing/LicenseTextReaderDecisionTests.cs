@@ -154,11 +154,33 @@ public sealed class LicenseTextReaderDecisionTests
     [InlineData("The icons are licensed under the Eclipse Public License.")]
     [InlineData("Les icônes sont publiées sous licence propriétaire.")]
     [InlineData("Les icônes sont sous licence Creative Commons.")]
+    [InlineData("The native binaries are subject to the NVIDIA license.")]
+    [InlineData("The data files are licensed under XYZ 2.0.")]
     public void StatementOfALicenceTheReaderCannotName_ConcludesNothing(string statement)
     {
         var a = Matcher.Analyze(Text("MIT") + "\n\n" + statement);
         Assert.Equal("NOASSERTION", a.Expression.ToString());
         Assert.Equal(LicenseTextMatchKind.None, a.Kind);
+    }
+
+    [Theory]
+    // Terms that are not free, named without a statement: it used to conclude MIT alone, as a title.
+    [InlineData("Parts of this package are proprietary.")]
+    [InlineData("This package bundles a proprietary component.")]
+    [InlineData("Documentation: CC BY-NC-SA 4.0")]
+    [InlineData("Le logo est la propriété de la commune ; il est propriétaire.")]
+    public void NonFreeTermsNamedBesideTheText_ConcludeNothingFree(string sentence)
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\n" + sentence);
+        Assert.NotEqual("MIT", a.Expression.ToString());
+        Assert.Equal(LicenseTextMatchKind.None, a.Kind);
+    }
+
+    [Fact]
+    public void FontsUnderTheSilOpenFontLicence_AreAddedToTheText()
+    {
+        var a = Matcher.Analyze(Text("Apache-2.0") + "\n\nThe font files are licensed under SIL OFL 1.1.");
+        Assert.Equal("Apache-2.0 AND OFL-1.1", a.Expression.ToString());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal sealed partial class LicenceStatementGrammar
     {
         new[] { "licensed", "under" }, new[] { "released", "under" }, new[] { "distributed", "under" }, new[] { "available", "under" },
         new[] { "provided", "under" }, new[] { "published", "under" }, new[] { "licensed", "to", "you", "under" }, new[] { "under", "the", "terms", "of" },
-        new[] { "is", "under" }, new[] { "are", "under" }, new[] { "covered", "by" }, new[] { "governed", "by" },
+        new[] { "is", "under" }, new[] { "are", "under" }, new[] { "covered", "by" }, new[] { "governed", "by" }, new[] { "subject", "to" },
         new[] { "sous", "license" }, new[] { "sous", "la", "license" }, new[] { "sous", "les", "termes", "de" },
     };
 
@@ -243,7 +243,8 @@ internal sealed partial class LicenceStatementGrammar
     /// <summary>
     /// Statements whose licence the grammar cannot name, though they name one: a trigger followed, within the clause,
     /// by a qualified "license" ("licensed under a proprietary license", "under the BSD license", "under an open source
-    /// license"), by "Creative Commons" or "CC" (a family of licences, free and not: "under CC BY-NC"), or, in French,
+    /// license"), by "Creative Commons" or "CC" (a family of licences, free and not: "under CC BY-NC"), by a version
+    /// ("under XYZ 2.0"), or, in French,
     /// "sous licence" followed by a word ("sous licence propriétaire"). "Under the License", "under the same license"
     /// and "under the license below" name nothing. Spans are in words, as for <see cref="Find"/>.
     /// </summary>
@@ -293,6 +294,8 @@ internal sealed partial class LicenceStatementGrammar
             var w = g[q].Text;
             if (s_referring.Contains(w)) return -1;
             if (w == "cc" || (w == "creative" && q + 1 < g.Count && g[q + 1].Text == "commons")) return g[q].Last + 1;
+            // A version: the name of a versioned licence the grammar does not know ("under SIL OFL 1.1", "under XYZ v2").
+            if (w.StartsWith(VersionMark, StringComparison.Ordinal)) return g[q].Last + 1;
             if (w is "license" or "licenses")
             {
                 if (qualified) return g[q].Last + 1;

@@ -29,6 +29,9 @@ public sealed partial class LicenseTextMatcher
     {
         "if", "revenue", "purchase", "purchased", "subscription", "evaluation", "trial", "pricing", "paid", "noncommercial",
         "pas", "interdit", "interdite", "uniquement", "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
+        // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA",
+        // "CC BY-NC-SA 4.0" (NC: non-commercial).
+        "proprietary", "propriétaire", "propriétaires", "eula", "nc", "confidential",
     };
 
     // Idioms made of restriction words that restrict nothing.
