@@ -176,6 +176,27 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal(LicenseTextMatchKind.None, a.Kind);
     }
 
+    [Theory]
+    // A notice whose grant is limited in use, audience or time: each used to conclude the licence named.
+    [InlineData("Licensed under the MIT License for educational purposes.")]
+    [InlineData("Licensed under the MIT License until 2025-01-01.")]
+    [InlineData("This library is free for personal use. Licensed under the MIT License.")]
+    [InlineData("Licensed under the Apache License 2.0. A license key is needed for production use.")]
+    [InlineData("Sous licence MIT, réservée aux collectivités.")]
+    public void NoticeWithALimitedGrant_ConcludesNothing(string notice)
+    {
+        Assert.Equal("NOASSERTION", Concluded(notice));
+    }
+
+    [Fact]
+    public void PurposeIdiomsBesideTheText_RestrictNothing()
+    {
+        // "purpose" limits a grant ("for educational purposes"), but not in the idioms of permissive licences.
+        Assert.Equal("MIT", Concluded(Text("MIT") + "\n\nThe authors make this software available for any purpose."));
+        Assert.Equal("MIT", Concluded(Text("MIT") + "\n\nFitness for a particular purpose is the user's to judge."));
+        Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\nThe authors make this software available for educational purposes."));
+    }
+
     [Fact]
     public void FontsUnderTheSilOpenFontLicence_AreAddedToTheText()
     {

@@ -32,6 +32,10 @@ public sealed partial class LicenseTextMatcher
         // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA",
         // "CC BY-NC-SA 4.0" (NC: non-commercial).
         "proprietary", "propriétaire", "propriétaires", "eula", "nc", "confidential",
+        // A grant limited in use, audience or time: "for educational purposes", "free for personal use", "until
+        // 2025-01-01", "a license key is needed for production use", "réservée aux collectivités".
+        "purpose", "purposes", "personal", "educational", "academic", "production", "needed", "until",
+        "réservé", "réservée", "réservés", "réservées", "limité", "limitée", "limités", "limitées", "exclusivement", "personnel", "personnelle",
     };
 
     // Idioms made of restriction words that restrict nothing.
@@ -39,6 +43,7 @@ public sealed partial class LicenseTextMatcher
     {
         new[] { "but", "not", "limited", "to" }, new[] { "without", "any", "warranty" }, new[] { "without", "even", "the", "implied", "warranty" },
         new[] { "without", "warranty" }, new[] { "without", "warranties" }, new[] { "all", "rights", "reserved" }, new[] { "rights", "are", "reserved" },
+        new[] { "for", "a", "particular", "purpose" }, new[] { "for", "any", "purpose" },
     };
 
     private static readonly string[][] s_sameTerms =
