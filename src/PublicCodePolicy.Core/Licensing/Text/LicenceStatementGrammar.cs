@@ -192,21 +192,7 @@ internal sealed partial class LicenceStatementGrammar
         int i = 0;
         while (i < g.Count)
         {
-            var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr)) ?? FrenchTrigger(g, i);
-            if (trigger == null)
-            {
-                i++;
-                continue;
-            }
-            int p = i + trigger.Length;
-            LicenceStatement? statement = null;
-            // Fillers ("the terms of the", "la licence") may come before the name; try the name at each step.
-            for (int steps = 0; steps <= 5 && p <= g.Count; steps++)
-            {
-                statement = ReadName(g, i, p);
-                if (statement != null || p >= g.Count || !s_fillers.Contains(g[p].Text)) break;
-                p++;
-            }
+            var (_, statement) = ReadAt(g, i);
             if (statement != null)
             {
                 found.Add(statement);
@@ -218,6 +204,23 @@ internal sealed partial class LicenceStatementGrammar
             }
         }
         return found;
+    }
+
+    // The trigger at grammar token i and the statement it starts, or nulls. Fillers ("the terms of the", "la licence")
+    // may come before the name; the name is tried at each step.
+    private (string[]? Trigger, LicenceStatement? Statement) ReadAt(List<GrammarToken> g, int i)
+    {
+        var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr)) ?? FrenchTrigger(g, i);
+        if (trigger == null) return (null, null);
+        int p = i + trigger.Length;
+        for (int steps = 0; steps <= 5 && p <= g.Count; steps++)
+        {
+            var statement = ReadName(g, i, p);
+            if (statement != null) return (trigger, statement);
+            if (p >= g.Count || !s_fillers.Contains(g[p].Text)) break;
+            p++;
+        }
+        return (trigger, null);
     }
 
     private static string[]? FrenchTrigger(List<GrammarToken> g, int i)
@@ -254,16 +257,8 @@ internal sealed partial class LicenceStatementGrammar
         var found = new List<UnnamedLicenceStatement>();
         for (int i = 0; i < g.Count; i++)
         {
-            var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr)) ?? FrenchTrigger(g, i);
+            var (trigger, statement) = ReadAt(g, i);
             if (trigger == null) continue;
-            int p = i + trigger.Length;
-            LicenceStatement? statement = null;
-            for (int steps = 0; steps <= 5 && p <= g.Count; steps++)
-            {
-                statement = ReadName(g, i, p);
-                if (statement != null || p >= g.Count || !s_fillers.Contains(g[p].Text)) break;
-                p++;
-            }
             // A name read whole is Find's ("the Apache License."); one read only in part ("CC BY" of "CC BY-NC", "GPL"
             // of "GPL-compatible") is this method's, with the family read so far.
             if (statement != null && (statement.Id != null || IsWholeName(text, statement))) continue;
