@@ -189,6 +189,77 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\nThe authors make this software available for educational purposes."));
     }
 
+    [Theory]
+    // Ordinary sentences of licence files that hold a word that restricts elsewhere, or a statement that names no
+    // other licence: still concluded (a review of the first version of the rules above found each one unconcluded).
+    [InlineData("Copyright (c) 2015 SAS Institute Inc., Cary, NC", "")]
+    [InlineData("Copyright (c) 2016 Educational Testing Service", "")]
+    [InlineData("Copyright (c) 2020 Commune de Valmont. Tous droits réservés.", "")]
+    [InlineData("", "When using this library in academic work, please cite our paper.")]
+    [InlineData("", "This library is production ready.")]
+    [InlineData("", "Vous pouvez l'utiliser à titre personnel ou professionnel.")]
+    [InlineData("", "This list of authors is kept up to date until further notice.")]
+    [InlineData("", "Contributions are subject to the Contributor License Agreement.")]
+    [InlineData("", "Fitness for any particular purpose is the user's to judge.")]
+    [InlineData("", "Parts are licensed under the terms in section 2 below.")]
+    public void OrdinarySentencesBesideTheText_KeepTheConclusion(string before, string after)
+    {
+        var text = (before.Length > 0 ? before + "\n\n" : string.Empty) + Text("MIT") + (after.Length > 0 ? "\n\n" + after : string.Empty);
+        Assert.Equal("MIT", Concluded(text));
+    }
+
+    [Theory]
+    [InlineData("GPL-3.0-only", "This program is licensed under the GNU General Public License - see below.")]
+    [InlineData("etalab-2.0", "Le code source est sous Licence Ouverte 2.0.")]
+    public void StatementOfTheTextsOwnLicence_KeepsTheConclusion(string id, string statement)
+    {
+        Assert.Equal(id, Concluded(statement + "\n\n" + Text(id)));
+    }
+
+    [Fact]
+    public void StatementOfAChoiceBetweenTwoTexts_IsAChoice()
+    {
+        var text = "Licensed under either of Apache License, Version 2.0 or MIT license at your option.\n\n" + Text("Apache-2.0") + "\n\n" + Text("MIT");
+        Assert.Equal("Apache-2.0 OR MIT", Concluded(text));
+    }
+
+    [Theory]
+    // A licence file is hard-wrapped: the name goes on after a line break, or past "Inc.".
+    [InlineData("The icons are licensed under the\nFont Awesome Pro License.")]
+    [InlineData("The icons are licensed under the Acme Inc. Software License Agreement.")]
+    // A second licence after one the grammar reads.
+    [InlineData("The documentation is licensed under the MIT License and the Acme Font License.")]
+    // Another licence than the text's, said without naming it.
+    [InlineData("The sample data is licensed under a different license (see data/LICENSE).")]
+    public void UnnamedLicenceAfterTheText_ConcludesNothing(string sentence)
+    {
+        Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\n" + sentence));
+    }
+
+    [Theory]
+    // Short notices and sectioned documents read the same statements.
+    [InlineData("This project is licensed under the MIT License.\nThe logo is licensed under the Acme Brand License.")]
+    [InlineData("This project is licensed under the MIT License and the Acme Font License.")]
+    [InlineData("This project is licensed under the MIT License.\n\nThe documentation is licensed under the Creative Commons Attribution license.")]
+    public void NoticeWithAnUnnamedLicence_ConcludesNothing(string notice)
+    {
+        Assert.Equal("NOASSERTION", Concluded(notice));
+    }
+
+    [Fact]
+    public void SectionNamingAnUnreadLicence_IsNoIntroduction()
+    {
+        Assert.Equal("NOASSERTION", Concluded("# License\n\n" + Text("MIT") + "\n\n# Icons\n\nThe icons are licensed under the Font Awesome Pro License."));
+        Assert.Equal("NOASSERTION", Concluded("# Licence\n\n" + Text("MIT") + "\n\n# Polices\n\nLes polices sont diffusées sous licence Creative Commons."));
+    }
+
+    [Fact]
+    public void PartOfACreativeCommonsName_MustSpellTheTextsLicence()
+    {
+        Assert.Equal("CC-BY-ND-4.0", Concluded("This work is licensed under a Creative Commons Attribution-NoDerivatives 4.0 International License.\n\n" + Text("CC-BY-ND-4.0")));
+        Assert.Equal("NOASSERTION", Concluded(Text("CC-BY-SA-4.0") + "\n\nPhotos are licensed under Creative Commons Attribution-NoDerivatives 4.0 International."));
+    }
+
     [Fact]
     public void FontsUnderTheSilOpenFontLicence_AreAddedToTheText()
     {

@@ -18,7 +18,8 @@ internal sealed record LicenceStatement(int Start, int End, string Family, strin
 /// <param name="Start">First word of the statement (the trigger).</param>
 /// <param name="End">One past the word that shows a licence is named ("license", "commons", the qualifier).</param>
 /// <param name="Family">The family of the start of the name, when the grammar read one ("CC-BY" in "CC BY-NC"), or null.</param>
-internal sealed record UnnamedLicenceStatement(int Start, int End, string? Family);
+/// <param name="Continuation">How that name goes on, abbreviated as SPDX identifiers do ("NC" for "-NonCommercial"), or null.</param>
+internal sealed record UnnamedLicenceStatement(int Start, int End, string? Family, string? Continuation);
 
 /// <summary>
 /// Reads named-licence statements with a small grammar: a trigger ("licensed under", "released under", "under the
@@ -42,7 +43,7 @@ internal sealed partial class LicenceStatementGrammar
     // French participles agree with their subject: "publiée", "diffusés" … all announce a licence the same way.
     private static readonly string[] s_frenchVerbs = { "publié", "distribué", "diffusé", "placé", "mis", "mise" };
 
-    private static readonly HashSet<string> s_fillers = new(StringComparer.Ordinal) { "the", "a", "an", "terms", "of", "and", "conditions", "license", "la", "les", "termes", "de", "du", "version" };
+    private static readonly HashSet<string> s_fillers = new(StringComparer.Ordinal) { "the", "a", "an", "terms", "of", "and", "conditions", "license", "la", "les", "termes", "de", "du", "version", "either", "both" };
 
     private static readonly string[][] s_gnuFiller = { new[] { "as", "published", "by", "the", "free", "software", "foundation" } };
 
@@ -212,15 +213,22 @@ internal sealed partial class LicenceStatementGrammar
     {
         var trigger = s_triggers.FirstOrDefault(tr => Matches(g, i, tr)) ?? FrenchTrigger(g, i);
         if (trigger == null) return (null, null);
-        int p = i + trigger.Length;
+        // "sous Licence Ouverte 2.0": the trigger's last word may be the first of the name.
+        var statement = (trigger[^1] == "license" ? ReadName(g, i, i + trigger.Length - 1) : null) ?? ReadNameFrom(g, i, i + trigger.Length);
+        return (trigger, statement);
+    }
+
+    // The statement starting at grammar token start whose name is at p, after up to five fillers, or null.
+    private LicenceStatement? ReadNameFrom(List<GrammarToken> g, int start, int p)
+    {
         for (int steps = 0; steps <= 5 && p <= g.Count; steps++)
         {
-            var statement = ReadName(g, i, p);
-            if (statement != null) return (trigger, statement);
+            var statement = ReadName(g, start, p);
+            if (statement != null) return statement;
             if (p >= g.Count || !s_fillers.Contains(g[p].Text)) break;
             p++;
         }
-        return (trigger, null);
+        return null;
     }
 
     private static string[]? FrenchTrigger(List<GrammarToken> g, int i)
@@ -240,7 +248,8 @@ internal sealed partial class LicenceStatementGrammar
     {
         "this", "these", "those", "that", "following", "same", "above", "below", "own", "its", "their", "his", "her", "your",
         "respective", "separate", "such", "said", "which", "original", "applicable", "appropriate", "corresponding",
-        "individual", "different", "other", "various", "multiple", "several", "compatible", "ce", "cette", "ces", "même", "suivante", "suivantes", "ci", "dessous", "dessus", "propre", "propres",
+        "individual", "compatible", "section", "sections", "article", "articles", "clause", "clauses", "paragraph", "chapter",
+        "annex", "appendix", "exhibit", "contributor", "contributors", "contribution", "contributions", "ce", "cette", "ces", "même", "suivante", "suivantes", "ci", "dessous", "dessus", "propre", "propres",
     };
 
     /// <summary>
@@ -260,10 +269,20 @@ internal sealed partial class LicenceStatementGrammar
             var (trigger, statement) = ReadAt(g, i);
             if (trigger == null) continue;
             // A name read whole is Find's ("the Apache License."); one read only in part ("CC BY" of "CC BY-NC", "GPL"
-            // of "GPL-compatible") is this method's, with the family read so far.
-            if (statement != null && (statement.Id != null || IsWholeName(text, statement))) continue;
+            // of "GPL-compatible") is this method's, with the family read so far and how the name goes on.
+            if (statement != null && (statement.Id != null || IsWholeName(text, statement)))
+            {
+                // "the MIT License and the Acme Font License": a second licence, which the grammar may not know.
+                int k = IndexOfToken(g, statement.End);
+                if (k < g.Count && g[k].Text is "and" or "or" && ReadNameFrom(g, k, k + 1) == null)
+                {
+                    int second = UnnamedLicenceEnd(text, g, k + 1, afterLicense: false);
+                    if (second > 0) found.Add(new UnnamedLicenceStatement(g[k].First, second, null, null));
+                }
+                continue;
+            }
             int end = UnnamedLicenceEnd(text, g, i + trigger.Length, trigger[^1] == "license");
-            if (end > 0) found.Add(new UnnamedLicenceStatement(g[i].First, end, statement?.Family));
+            if (end > 0) found.Add(new UnnamedLicenceStatement(g[i].First, end, statement?.Family, statement == null ? null : Continuation(text, statement)));
         }
         return found;
     }
@@ -274,8 +293,25 @@ internal sealed partial class LicenceStatementGrammar
     /// was read.
     /// </summary>
     public static bool IsWholeName(TokenizedText tokens, LicenceStatement s)
-        => s.End <= 0 || s.End >= tokens.Count
-            || tokens.Source.AsSpan(tokens.Ends[s.End - 1], tokens.Starts[s.End] - tokens.Ends[s.End - 1]).IndexOfAny(".,;:()\n") >= 0;
+    {
+        if (s.End <= 0 || s.End >= tokens.Count) return true;
+        // Only a hyphen (or slash) joining the next word, with no space, continues the name ("GPL-compatible",
+        // "BY-NC"); "License - see below" ends it.
+        var gap = tokens.Source.AsSpan(tokens.Ends[s.End - 1], tokens.Starts[s.End] - tokens.Ends[s.End - 1]);
+        return gap.IsEmpty ? false : gap.IndexOfAny(" \t\r\n") >= 0 || gap.IndexOfAny("-/") < 0;
+    }
+
+    // How a name read in part goes on, as the letters SPDX identifiers abbreviate it to: "-NoDerivatives" → "ND",
+    // "-NonCommercial-ShareAlike" → "NC-SA", "-NC" → "NC". Empty when nothing joins the name.
+    private static string Continuation(TokenizedText tokens, LicenceStatement s)
+    {
+        if (s.End <= 0 || s.End >= tokens.Count) return string.Empty;
+        int from = tokens.Ends[s.End - 1];
+        int to = from;
+        while (to < tokens.Source.Length && (char.IsLetterOrDigit(tokens.Source[to]) || tokens.Source[to] is '-' or '/')) to++;
+        var parts = tokens.Source[from..to].Split('-', '/', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join("-", parts.Select(part => part.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? part : new string(part.Where(char.IsUpper).ToArray())));
+    }
 
     // Where the unnamed licence after a trigger ends (one past its last word), or -1 when the words up to the end of
     // the clause name none. afterLicense: the trigger ends with "licence" ("sous licence …"), so any word that follows
@@ -303,12 +339,21 @@ internal sealed partial class LicenceStatementGrammar
         return -1;
     }
 
-    // A full stop, semicolon, colon, bracket or line break between a word and the one before it.
+    private static readonly HashSet<string> s_abbreviations = new(StringComparer.Ordinal) { "inc", "ltd", "corp", "co", "llc", "gmbh", "no", "vs", "etc", "st" };
+
+    // The end of a clause between a word and the one before it: a semicolon, colon, bracket, a full stop followed by
+    // a space (not after "Inc." or an initial), or a blank line. Licence files are hard-wrapped: one line break is not.
     private static bool ClauseBreak(TokenizedText text, int word)
     {
         if (word == 0) return false;
         var gap = text.Source.AsSpan(text.Ends[word - 1], Math.Max(0, text.Starts[word] - text.Ends[word - 1]));
-        return gap.IndexOfAny(".;:()[]\n!?") >= 0;
+        if (gap.IndexOfAny(";:()[]!?") >= 0) return true;
+        int newline = gap.IndexOf('\n');
+        if (newline >= 0 && gap.Slice(newline + 1).Contains('\n')) return true;
+        int dot = gap.IndexOf('.');
+        if (dot < 0 || gap.Slice(dot + 1).IndexOfAny(" \t\r\n") < 0) return false;
+        var before = text.Words[word - 1];
+        return before.Length > 1 && !s_abbreviations.Contains(before);
     }
 
     /// <summary>Whether the text has a statement trigger ("licensed under" …), even one whose name cannot be read.</summary>

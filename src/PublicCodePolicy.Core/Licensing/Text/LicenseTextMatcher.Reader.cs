@@ -29,13 +29,8 @@ public sealed partial class LicenseTextMatcher
     {
         "if", "revenue", "purchase", "purchased", "subscription", "evaluation", "trial", "pricing", "paid", "noncommercial",
         "pas", "interdit", "interdite", "uniquement", "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
-        // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA",
-        // "CC BY-NC-SA 4.0" (NC: non-commercial).
-        "proprietary", "propriétaire", "propriétaires", "eula", "nc", "confidential",
-        // A grant limited in use, audience or time: "for educational purposes", "free for personal use", "until
-        // 2025-01-01", "a license key is needed for production use", "réservée aux collectivités".
-        "purpose", "purposes", "personal", "educational", "academic", "production", "needed", "until",
-        "réservé", "réservée", "réservés", "réservées", "limité", "limitée", "limités", "limitées", "exclusivement", "personnel", "personnelle",
+        // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA".
+        "proprietary", "propriétaire", "propriétaires", "eula", "confidential", "exclusivement",
     };
 
     // Idioms made of restriction words that restrict nothing.
@@ -43,7 +38,6 @@ public sealed partial class LicenseTextMatcher
     {
         new[] { "but", "not", "limited", "to" }, new[] { "without", "any", "warranty" }, new[] { "without", "even", "the", "implied", "warranty" },
         new[] { "without", "warranty" }, new[] { "without", "warranties" }, new[] { "all", "rights", "reserved" }, new[] { "rights", "are", "reserved" },
-        new[] { "for", "a", "particular", "purpose" }, new[] { "for", "any", "purpose" },
     };
 
     private static readonly string[][] s_sameTerms =
@@ -74,6 +68,40 @@ public sealed partial class LicenseTextMatcher
 
     private static bool IsRestrictionWord(string w) => s_restrictionWords.Contains(w) || s_moreRestrictionWords.Contains(w) || IsContracted(w);
 
+    // Words that restrict only in their context, so that a company's name or an ordinary sentence keeps its meaning
+    // ("Cary, NC", "Educational Testing Service", "production ready", "until further notice", "Tous droits réservés").
+    private static readonly HashSet<string> s_limitedUses = new(StringComparer.Ordinal) { "personal", "educational", "academic", "research", "production", "internal" };
+    private static readonly HashSet<string> s_useNouns = new(StringComparer.Ordinal) { "use", "uses", "usage", "purpose", "purposes", "only", "environment", "environments" };
+
+    // The restriction at words[i], as the words that make it (null if none): a restriction word; "NC" in "BY-NC"; a
+    // limited use ("personal use", "for educational purposes", "production use"); "until" a date; a licence or
+    // activation key; "réservée à(ux)", "limitée à(ux)".
+    private static string? RestrictionAt(IReadOnlyList<string> words, int i)
+    {
+        var w = words[i];
+        if (IsRestrictionWord(w)) return w;
+        string? next = i + 1 < words.Count ? words[i + 1] : null;
+        bool restricts = w switch
+        {
+            "nc" => i > 0 && words[i - 1] == "by",
+            "until" => next is { Length: > 0 } && next.All(char.IsAsciiDigit),
+            "license" or "product" or "activation" => next is "key" or "keys",
+            _ => (s_limitedUses.Contains(w) && next != null && s_useNouns.Contains(next))
+                || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux"),
+        };
+        if (!restricts) return null;
+        return w == "nc" ? "by nc" : w + " " + next;
+    }
+
+    private static string? FirstRestriction(IReadOnlyList<string> words)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (RestrictionAt(words, i) is { } found) return found;
+        }
+        return null;
+    }
+
     // French elisions: the tokenizer reads "l'exception" as one word, "lexception", which must still count.
     private static readonly string[] s_elisions = { "qu", "l", "d", "n", "j", "s", "c", "m", "t" };
 
@@ -101,7 +129,7 @@ public sealed partial class LicenseTextMatcher
     {
         var rest = words;
         foreach (var idiom in s_benignIdioms) rest = RemovePhrase(rest, idiom);
-        return rest.FirstOrDefault(IsRestrictionWord);
+        return FirstRestriction(rest);
     }
 
     private static long RunHash(IReadOnlyList<int> ids, int start)
@@ -300,7 +328,7 @@ public sealed partial class LicenseTextMatcher
             foreach (var (s, e) in sentences)
             {
                 var words = tokens.Words.Skip(s).Take(e - s).ToList();
-                var restricting = words.Where(IsRestrictionWord).ToList();
+                var restricting = Enumerable.Range(0, words.Count).Where(k => RestrictionAt(words, k) != null).Select(k => words[k]).ToList();
                 bool addressed = words.Any(s_licenseeWords.Contains);
                 if (restricting.Count > 0 && !addressed && !words.Any(s_notFactWords.Contains) && restricting.All(s_negations.Contains)
                     && words.Any(w => w is "was" or "were" or "been"))
@@ -390,7 +418,8 @@ public sealed partial class LicenseTextMatcher
         }
         // "The icons are licensed under a proprietary license", "… under CC BY-NC": a licence the reader cannot name
         // covers part of the work. It is not a title: nothing is concluded.
-        if (Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions))) return null;
+        var (factual, thirdParty) = BenignSentences(tokens);
+        if (Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions, thirdParty))) return null;
         var urls = Urls(tokens);
         foreach (var u in urls)
         {
@@ -401,7 +430,6 @@ public sealed partial class LicenseTextMatcher
         var holders = CopyrightBlocks(tokens);
         var sameTerms = new bool[tokens.Count];
         MarkSameTerms(sameTerms, tokens);
-        var (factual, thirdParty) = BenignSentences(tokens);
         var scope = new List<string>();
         var unexplained = new List<string>();
         int holderWords = 0, sameTermWords = 0, factualWords = 0, thirdPartyWords = 0;
@@ -446,11 +474,14 @@ public sealed partial class LicenseTextMatcher
             && (s.Id != null ? s.OrLater || !regions.Any(r => SameLicence(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
             || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions));
 
-    // An unnamed licence statement outside the texts, unless it only starts the name of a more specific licence found
-    // in full ("a Creative Commons Attribution-NoDerivatives 4.0 license" above the CC-BY-ND-4.0 text: family CC-BY read).
-    private static bool NamesAnUnreadLicence(UnnamedLicenceStatement u, IEnumerable<LicenseTextRegion> regions)
+    // An unnamed licence statement outside the texts, unless its name spells the family of a licence found in full
+    // ("a Creative Commons Attribution-NoDerivatives 4.0 license" above the CC-BY-ND-4.0 text: CC-BY read, then "ND"),
+    // or, outside the regions, in a paragraph about third-party code under its own terms.
+    private static bool NamesAnUnreadLicence(UnnamedLicenceStatement u, IEnumerable<LicenseTextRegion> regions, bool[]? thirdParty = null)
         => !regions.Any(r => u.Start >= r.StartWord && u.Start < r.EndWord)
-            && (u.Family == null || !regions.Any(r => LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+')).StartsWith(u.Family + "-", StringComparison.Ordinal)));
+            && !(thirdParty != null && u.Start < thirdParty.Length && thirdParty[u.Start])
+            && (u.Family == null || string.IsNullOrEmpty(u.Continuation)
+                || !regions.Any(r => string.Equals(LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+')), u.Family + "-" + u.Continuation, StringComparison.OrdinalIgnoreCase)));
 
     // A statement naming, without a version, a family none of the texts found belongs to ("The icons are licensed under
     // the Apache License."). Only a whole name counts: one followed by punctuation, a line break or nothing. In "a
@@ -554,6 +585,13 @@ public sealed partial class LicenseTextMatcher
         var urls = Urls(tokens);
         if (statements.Any(s => s.Modified)) return null;
         var named = statements.Where(s => s.Id != null).ToList();
+        // A licence the grammar cannot name beside the ones it reads ("The logo is licensed under the Acme Brand
+        // License"): nothing is concluded. Without any name read, one such statement may be named by its URL below.
+        var unnamed = Grammar.FindUnnamed(tokens);
+        if (unnamed.Count > (named.Count == 0 ? 1 : 0)) return null;
+        // The same for a family named without its version beside another licence ("the documentation is licensed
+        // under the Creative Commons Attribution license": which version?).
+        if (named.Count > 0 && statements.Any(s => s.Id == null && !named.Any(n => LicenceStatementGrammar.FamilyOf(n.Id!.TrimEnd('+')) == s.Family))) return null;
         var urlLicenses = urls.Where(u => u.License != null).Select(u => u.License!).Distinct(StringComparer.Ordinal).ToList();
         var ids = named.Select(s => s.Id!).Distinct(StringComparer.Ordinal).ToList();
         string how;
@@ -683,7 +721,9 @@ public sealed partial class LicenseTextMatcher
                 parts.Add(title + ": commercial terms (LicenseRef-Commercial)");
                 continue;
             }
-            if (a.Regions.Count > 0 || significant > MaxSectionIntroWords || FindRestriction(words) != null) return null;
+            // An introduction names no licence: a section that states one and was not concluded is not an introduction.
+            if (a.Regions.Count > 0 || significant > MaxSectionIntroWords || FindRestriction(words) != null
+                || Grammar.Find(tokens).Count > 0 || Grammar.FindUnnamed(tokens).Count > 0) return null;
             if (ContainsAny(words, s_choicePhrases, out _) || ContainsAny(words, s_moreChoicePhrases, out _)) choice = true;
         }
         var distinct = operands.Distinct().ToList();

@@ -209,7 +209,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
             var leftover = Unmatched(tokens, regions);
             int unmatched = leftover.Count;
             bool onlyExceptions = regions.All(r => r.IsException);
-            var restriction = leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(IsRestrictionWord);
+            var restriction = FirstRestriction(leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).ToList());
             return new LicenseTextAnalysis
             {
                 Kind = LicenseTextMatchKind.None,
@@ -349,7 +349,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         // Copyright lines are skipped when matching, but a restriction hidden on one ("Copyright 2024 X. Not for
         // military use.") still counts.
         // (Extras were checked word by word before, benign idioms aside.)
-        var restriction = extras != null ? null : leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).FirstOrDefault(IsRestrictionWord);
+        var restriction = extras != null ? null : FirstRestriction(leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).ToList());
         if (leftover.Count > MaxUnmatchedWords || restriction != null)
         {
             return null;
