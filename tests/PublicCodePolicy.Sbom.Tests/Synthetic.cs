@@ -21,6 +21,7 @@ internal static class Synthetic
         return expression!;
     }
 
+    /// <summary>A package judged allowed, its licence given by the few fields most tests vary (see <see cref="DocumentBuilders.Package"/>).</summary>
     public static PackageResult Package(
         string id,
         string version,
@@ -33,28 +34,15 @@ internal static class Synthetic
         string[]? dependencies = null,
         string? evidence = null,
         string project = "App")
-        => new()
-        {
-            Id = id,
-            Version = version,
-            Scope = scope,
-            IsDirect = direct,
-            Frameworks = new[] { "net10.0" },
-            Dependencies = dependencies ?? Array.Empty<string>(),
-            Sha512 = sha512,
-            License = new LicenseResolution
-            {
-                Concluded = concluded == "NOASSERTION" ? SpdxExpression.NoAssertion : Expression(concluded),
-                Declared = declared ?? (source == LicenseSource.Expression ? concluded : null),
-                Source = source,
-                Evidence = evidence ?? declared ?? concluded,
-                Confidence = 1,
-            },
-            Verdict = Verdict.Allowed,
-            Reason = "test",
-            Paths = direct ? new[] { project + " → " + id + " " + version } : Array.Empty<string>(),
-            IntroducedBy = Array.Empty<string>(),
-        };
+        => DocumentBuilders.Package(
+            id,
+            version,
+            DocumentBuilders.Licence(concluded, source, declared ?? (source == LicenseSource.Expression ? concluded : null), evidence ?? declared ?? concluded),
+            scope: scope,
+            sha512: sha512,
+            direct: direct,
+            dependencies: dependencies,
+            project: project);
 
     public static ProjectResult Project(string name, bool isTest = false, params PackageResult[] packages) => new()
     {
