@@ -189,6 +189,15 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\nThe authors make this software available for educational purposes."));
     }
 
+    [Fact]
+    public void TextLeftUnconcluded_QuotesTheStatementThatStoppedIt()
+    {
+        var a = Matcher.Analyze(Text("MIT") + "\n\nThe icons are licensed under the Acme Brand License.");
+        Assert.EndsWith(", among them \"licensed under the Acme Brand License\", a licence it does not name exactly; nothing is concluded.", a.Note);
+        var b = Matcher.Analyze(Text("MIT") + "\n\nThe icons are licensed under the Apache\nLicense.");
+        Assert.EndsWith(", among them \"licensed under the Apache License\", a licence it does not name exactly; nothing is concluded.", b.Note);
+    }
+
     [Theory]
     // Ordinary sentences of licence files that hold a word that restricts elsewhere, or a statement that names no
     // other licence: still concluded (a review of the first version of the rules above found each one unconcluded).

@@ -474,6 +474,29 @@ public sealed partial class LicenseTextMatcher
             && (s.Id != null ? s.OrLater || !regions.Any(r => SameLicence(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
             || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions));
 
+    // The words of the first statement outside the texts that names a licence the reader cannot fix (one it cannot
+    // name, or a family without its version), for the note of a text left unconcluded; null if none.
+    private string? UnreadStatement(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
+    {
+        var (_, thirdParty) = BenignSentences(tokens);
+        int start = -1, end = -1;
+        foreach (var u in Grammar.FindUnnamed(tokens))
+        {
+            if (!NamesAnUnreadLicence(u, regions, thirdParty)) continue;
+            (start, end) = (u.Start, u.End);
+            break;
+        }
+        foreach (var s in Grammar.Find(tokens))
+        {
+            if (start >= 0 && s.Start >= start) break;
+            if (regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord) || !NamesAnotherFamily(tokens, s, regions)) continue;
+            (start, end) = (s.Start, s.End);
+            break;
+        }
+        if (start < 0 || end <= start) return null;
+        return tokens.Source[tokens.Starts[start]..tokens.Ends[end - 1]].ReplaceLineEndings(" ");
+    }
+
     // An unnamed licence statement outside the texts, unless its name spells the family of a licence found in full
     // ("a Creative Commons Attribution-NoDerivatives 4.0 license" above the CC-BY-ND-4.0 text: CC-BY read, then "ND"),
     // or, outside the regions, in a paragraph about third-party code under its own terms.

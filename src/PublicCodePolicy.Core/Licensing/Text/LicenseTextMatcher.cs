@@ -210,6 +210,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
             int unmatched = leftover.Count;
             bool onlyExceptions = regions.All(r => r.IsException);
             var restriction = FirstRestriction(leftover.Concat(OutsideRegions(tokens, regions, skippableOnly: true)).ToList());
+            var unread = restriction == null ? UnreadStatement(tokens, regions) : null;
             return new LicenseTextAnalysis
             {
                 Kind = LicenseTextMatchKind.None,
@@ -221,7 +222,8 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
                 Note = onlyExceptions && unmatched <= MaxUnmatchedWords
                     ? "The text is the licence exception " + string.Join(", ", regions.Select(r => r.Id)) + ", without the licence it modifies; nothing is concluded."
                     : "The text contains " + string.Join(", ", regions.Select(r => r.Id)) + " but also " + unmatched.ToString(CultureInfo.InvariantCulture) + " other words"
-                        + (restriction == null ? string.Empty : ", among them '" + restriction + "', which may restrict the licence") + "; nothing is concluded.",
+                        + (restriction != null ? ", among them '" + restriction + "', which may restrict the licence"
+                            : unread != null ? ", among them \"" + unread + "\", a licence it does not name exactly" : string.Empty) + "; nothing is concluded.",
             };
         }
         var near = Nearest(tokens, ids, significant);
