@@ -172,6 +172,7 @@ public sealed class LicenseTextReaderDecisionTests
     // A notice whose grant is limited in use, audience or time: each used to conclude the licence named.
     [InlineData("Licensed under the MIT License for educational purposes.")]
     [InlineData("Licensed under the MIT License until 2025-01-01.")]
+    [InlineData("Licensed under the MIT License until December 31, 2025.")]
     [InlineData("This library is free for personal use. Licensed under the MIT License.")]
     [InlineData("Licensed under the Apache License 2.0. A license key is needed for production use.")]
     [InlineData("Sous licence MIT, réservée aux collectivités.")]

@@ -72,6 +72,10 @@ public sealed partial class LicenseTextMatcher
     // ("Cary, NC", "Educational Testing Service", "production ready", "until further notice", "Tous droits réservés").
     private static readonly HashSet<string> s_limitedUses = new(StringComparer.Ordinal) { "personal", "educational", "academic", "research", "production", "internal" };
     private static readonly HashSet<string> s_useNouns = new(StringComparer.Ordinal) { "use", "uses", "usage", "purpose", "purposes", "only", "environment", "environments" };
+    private static readonly HashSet<string> s_months = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    };
 
     // The restriction at words[i], as the words that make it (null if none): a restriction word; "NC" in "BY-NC"; a
     // limited use ("personal use", "for educational purposes", "production use"); "until" a date; a licence or
@@ -84,7 +88,7 @@ public sealed partial class LicenseTextMatcher
         bool restricts = w switch
         {
             "nc" => i > 0 && words[i - 1] == "by",
-            "until" => next is { Length: > 0 } && next.All(char.IsAsciiDigit),
+            "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)),
             "license" or "product" or "activation" => next is "key" or "keys",
             _ => (s_limitedUses.Contains(w) && next != null && s_useNouns.Contains(next))
                 || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux"),
