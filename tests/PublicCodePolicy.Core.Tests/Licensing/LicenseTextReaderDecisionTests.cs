@@ -226,6 +226,78 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal(id, Concluded(statement + "\n\n" + Text(id)));
     }
 
+    [Theory]
+    // Each word that makes a statement refer to terms given elsewhere, in a sentence that would otherwise name an
+    // unknown licence ("the X license"): the text is still concluded. "separate" and "different" are not among them.
+    [InlineData("this")]
+    [InlineData("these")]
+    [InlineData("those")]
+    [InlineData("that")]
+    [InlineData("following")]
+    [InlineData("same")]
+    [InlineData("above")]
+    [InlineData("below")]
+    [InlineData("own")]
+    [InlineData("its")]
+    [InlineData("their")]
+    [InlineData("his")]
+    [InlineData("her")]
+    [InlineData("your")]
+    [InlineData("respective")]
+    [InlineData("such")]
+    [InlineData("said")]
+    [InlineData("which")]
+    [InlineData("original")]
+    [InlineData("applicable")]
+    [InlineData("appropriate")]
+    [InlineData("corresponding")]
+    [InlineData("compatible")]
+    [InlineData("section")]
+    [InlineData("sections")]
+    [InlineData("article")]
+    [InlineData("articles")]
+    [InlineData("clause")]
+    [InlineData("clauses")]
+    [InlineData("paragraph")]
+    [InlineData("chapter")]
+    [InlineData("annex")]
+    [InlineData("appendix")]
+    [InlineData("exhibit")]
+    [InlineData("contributor")]
+    [InlineData("contributors")]
+    [InlineData("contribution")]
+    [InlineData("contributions")]
+    public void ReferringWord_NamesNoOtherLicence(string word)
+    {
+        Assert.Equal("MIT", Concluded(Text("MIT") + "\n\nThe icons are licensed under the " + word + " license."));
+    }
+
+    [Theory]
+    [InlineData("ce")]
+    [InlineData("cette")]
+    [InlineData("ces")]
+    [InlineData("même")]
+    [InlineData("suivante")]
+    [InlineData("suivantes")]
+    [InlineData("ci")]
+    [InlineData("dessous")]
+    [InlineData("dessus")]
+    [InlineData("propre")]
+    [InlineData("propres")]
+    public void FrenchReferringWord_NamesNoOtherLicence(string word)
+    {
+        Assert.Equal("MIT", Concluded(Text("MIT") + "\n\nLes icônes sont publiées sous la " + word + " licence."));
+    }
+
+    [Theory]
+    [InlineData("a separate license")]
+    [InlineData("individual licenses")]
+    [InlineData("another license")]
+    public void OtherTermsNotNamed_ConcludeNothing(string terms)
+    {
+        Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\nThe icons are licensed under " + terms + "."));
+    }
+
     [Fact]
     public void StatementOfAChoiceBetweenTwoTexts_IsAChoice()
     {

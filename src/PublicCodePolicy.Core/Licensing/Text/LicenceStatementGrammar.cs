@@ -247,9 +247,10 @@ internal sealed partial class LicenceStatementGrammar
     private static readonly HashSet<string> s_referring = new(StringComparer.Ordinal)
     {
         "this", "these", "those", "that", "following", "same", "above", "below", "own", "its", "their", "his", "her", "your",
-        "respective", "separate", "such", "said", "which", "original", "applicable", "appropriate", "corresponding",
-        "individual", "compatible", "section", "sections", "article", "articles", "clause", "clauses", "paragraph", "chapter",
-        "annex", "appendix", "exhibit", "contributor", "contributors", "contribution", "contributions", "ce", "cette", "ces", "même", "suivante", "suivantes", "ci", "dessous", "dessus", "propre", "propres",
+        "respective", "such", "said", "which", "original", "applicable", "appropriate", "corresponding", "compatible",
+        "section", "sections", "article", "articles", "clause", "clauses", "paragraph", "chapter", "annex", "appendix",
+        "exhibit", "contributor", "contributors", "contribution", "contributions",
+        "ce", "cette", "ces", "même", "suivante", "suivantes", "ci", "dessous", "dessus", "propre", "propres",
     };
 
     /// <summary>
