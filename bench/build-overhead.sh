@@ -184,9 +184,10 @@ quiet dotnet build "$work/gclogger/gclogger.csproj" -c Release -o "$work/gclogge
 for side in with without; do
   : > "$work/gc-$side.tsv"
   for ((i = 1; i <= 5; i++)); do
-    dotnet build "$work/$side/app.csproj" --no-restore -nodeReuse:false -v:q -tl:off "-logger:GcLogger,$work/gclogger/bin/gclogger.dll;$work/gc-$side.tsv" > /dev/null
+    quiet dotnet build "$work/$side/app.csproj" --no-restore -nodeReuse:false -v:q -tl:off "-logger:GcLogger,$work/gclogger/bin/gclogger.dll;$work/gc-$side.tsv"
   done
-  printf '%-14s %-7s allocated %6d KiB  collections gen0 %s gen1 %s gen2 %s  GC pause %s ms  (median of 5)\n' "noop memory" "$side" \
+  # CollectionCount(0) counts every collection (a gen1 collection also collects gen0): "gen0 2 gen1 1" is two.
+  printf '%-14s %-7s allocated %s KiB  collections (all) %s, of gen1 %s, of gen2 %s  GC pause %s ms  (median of 5)\n' "noop memory" "$side" \
     "$(cut -f1 "$work/gc-$side.tsv" | median)" "$(cut -f2 "$work/gc-$side.tsv" | median)" "$(cut -f3 "$work/gc-$side.tsv" | median)" \
     "$(cut -f4 "$work/gc-$side.tsv" | median)" "$(cut -f5 "$work/gc-$side.tsv" | median)"
 done

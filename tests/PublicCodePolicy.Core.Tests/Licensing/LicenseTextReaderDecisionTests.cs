@@ -328,6 +328,23 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("NOASSERTION", Concluded(notice));
     }
 
+    [Theory]
+    // "subject to" names terms but grants nothing: a licence URL elsewhere does not name them.
+    [InlineData("Use is subject to the Acme Software License Agreement. Portions: https://opensource.org/licenses/MIT")]
+    // A name read in part: the rest of it ("-NC") is read, and restricts.
+    [InlineData("Licensed under CC BY-NC, see https://creativecommons.org/licenses/by/4.0/")]
+    public void NoticeNamedByAUrl_NeedsAStatementThatGrants(string notice)
+    {
+        Assert.Equal("NOASSERTION", Concluded(notice));
+    }
+
+    [Fact]
+    public void UnreadableNameAfterTwoTriggers_IsStillNamedByItsUrl()
+    {
+        // "licensed under" and "under the terms of" start the same statement: one unnamed licence, named by the URL.
+        Assert.Equal("CC-BY-4.0", Concluded("X by Y is licensed under the terms of the Creative Commons Attributeion 4.0 International License, http://creativecommons.org/licenses/by/4.0/."));
+    }
+
     [Fact]
     public void SectionNamingAnUnreadLicence_IsNoIntroduction()
     {

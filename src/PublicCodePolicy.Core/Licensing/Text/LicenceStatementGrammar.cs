@@ -283,22 +283,23 @@ internal sealed partial class LicenceStatementGrammar
                 continue;
             }
             int end = UnnamedLicenceEnd(text, g, i + trigger.Length, trigger[^1] == "license");
-            if (end > 0) found.Add(new UnnamedLicenceStatement(g[i].First, end, statement?.Family, statement == null ? null : Continuation(text, statement)));
+            // "licensed under the terms of …": two triggers, one statement.
+            if (end > 0 && (found.Count == 0 || found[^1].End != end)) found.Add(new UnnamedLicenceStatement(g[i].First, end, statement?.Family, statement == null ? null : Continuation(text, statement)));
         }
         return found;
     }
 
     /// <summary>
-    /// Whether a statement's name ends the name in the text: punctuation, a line break or the end follows it. In
-    /// "a GPL-compatible licence" or "Creative Commons Attribution-NoDerivatives 4.0" only the start of a longer name
-    /// was read.
+    /// Whether a statement's name ends the name in the text: anything but a hyphen or slash joined to the next word
+    /// follows it (a space, punctuation, the end). In "a GPL-compatible licence" or "Creative Commons
+    /// Attribution-NoDerivatives 4.0" only the start of a longer name was read.
     /// </summary>
     public static bool IsWholeName(TokenizedText tokens, LicenceStatement s)
     {
         if (s.End <= 0 || s.End >= tokens.Count) return true;
         // Only a hyphen (or slash) joining the next word, with no space, continues the name ("GPL-compatible",
         // "BY-NC"); "License - see below" ends it.
-        var gap = tokens.Source.AsSpan(tokens.Ends[s.End - 1], tokens.Starts[s.End] - tokens.Ends[s.End - 1]);
+        var gap = tokens.Source.AsSpan(tokens.Ends[s.End - 1], Math.Max(0, tokens.Starts[s.End] - tokens.Ends[s.End - 1]));
         return gap.IsEmpty ? false : gap.IndexOfAny(" \t\r\n") >= 0 || gap.IndexOfAny("-/") < 0;
     }
 
@@ -326,7 +327,7 @@ internal sealed partial class LicenceStatementGrammar
             var w = g[q].Text;
             if (s_referring.Contains(w)) return -1;
             if (w == "cc" || (w == "creative" && q + 1 < g.Count && g[q + 1].Text == "commons")) return g[q].Last + 1;
-            // A version: the name of a versioned licence the grammar does not know ("under SIL OFL 1.1", "under XYZ v2").
+            // A version: the name of a versioned licence the grammar does not know ("under XYZ 2.0", "under Acme v2").
             if (w.StartsWith(VersionMark, StringComparison.Ordinal)) return g[q].Last + 1;
             if (w is "license" or "licenses")
             {
@@ -358,10 +359,15 @@ internal sealed partial class LicenceStatementGrammar
     }
 
     /// <summary>Whether the text has a statement trigger ("licensed under" …), even one whose name cannot be read.</summary>
+    /// <remarks>"subject to" does not count: "Use is subject to the Acme License Agreement" grants nothing that a licence
+    /// URL elsewhere in the text could name.</remarks>
     public bool HasTrigger(TokenizedText text)
     {
         var g = Grammar(text);
-        for (int i = 0; i < g.Count; i++) if (s_triggers.Any(tr => Matches(g, i, tr)) || FrenchTrigger(g, i) != null) return true;
+        for (int i = 0; i < g.Count; i++)
+        {
+            if (s_triggers.Any(tr => tr[0] != "subject" && Matches(g, i, tr)) || FrenchTrigger(g, i) != null) return true;
+        }
         return false;
     }
 

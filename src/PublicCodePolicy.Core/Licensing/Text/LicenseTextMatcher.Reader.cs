@@ -511,7 +511,7 @@ public sealed partial class LicenseTextMatcher
                 || !regions.Any(r => string.Equals(LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+')), u.Family + "-" + u.Continuation, StringComparison.OrdinalIgnoreCase)));
 
     // A statement naming, without a version, a family none of the texts found belongs to ("The icons are licensed under
-    // the Apache License."). Only a whole name counts: one followed by punctuation, a line break or nothing. In "a
+    // the Apache License."). Only a whole name counts (LicenceStatementGrammar.IsWholeName). In "a
     // GPL-compatible licence" or "Creative Commons Attribution-NoDerivatives 4.0" the grammar read only the start of a
     // longer name.
     private static bool NamesAnotherFamily(TokenizedText tokens, LicenceStatement s, IEnumerable<LicenseTextRegion> regions)
@@ -639,7 +639,8 @@ public sealed partial class LicenseTextMatcher
         }
 
         var explained = new bool[tokens.Count];
-        foreach (var s in statements) for (int i = s.Start; i < s.End; i++) explained[i] = true;
+        // A name read only in part ("CC BY" of "CC BY-NC") explains nothing: its remaining words are read below.
+        foreach (var s in statements.Where(s => s.Id != null || LicenceStatementGrammar.IsWholeName(tokens, s))) for (int i = s.Start; i < s.End; i++) explained[i] = true;
         foreach (var u in urls) for (int i = u.StartWord; i < u.EndWord; i++) explained[i] = true;
         var ids2 = new int[tokens.Count];
         for (int i = 0; i < ids2.Length; i++) ids2[i] = _wordIds.TryGetValue(tokens.Words[i], out var w) ? w : -1;
