@@ -110,9 +110,9 @@ public sealed class ConcurrencyAndOfflineTests
     [Fact]
     public void OurUnexpectedTaskFailures_KeepsOursAndIgnoresTheSdks()
     {
-        const string sdk = "/usr/share/dotnet/sdk/10.0.401/Sdks/Microsoft.NET.Sdk/targets/Microsoft.NET.Sdk.targets(308,5): error MSB4018: The \"GenerateDepsFile\" task failed unexpectedly. [/tmp/PublicCodePolicy/conc-lib/conc-lib.csproj::TargetFramework=net10.0]";
-        const string ours = "/root/.nuget/packages/publiccodepolicy/1.0.0/build/PublicCodePolicy.targets(227,5): error MSB4018: The \"PublicCodePolicy.Build.CheckDependencies\" task failed unexpectedly. [/tmp/x/conc-lib.csproj]";
-        const string frame = "Microsoft.NET.Sdk.targets(308,5): error MSB4018:    at PublicCodePolicy.Core.Writers.AtomicFile.Write(String path) [/tmp/x/conc-lib.csproj]";
+        const string sdk = "sdk/Sdks/Microsoft.NET.Sdk/targets/Microsoft.NET.Sdk.targets(308,5): error MSB4018: The \"GenerateDepsFile\" task failed unexpectedly. [work/PublicCodePolicy/conc-lib/conc-lib.csproj::TargetFramework=net10.0]";
+        const string ours = "packages/publiccodepolicy/1.0.0/build/PublicCodePolicy.targets(227,5): error MSB4018: The \"PublicCodePolicy.Build.CheckDependencies\" task failed unexpectedly. [work/conc-lib.csproj]";
+        const string frame = "Microsoft.NET.Sdk.targets(308,5): error MSB4018:    at PublicCodePolicy.Core.Writers.AtomicFile.Write(String path) [work/conc-lib.csproj]";
         Assert.Empty(OurUnexpectedTaskFailures(sdk + "\n  Build FAILED.\n"));
         Assert.Equal(2, OurUnexpectedTaskFailures(sdk + "\n" + ours + "\n" + frame + "\n").Length);
     }
