@@ -96,8 +96,8 @@ internal sealed partial class LicenceStatementGrammar
     }
 
     // "LGPL-3.0-only" → (LGPL, 3, -only); "CC-BY-4.0" → (CC-BY, 4, null); "BSD-3-Clause" → (BSD-3-Clause, null, null).
-    /// <summary>The family of an SPDX identifier as statements name it ("Apache" for Apache-2.0, "GPL" for GPL-3.0-only).</summary>
-    public static string FamilyOf(string id) => SplitId(id).Family;
+    /// <summary>The family of an SPDX identifier as statements name it ("Apache" for Apache-2.0, "GPL" for GPL-3.0-only and for GPL-2.0+).</summary>
+    public static string FamilyOf(string id) => SplitId(id.TrimEnd('+')).Family;
 
     private static (string Family, string? Version, string? Suffix) SplitId(string id)
     {

@@ -393,7 +393,7 @@ public sealed partial class LicenseTextMatcher
         bool orLater = false;
         foreach (var s in Grammar.Find(tokens))
         {
-            if (explained[Math.Min(s.Start, tokens.Count - 1)] && regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)) continue;
+            if (explained[Math.Min(s.Start, tokens.Count - 1)] && InRegion(s.Start, regions)) continue;
             int statementEnd = s.End;
             if (s.Modified)
             {
@@ -474,7 +474,7 @@ public sealed partial class LicenseTextMatcher
     // A statement outside the texts that names another licence (with or without a version), or grants "any later
     // version" of the one found.
     private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
-        => Grammar.Find(tokens).Any(s => !regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord)
+        => Grammar.Find(tokens).Any(s => !InRegion(s.Start, regions)
             && (s.Id != null ? s.OrLater || !regions.Any(r => SameLicence(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
             || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions));
 
@@ -493,7 +493,7 @@ public sealed partial class LicenseTextMatcher
         foreach (var s in Grammar.Find(tokens))
         {
             if (start >= 0 && s.Start >= start) break;
-            if (regions.Any(r => s.Start >= r.StartWord && s.Start < r.EndWord) || !NamesAnotherFamily(tokens, s, regions)) continue;
+            if (InRegion(s.Start, regions) || !NamesAnotherFamily(tokens, s, regions)) continue;
             (start, end) = (s.Start, s.End);
             break;
         }
@@ -501,14 +501,17 @@ public sealed partial class LicenseTextMatcher
         return tokens.Source[tokens.Starts[start]..tokens.Ends[end - 1]].ReplaceLineEndings(" ");
     }
 
+    // Whether a word lies inside one of the licence texts found.
+    private static bool InRegion(int word, IEnumerable<LicenseTextRegion> regions) => regions.Any(r => word >= r.StartWord && word < r.EndWord);
+
     // An unnamed licence statement outside the texts, unless its name spells the family of a licence found in full
     // ("a Creative Commons Attribution-NoDerivatives 4.0 license" above the CC-BY-ND-4.0 text: CC-BY read, then "ND"),
     // or, outside the regions, in a paragraph about third-party code under its own terms.
     private static bool NamesAnUnreadLicence(UnnamedLicenceStatement u, IEnumerable<LicenseTextRegion> regions, bool[]? thirdParty = null)
-        => !regions.Any(r => u.Start >= r.StartWord && u.Start < r.EndWord)
+        => !InRegion(u.Start, regions)
             && !(thirdParty != null && u.Start < thirdParty.Length && thirdParty[u.Start])
             && (u.Family == null || string.IsNullOrEmpty(u.Continuation)
-                || !regions.Any(r => string.Equals(LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+')), u.Family + "-" + u.Continuation, StringComparison.OrdinalIgnoreCase)));
+                || !regions.Any(r => string.Equals(LicenceStatementGrammar.FamilyOf(r.Id), u.Family + "-" + u.Continuation, StringComparison.OrdinalIgnoreCase)));
 
     // A statement naming, without a version, a family none of the texts found belongs to ("The icons are licensed under
     // the Apache License."). Only a whole name counts (LicenceStatementGrammar.IsWholeName). In "a
@@ -520,7 +523,7 @@ public sealed partial class LicenseTextMatcher
         // The text's family, or a longer one starting with it (CC-BY-ND for "Creative Commons Attribution").
         return !regions.Any(r =>
         {
-            var family = LicenceStatementGrammar.FamilyOf(r.Id.TrimEnd('+'));
+            var family = LicenceStatementGrammar.FamilyOf(r.Id);
             return family == s.Family || family.StartsWith(s.Family + "-", StringComparison.Ordinal);
         });
     }
@@ -618,7 +621,7 @@ public sealed partial class LicenseTextMatcher
         if (unnamed.Count > (named.Count == 0 ? 1 : 0)) return null;
         // The same for a family named without its version beside another licence ("the documentation is licensed
         // under the Creative Commons Attribution license": which version?).
-        if (named.Count > 0 && statements.Any(s => s.Id == null && !named.Any(n => LicenceStatementGrammar.FamilyOf(n.Id!.TrimEnd('+')) == s.Family))) return null;
+        if (named.Count > 0 && statements.Any(s => s.Id == null && !named.Any(n => LicenceStatementGrammar.FamilyOf(n.Id!) == s.Family))) return null;
         var urlLicenses = urls.Where(u => u.License != null).Select(u => u.License!).Distinct(StringComparer.Ordinal).ToList();
         var ids = named.Select(s => s.Id!).Distinct(StringComparer.Ordinal).ToList();
         string how;
