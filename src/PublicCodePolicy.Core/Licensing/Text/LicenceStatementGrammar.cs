@@ -299,7 +299,7 @@ internal sealed partial class LicenceStatementGrammar
         if (s.End <= 0 || s.End >= tokens.Count) return true;
         // Only a hyphen (or slash) joining the next word, with no space, continues the name ("GPL-compatible",
         // "BY-NC"); "License - see below" ends it.
-        var gap = tokens.Source.AsSpan(tokens.Ends[s.End - 1], Math.Max(0, tokens.Starts[s.End] - tokens.Ends[s.End - 1]));
+        var gap = tokens.GapBefore(s.End);
         return gap.IsEmpty ? false : gap.IndexOfAny(" \t\r\n") >= 0 || gap.IndexOfAny("-/") < 0;
     }
 
@@ -347,8 +347,7 @@ internal sealed partial class LicenceStatementGrammar
     // a space (not after "Inc." or an initial), or a blank line. Licence files are hard-wrapped: one line break is not.
     private static bool ClauseBreak(TokenizedText text, int word)
     {
-        if (word == 0) return false;
-        var gap = text.Source.AsSpan(text.Ends[word - 1], Math.Max(0, text.Starts[word] - text.Ends[word - 1]));
+        var gap = text.GapBefore(word);
         if (gap.IndexOfAny(";:()[]!?") >= 0) return true;
         int newline = gap.IndexOf('\n');
         if (newline >= 0 && gap.Slice(newline + 1).Contains('\n')) return true;

@@ -229,8 +229,7 @@ public sealed partial class LicenseTextMatcher
 
     private static bool ParagraphBreak(TokenizedText tokens, int i)
     {
-        if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
-        var gap = tokens.Source.AsSpan(tokens.Ends[i - 1], tokens.Starts[i] - tokens.Ends[i - 1]);
+        var gap = tokens.GapBefore(i);
         int newlines = 0;
         foreach (char c in gap)
         {
@@ -358,16 +357,14 @@ public sealed partial class LicenseTextMatcher
     // "Software from third parties:" then a new line: a heading or an introduction, read apart from what follows.
     private static bool LineAfterColon(TokenizedText tokens, int i)
     {
-        if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
-        var gap = tokens.Source.AsSpan(tokens.Ends[i - 1], tokens.Starts[i] - tokens.Ends[i - 1]);
+        var gap = tokens.GapBefore(i);
         int colon = gap.IndexOf(':');
         return colon >= 0 && gap.Slice(colon).Contains('\n');
     }
 
     private static bool SentenceBreak(TokenizedText tokens, int i)
     {
-        if (tokens.Starts[i] <= tokens.Ends[i - 1]) return false;
-        var gap = tokens.Source.AsSpan(tokens.Ends[i - 1], tokens.Starts[i] - tokens.Ends[i - 1]);
+        var gap = tokens.GapBefore(i);
         return (gap.Contains('.') && gap.IndexOfAny(" \n") >= 0) || ParagraphBreak(tokens, i);
     }
 

@@ -35,6 +35,13 @@ internal sealed class TokenizedText
 
     public bool[] LineStarts { get; }
 
+    /// <summary>
+    /// The characters between word <paramref name="word"/> and the word before it (spaces, punctuation, line breaks);
+    /// empty for the first word, or when the two words share their characters (an expanded equivalent).
+    /// </summary>
+    public ReadOnlySpan<char> GapBefore(int word)
+        => word <= 0 || Starts[word] <= Ends[word - 1] ? ReadOnlySpan<char>.Empty : Source.AsSpan(Ends[word - 1], Starts[word] - Ends[word - 1]);
+
     /// <summary>Words the matcher may skip: copyright lines, "all rights reserved", list numbering.</summary>
     public bool[] Skippable { get; }
 
