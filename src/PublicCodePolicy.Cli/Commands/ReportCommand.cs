@@ -46,14 +46,25 @@ internal static class ReportCommand
 
     /// <summary>
     /// Writes the CycloneDX and SPDX SBOMs of every deliverable into the dossier, several deliverables at once, each
-    /// document written as soon as it is made (a 300-project solution never holds its 600 documents in memory); returns
-    /// what the report says of them, or null (after PCP9010) when a file cannot be written.
+    /// document staged as soon as it is made (a 300-project solution never holds its 600 documents in memory) and all
+    /// put in place together (<see cref="OutputFileSet"/>: none replaced unless all are written); returns what the report
+    /// says of them, or null (after PCP9010) when a file cannot be written.
     /// </summary>
     private static IReadOnlyList<SbomAttachment>? WriteDeliverableSboms(CliContext context, CheckResult result, IReadOnlyList<ProjectResult> deliverables, SbomOptions options, string outDir, ConcurrentDictionary<string, string> hashes)
     {
         var attachments = new ConcurrentBag<SbomAttachment>();
         var gate = new object();
         var failed = false;
+        using var files = new OutputFileSet();
+        void Fail(OutputWriteException ex)
+        {
+            // One error printed, whichever thread meets it first; the others stop.
+            lock (gate)
+            {
+                if (!failed) EngineRunner.WriteOutputError(context, ex);
+                failed = true;
+            }
+        }
         Parallel.ForEach(deliverables, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (deliverable, state) =>
         {
             var names = SbomCommand.DeliverableSbomNames(deliverable);
@@ -63,16 +74,11 @@ internal static class ReportCommand
                 var path = Path.Combine(outDir, names[i]);
                 try
                 {
-                    OutputFile.Write(path, documents[i].Content);
+                    files.Add(path, documents[i].Content);
                 }
                 catch (OutputWriteException ex)
                 {
-                    // One error printed, whichever thread meets it first; the others stop.
-                    lock (gate)
-                    {
-                        if (!failed) EngineRunner.WriteOutputError(context, ex);
-                        failed = true;
-                    }
+                    Fail(ex);
                     state.Stop();
                     return;
                 }
@@ -81,7 +87,17 @@ internal static class ReportCommand
                 attachments.Add(new SbomAttachment(names[i], SbomCommand.DeliverableSbomFormats[i], documents[i].Content.Length, hash));
             }
         });
-        return failed ? null : attachments.OrderBy(a => a.FileName, StringComparer.Ordinal).ToArray();
+        if (failed) return null;
+        try
+        {
+            files.Commit();
+        }
+        catch (OutputWriteException ex)
+        {
+            Fail(ex);
+            return null;
+        }
+        return attachments.OrderBy(a => a.FileName, StringComparer.Ordinal).ToArray();
     }
 
     private static string ValidationText(PublicCodeStatus status)

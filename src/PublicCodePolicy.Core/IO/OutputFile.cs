@@ -57,33 +57,102 @@ public static class OutputFile
         string temp = string.Empty;
         try
         {
-            FileStream? stream = null;
-            for (int attempt = 0; stream == null; attempt++)
-            {
-                temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Interlocked.Increment(ref s_counter).ToString(CultureInfo.InvariantCulture) + ".tmp");
-                try
-                {
-                    stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-                }
-                catch (IOException) when (attempt < 16 && File.Exists(temp))
-                {
-                    // A leftover of a killed process with the same id: take the next name.
-                }
-            }
-            using (stream)
+            using (var stream = CreateTemporary(directory, full, out temp))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
             Replace(temp, full);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException && ex is not OutputWriteException)
+        catch (Exception ex) when (IsWriteFailure(ex))
         {
             throw new OutputWriteException(path, Describe(ex), ex);
         }
         finally
         {
             if (temp.Length > 0) TryDelete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Checks <paramref name="path"/> as <see cref="Write(string, Action{Stream}, bool)"/> does and writes
+    /// <paramref name="content"/> to a new temporary file beside it, not yet flushed to disk; returns the full path of
+    /// the target and the temporary file's. <see cref="OutputFileSet"/> flushes and renames it later.
+    /// </summary>
+    internal static (string Target, string Temporary) Stage(string path, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Target(path);
+        string directory = Path.GetDirectoryName(full) ?? throw new OutputWriteException(path, "it names no file");
+        CheckDirectory(path, directory);
+        string temp = string.Empty;
+        var staged = false;
+        try
+        {
+            using (var stream = CreateTemporary(directory, full, out temp))
+            {
+                stream.Write(content);
+            }
+            staged = true;
+            return (full, temp);
+        }
+        catch (Exception ex) when (IsWriteFailure(ex))
+        {
+            throw new OutputWriteException(path, Describe(ex), ex);
+        }
+        finally
+        {
+            if (!staged && temp.Length > 0) TryDelete(temp);
+        }
+    }
+
+    /// <summary>Flushes a staged temporary file to disk (its bytes were written, and closed, by <see cref="Stage"/>).</summary>
+    internal static void FlushToDisk(string path, string temporary)
+    {
+        try
+        {
+            // FileStream flushes to disk only a stream open for writing; opening does not truncate.
+            using var stream = new FileStream(temporary, FileMode.Open, FileAccess.Write, FileShare.None, 1);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (Exception ex) when (IsWriteFailure(ex))
+        {
+            throw new OutputWriteException(path, Describe(ex), ex);
+        }
+    }
+
+    /// <summary>Renames a staged, flushed temporary file over its target.</summary>
+    internal static void Commit(string path, string temporary, string target)
+    {
+        try
+        {
+            Replace(temporary, target);
+        }
+        catch (Exception ex) when (IsWriteFailure(ex))
+        {
+            throw new OutputWriteException(path, Describe(ex), ex);
+        }
+    }
+
+    /// <summary>Removes a staged temporary file that will not be committed.</summary>
+    internal static void Discard(string temporary) => TryDelete(temporary);
+
+    private static bool IsWriteFailure(Exception ex) => ex is IOException or UnauthorizedAccessException or NotSupportedException && ex is not OutputWriteException;
+
+    // A new temporary file in the target's folder, named after the target, this process and a counter.
+    private static FileStream CreateTemporary(string directory, string full, out string temp)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Interlocked.Increment(ref s_counter).ToString(CultureInfo.InvariantCulture) + ".tmp");
+            try
+            {
+                return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            }
+            catch (IOException) when (attempt < 16 && File.Exists(temp))
+            {
+                // A leftover of a killed process with the same id: take the next name.
+            }
         }
     }
 

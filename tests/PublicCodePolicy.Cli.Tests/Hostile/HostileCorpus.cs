@@ -728,6 +728,17 @@ internal static class HostileCorpus
         yield return new HostileCase("output", "report-output-is-a-file", w => new[] { "report", w.Project, "-o", w.Guard(w.Write("plain", "x")) }, Two, "PCP9010");
         yield return new HostileCase("output", "report-output-empty", w => new[] { "report", w.Project, "-o", string.Empty }, Two, "PCP9010");
         yield return new HostileCase("output", "report-output-under-a-file", w => new[] { "report", w.Project, "-o", Path.Combine(w.Guard(w.Write("plain", "x")), "sub") }, Two, "PCP9010");
+        // The dossier's SBOMs are put in place together: the SPDX one cannot be written (a folder has its name), so the
+        // CycloneDX one written just before it must not replace yesterday's either, and no report is written.
+        yield return new HostileCase("output", "report-one-sbom-unwritable-keeps-every-previous-sbom", w =>
+        {
+            var dossier = Path.Combine(w.Root, "dossier");
+            w.Previous(Path.Combine(dossier, "App.cdx.json"), "{\"previous\": \"yesterday's SBOM\"}\n");
+            Directory.CreateDirectory(Path.Combine(dossier, "App.spdx.json"));
+            w.Guard(Path.Combine(dossier, "publiccode-report.html"));
+            w.Guard(Path.Combine(dossier, "SHA256SUMS"));
+            return new[] { "report", w.Project, "-o", dossier };
+        }, Two, "PCP9010");
         yield return new HostileCase("output", "init-policy-is-a-folder", w => { Directory.CreateDirectory(Path.Combine(w.Root, "publiccode-policy.json")); return new[] { "init", w.Root, "--no-yml", "--force" }; }, Two, "PCP9010");
         yield return new HostileCase("output", "init-policy-is-a-fifo", w => { w.Fifo("publiccode-policy.json"); return new[] { "init", w.Root, "--no-yml", "--force" }; }, Two, "PCP9003");
         yield return new HostileCase("output", "init-missing-folder", w => new[] { "init", Path.Combine(w.Root, "none") }, Two, "PCP9004");

@@ -33,6 +33,29 @@ public sealed class HostileCorpusTests
         Assert.Equal(HostileCorpus.All.Count, HostileCorpus.All.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
     }
 
+    /// <summary>The README's table of the corpus states each family's number of cases and their total: they are this corpus's.</summary>
+    [Fact]
+    public void ReadmeTable_StatesEachFamilysNumberOfCases()
+    {
+        var readme = File.ReadAllLines(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["assets files"] = "assets", ["nuspecs"] = "nuspec", ["licence files"] = "licence-file", ["policy files"] = "policy",
+            ["publiccode.yml"] = "publiccode", ["merge inputs"] = "merge", ["output paths"] = "output", ["command line"] = "usage",
+            ["terminal and Markdown injection"] = "injection", ["dependency graphs"] = "graph",
+        };
+        var families = HostileCorpus.All.GroupBy(c => c.Family).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.Equal(rows.Values.Order(StringComparer.Ordinal), families.Keys.Order(StringComparer.Ordinal));
+        foreach (var (label, family) in rows)
+        {
+            var row = Assert.Single(readme, l => l.StartsWith("| " + label + " | ", StringComparison.Ordinal));
+            var stated = row.Split('|')[2].Trim();
+            Assert.True(families[family].ToString(CultureInfo.InvariantCulture) == stated, "README states " + stated + " " + label + " cases; the corpus has " + families[family].ToString(CultureInfo.InvariantCulture));
+        }
+        var total = HostileCorpus.All.Count.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains(readme, l => l.StartsWith("Measured on this 2-core machine: " + total + " cases,", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Case(string id)
