@@ -116,6 +116,61 @@ public sealed class LicenceRestrictionWordTests
     }
 
     [Theory]
+    // Every audience a gratis grant may be limited to ("free for open source projects"): what others get is unsaid.
+    [InlineData("open source")]
+    [InlineData("oss")]
+    [InlineData("non-profit")]
+    [InlineData("nonprofit")]
+    [InlineData("nonprofits")]
+    [InlineData("student")]
+    [InlineData("students")]
+    [InlineData("individual")]
+    [InlineData("individuals")]
+    [InlineData("education")]
+    [InlineData("schools")]
+    [InlineData("hobby")]
+    [InlineData("hobbyist")]
+    [InlineData("hobbyists")]
+    [InlineData("private")]
+    [InlineData("home")]
+    [InlineData("small")]
+    [InlineData("startups")]
+    [InlineData("community")]
+    [InlineData("evaluation")]
+    [InlineData("personal")]
+    [InlineData("educational")]
+    [InlineData("academic")]
+    [InlineData("research")]
+    [InlineData("production")]
+    [InlineData("internal")]
+    public void GratisGrantForALimitedAudience_ConcludesNothing(string audience)
+    {
+        Assert.Equal("NOASSERTION", Concluded(s_mit + "\n\nThis library is free for " + audience + " projects."));
+    }
+
+    [Theory]
+    // Every way of saying gratis, up to three words before "for".
+    [InlineData("This library is free for open source projects.")]
+    [InlineData("This library is freely available for open source projects.")]
+    [InlineData("This library is free of charge for open source projects.")]
+    [InlineData("This library is available at no cost for open source projects.")]
+    [InlineData("This library is gratis for open source projects.")]
+    public void GratisWord_BeforeALimitedAudience_ConcludesNothing(string sentence)
+    {
+        Assert.Equal("NOASSERTION", Concluded(s_mit + "\n\n" + sentence));
+    }
+
+    [Theory]
+    [InlineData("This library is free for any purpose.")]
+    [InlineData("This library is free for everyone.")]
+    [InlineData("We wrote this library for open source projects.")]
+    [InlineData("This library, free and well tested, is popular among open source projects.")]
+    public void GratisWordsThatLimitNoAudience_StillConclude(string sentence)
+    {
+        Assert.Equal("MIT", Concluded(s_mit + "\n\n" + sentence));
+    }
+
+    [Theory]
     [InlineData("come under the same terms")]
     [InlineData("come under the same license")]
     [InlineData("come with the same terms as the rest")]

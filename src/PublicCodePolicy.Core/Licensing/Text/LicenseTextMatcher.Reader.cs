@@ -72,19 +72,38 @@ public sealed partial class LicenseTextMatcher
     // ("Cary, NC", "Educational Testing Service", "production ready", "until further notice", "Tous droits réservés").
     private static readonly HashSet<string> s_limitedUses = new(StringComparer.Ordinal) { "personal", "educational", "academic", "research", "production", "internal" };
     private static readonly HashSet<string> s_useNouns = new(StringComparer.Ordinal) { "use", "uses", "usage", "purpose", "purposes", "only", "environment", "environments" };
+    // Who a gratis grant may be limited to ("free for open source projects", "free of charge for non-profits",
+    // "free for students"): what the others get is not said.
+    private static readonly HashSet<string> s_limitedAudiences = new(StringComparer.Ordinal)
+    {
+        "open", "oss", "non", "nonprofit", "nonprofits", "student", "students", "individual", "individuals", "education",
+        "schools", "hobby", "hobbyist", "hobbyists", "private", "home", "small", "startups", "community", "evaluation",
+    };
+
+    private static readonly HashSet<string> s_gratisWords = new(StringComparer.Ordinal) { "free", "freely", "charge", "cost", "gratis" };
+
     private static readonly HashSet<string> s_months = new(StringComparer.Ordinal)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     };
 
     // The restriction at words[i], as the words that make it (null if none): a restriction word; "NC" in "BY-NC"; a
-    // limited use ("personal use", "for educational purposes", "production use"); "until" a date; a licence or
-    // activation key; "réservée à(ux)", "limitée à(ux)".
+    // limited use ("personal use", "for educational purposes", "production use"); a gratis grant for a limited
+    // audience ("free for open source projects"); "until" a date; a licence or activation key; "réservée à(ux)",
+    // "limitée à(ux)".
     private static string? RestrictionAt(IReadOnlyList<string> words, int i)
     {
         var w = words[i];
         if (IsRestrictionWord(w)) return w;
         string? next = i + 1 < words.Count ? words[i + 1] : null;
+        if (w == "for" && next != null && (s_limitedAudiences.Contains(next) || s_limitedUses.Contains(next)))
+        {
+            // "free for", "free of charge for", "at no cost for": a gratis word at most three words before.
+            for (int k = i - 1; k >= Math.Max(0, i - 3); k--)
+            {
+                if (s_gratisWords.Contains(words[k])) return string.Join(' ', words.Skip(k).Take(i - k + 2));
+            }
+        }
         bool restricts = w switch
         {
             "nc" => i > 0 && words[i - 1] == "by",
