@@ -190,6 +190,32 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("NOASSERTION", Concluded(Text("MIT") + "\n\nThe authors make this software available for educational purposes."));
     }
 
+    [Theory]
+    // A second licence stated without a verb: how it shares the work with the first is not said, so nothing is concluded.
+    [InlineData("Copyright (c) Acme\n\nLicensed under the MIT license; the artwork under the Acme Art License.", "\"under the Acme Art License\", a licence it does not name exactly")]
+    [InlineData("{MIT}\n\nThe artwork under the Acme Art License.", "\"under the Acme Art License\", a licence it does not name exactly")]
+    [InlineData("{MIT}\n\nIcons under CC-BY-4.0.", "\"under CC-BY-4.0\", a second licence (CC-BY-4.0) whose share of the work it cannot tell")]
+    [InlineData("{MIT}\n\nFonts: under the SIL Open Font License 1.1.", "\"under the SIL Open Font License 1.1\", a second licence (OFL-1.1)")]
+    [InlineData("{MIT}\n\nThe logo, under the GPL, stays ours.", "\"under the GPL\", a licence it does not name exactly")]
+    public void SecondLicenceWithoutAVerb_ConcludesNothing_AndTheNoteQuotesIt(string text, string quoted)
+    {
+        var a = Matcher.Analyze(text.Replace("{MIT}", Text("MIT"), StringComparison.Ordinal));
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them " + quoted, a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // "under" without a licence of its own: the licence found, an idiom, a reference, an offer, a name that is no licence.
+    [InlineData("{MIT}\n\nEverything, documentation included, under the MIT License.", "MIT")]
+    [InlineData("{MIT}\n\nYou can see what happens under the hood in the documentation.", "MIT")]
+    [InlineData("{MIT}\n\nIt runs under the Windows Subsystem for Linux.", "MIT")]
+    [InlineData("Copyright (c) Acme\n\nLicensed under the MIT license. Documentation under the same terms.", "MIT")]
+    [InlineData("Copyright (c) Acme\n\nLicensed under the Apache License, Version 2.0. Parts under the License may be copied.", "Apache-2.0")]
+    public void UnderWithoutASecondLicence_KeepsTheConclusion(string text, string expected)
+    {
+        Assert.Equal(expected, Concluded(text.Replace("{MIT}", Text("MIT"), StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void TextLeftUnconcluded_QuotesTheStatementThatStoppedIt()
     {

@@ -19,7 +19,8 @@ internal sealed record LicenceStatement(int Start, int End, string Family, strin
 /// <param name="End">One past the word that shows a licence is named ("license", "commons", the qualifier).</param>
 /// <param name="Family">The family of the start of the name, when the grammar read one ("CC-BY" in "CC BY-NC"), or null.</param>
 /// <param name="Continuation">How that name goes on, abbreviated as SPDX identifiers do ("NC" for "-NonCommercial"), or null.</param>
-internal sealed record UnnamedLicenceStatement(int Start, int End, string? Family, string? Continuation);
+/// <param name="Id">The licence named, for a statement without its verb whose name the grammar reads ("use it under the MIT licence"); otherwise null.</param>
+internal sealed record UnnamedLicenceStatement(int Start, int End, string? Family, string? Continuation, string? Id = null);
 
 /// <summary>
 /// Reads named-licence statements with a small grammar: a trigger ("licensed under", "released under", "under the
@@ -265,10 +266,18 @@ internal sealed partial class LicenceStatementGrammar
     {
         var g = Grammar(text);
         var found = new List<UnnamedLicenceStatement>();
+        HashSet<string?>? stated = null;
+        // Grammar tokens before this one that belong to a trigger already read ("licensed under").
+        int covered = 0;
         for (int i = 0; i < g.Count; i++)
         {
             var (trigger, statement) = ReadAt(g, i);
-            if (trigger == null) continue;
+            if (trigger == null)
+            {
+                if (g[i].Text == "under" && i >= covered && Elliptic(text, g, i, ref stated) is { } elliptic) found.Add(elliptic);
+                continue;
+            }
+            covered = i + trigger.Length;
             // A name read whole is Find's ("the Apache License."); one read only in part ("CC BY" of "CC BY-NC", "GPL"
             // of "GPL-compatible") is this method's, with the family read so far and how the name goes on.
             if (statement != null && (statement.Id != null || IsWholeName(text, statement)))
@@ -287,6 +296,30 @@ internal sealed partial class LicenceStatementGrammar
             if (end > 0 && (found.Count == 0 || found[^1].End != end)) found.Add(new UnnamedLicenceStatement(g[i].First, end, statement?.Family, statement == null ? null : Continuation(text, statement)));
         }
         return found;
+    }
+
+    // "…; the artwork under the Acme Art License", "Icons under CC BY 4.0": a statement whose verb is left out ("use it
+    // under the MIT licence" too). A licence the text also states with a verb is not repeated; a name the grammar reads
+    // carries its identifier (the reader accepts it beside that licence's full text); any other must be a proper name,
+    // capitalised and not after "a": "under the License", "under the same terms", "under the hood" and "under a
+    // commercial licence" (an offer, read as such elsewhere) name none.
+    private UnnamedLicenceStatement? Elliptic(TokenizedText text, List<GrammarToken> g, int i, ref HashSet<string?>? stated)
+    {
+        var statement = ReadNameFrom(g, i, i + 1);
+        if (statement != null && (statement.Id != null || IsWholeName(text, statement)))
+        {
+            stated ??= Find(text).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            return statement.Id != null && stated.Contains(statement.Id) ? null : new UnnamedLicenceStatement(g[i].First, statement.End, statement.Family, null, statement.Id);
+        }
+        int q = i + 1;
+        while (q < g.Count && s_fillers.Contains(g[q].Text))
+        {
+            if (g[q].Text is "a" or "an") return null;
+            q++;
+        }
+        if (q >= g.Count || !char.IsUpper(text.Source[text.Starts[g[q].First]])) return null;
+        int end = UnnamedLicenceEnd(text, g, i + 1, afterLicense: false);
+        return end > 0 ? new UnnamedLicenceStatement(g[i].First, end, statement?.Family, statement == null ? null : Continuation(text, statement)) : null;
     }
 
     /// <summary>

@@ -494,37 +494,42 @@ public sealed partial class LicenseTextMatcher
             && (s.Id != null ? s.OrLater || !regions.Any(r => SameLicence(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
             || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions));
 
-    // The words of the first statement outside the texts that names a licence the reader cannot fix (one it cannot
-    // name, or a family without its version), for the note of a text left unconcluded; null if none.
+    // Why a text is left unconcluded, for its note: the words of the first statement outside the texts that names a
+    // licence the reader cannot fix (one it cannot name, a family without its version, a second licence stated
+    // without a verb) and what that licence is to the reader; null if none.
     private string? UnreadStatement(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
     {
         var (_, thirdParty) = BenignSentences(tokens);
         int start = -1, end = -1;
+        string? id = null;
         foreach (var u in Grammar.FindUnnamed(tokens))
         {
             if (!NamesAnUnreadLicence(u, regions, thirdParty)) continue;
-            (start, end) = (u.Start, u.End);
+            (start, end, id) = (u.Start, u.End, u.Id);
             break;
         }
         foreach (var s in Grammar.Find(tokens))
         {
             if (start >= 0 && s.Start >= start) break;
             if (InRegion(s.Start, regions) || !NamesAnotherFamily(tokens, s, regions)) continue;
-            (start, end) = (s.Start, s.End);
+            (start, end, id) = (s.Start, s.End, null);
             break;
         }
         if (start < 0 || end <= start) return null;
-        return tokens.Source[tokens.Starts[start]..tokens.Ends[end - 1]].ReplaceLineEndings(" ");
+        return "\"" + tokens.Source[tokens.Starts[start]..tokens.Ends[end - 1]].ReplaceLineEndings(" ") + "\", "
+            + (id != null ? "a second licence (" + id + ") whose share of the work it cannot tell" : "a licence it does not name exactly");
     }
 
     // Whether a word lies inside one of the licence texts found.
     private static bool InRegion(int word, IEnumerable<LicenseTextRegion> regions) => regions.Any(r => word >= r.StartWord && word < r.EndWord);
 
-    // An unnamed licence statement outside the texts, unless its name spells the family of a licence found in full
-    // ("a Creative Commons Attribution-NoDerivatives 4.0 license" above the CC-BY-ND-4.0 text: CC-BY read, then "ND"),
-    // or, outside the regions, in a paragraph about third-party code under its own terms.
+    // An unnamed licence statement outside the texts, unless it names a licence found in full (a statement without
+    // its verb: "use it under the MIT licence" above the MIT text), its name spells the family of one ("a Creative
+    // Commons Attribution-NoDerivatives 4.0 license" above the CC-BY-ND-4.0 text: CC-BY read, then "ND"), or, outside
+    // the regions, it is in a paragraph about third-party code under its own terms.
     private static bool NamesAnUnreadLicence(UnnamedLicenceStatement u, IEnumerable<LicenseTextRegion> regions, bool[]? thirdParty = null)
         => !InRegion(u.Start, regions)
+            && !(u.Id != null && regions.Any(r => SameLicence(r.Id, u.Id)))
             && !(thirdParty != null && u.Start < thirdParty.Length && thirdParty[u.Start])
             && (u.Family == null || string.IsNullOrEmpty(u.Continuation)
                 || !regions.Any(r => string.Equals(LicenceStatementGrammar.FamilyOf(r.Id), u.Family + "-" + u.Continuation, StringComparison.OrdinalIgnoreCase)));
@@ -574,6 +579,7 @@ public sealed partial class LicenseTextMatcher
         var first = named[0];
         int covered = named.Sum(s => s.End - s.Start);
         var restriction = FindRestriction(tokens.Words.ToList());
+        var unread = restriction == null ? UnreadStatement(tokens, Array.Empty<LicenseTextRegion>()) : null;
         return new LicenseTextAnalysis
         {
             Kind = LicenseTextMatchKind.None,
@@ -583,7 +589,7 @@ public sealed partial class LicenseTextMatcher
             Score = Math.Round(Math.Min(covered, significant) / (double)significant, 3),
             Note = "The text names " + string.Join(", ", ids) + " (\"" + tokens.Source.Substring(tokens.Starts[first.Start], tokens.Ends[first.End - 1] - tokens.Starts[first.Start]).ReplaceLineEndings(" ")
                 + "\") but also holds " + Math.Max(0, significant - covered).ToString(CultureInfo.InvariantCulture) + " other words"
-                + (restriction == null ? string.Empty : ", among them '" + restriction + "', which may restrict the licence") + "; nothing is concluded.",
+                + (restriction != null ? ", among them '" + restriction + "', which may restrict the licence" : unread != null ? ", among them " + unread : string.Empty) + "; nothing is concluded.",
         };
     }
 

@@ -223,7 +223,7 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
                     ? "The text is the licence exception " + string.Join(", ", regions.Select(r => r.Id)) + ", without the licence it modifies; nothing is concluded."
                     : "The text contains " + string.Join(", ", regions.Select(r => r.Id)) + " but also " + unmatched.ToString(CultureInfo.InvariantCulture) + " other words"
                         + (restriction != null ? ", among them '" + restriction + "', which may restrict the licence"
-                            : unread != null ? ", among them \"" + unread + "\", a licence it does not name exactly" : string.Empty) + "; nothing is concluded.",
+                            : unread != null ? ", among them " + unread : string.Empty) + "; nothing is concluded.",
             };
         }
         var near = Nearest(tokens, ids, significant);
