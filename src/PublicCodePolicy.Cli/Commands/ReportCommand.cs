@@ -28,16 +28,22 @@ internal static class ReportCommand
     public const string ValidationFileName = "publiccode-yml-validation.txt";
 
     /// <summary>
-    /// Every file of the dossier is written through this one method (UTF-8 bytes, no byte-order mark added), atomically
-    /// (<see cref="OutputFile"/>): on failure PCP9010 is printed, the previous file is intact, and false is returned.
+    /// Every file of the dossier goes through this one method: staged in <paramref name="dossier"/> (UTF-8 bytes, no
+    /// byte-order mark added), which puts all of them in place together once all are written (<see cref="OutputFileSet"/>);
+    /// its SHA-256 is recorded for the manifest. On failure PCP9010 is printed, no previous file is touched, and false
+    /// is returned.
     /// </summary>
-    private static bool WriteDossierFile(CliContext context, string path, ReadOnlyMemory<byte> content)
-        => EngineRunner.TryWriteOutput(context, path, stream => stream.Write(content.Span));
-
-    // Also records the SHA-256 of what was written, for the manifest.
-    private static bool WriteDossierFile(CliContext context, string path, ReadOnlyMemory<byte> content, ConcurrentDictionary<string, string> hashes)
+    private static bool StageDossierFile(CliContext context, OutputFileSet dossier, string path, ReadOnlyMemory<byte> content, ConcurrentDictionary<string, string> hashes)
     {
-        if (!WriteDossierFile(context, path, content)) return false;
+        try
+        {
+            dossier.Add(path, content);
+        }
+        catch (OutputWriteException ex)
+        {
+            EngineRunner.WriteOutputError(context, ex);
+            return false;
+        }
         hashes[path] = Sha256Hex(content.Span);
         return true;
     }
@@ -45,26 +51,15 @@ internal static class ReportCommand
     private static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
 
     /// <summary>
-    /// Writes the CycloneDX and SPDX SBOMs of every deliverable into the dossier, several deliverables at once, each
-    /// document staged as soon as it is made (a 300-project solution never holds its 600 documents in memory) and all
-    /// put in place together (<see cref="OutputFileSet"/>: none replaced unless all are written); returns what the report
-    /// says of them, or null (after PCP9010) when a file cannot be written.
+    /// Stages the CycloneDX and SPDX SBOMs of every deliverable in the dossier, several deliverables at once, each
+    /// document staged as soon as it is made (a 300-project solution never holds its 600 documents in memory); returns
+    /// what the report says of them, or null (after PCP9010) when a file cannot be written.
     /// </summary>
-    private static IReadOnlyList<SbomAttachment>? WriteDeliverableSboms(CliContext context, CheckResult result, IReadOnlyList<ProjectResult> deliverables, SbomOptions options, string outDir, ConcurrentDictionary<string, string> hashes)
+    private static IReadOnlyList<SbomAttachment>? StageDeliverableSboms(CliContext context, OutputFileSet dossier, CheckResult result, IReadOnlyList<ProjectResult> deliverables, SbomOptions options, string outDir, ConcurrentDictionary<string, string> hashes)
     {
         var attachments = new ConcurrentBag<SbomAttachment>();
         var gate = new object();
         var failed = false;
-        using var files = new OutputFileSet();
-        void Fail(OutputWriteException ex)
-        {
-            // One error printed, whichever thread meets it first; the others stop.
-            lock (gate)
-            {
-                if (!failed) EngineRunner.WriteOutputError(context, ex);
-                failed = true;
-            }
-        }
         Parallel.ForEach(deliverables, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (deliverable, state) =>
         {
             var names = SbomCommand.DeliverableSbomNames(deliverable);
@@ -74,11 +69,16 @@ internal static class ReportCommand
                 var path = Path.Combine(outDir, names[i]);
                 try
                 {
-                    files.Add(path, documents[i].Content);
+                    dossier.Add(path, documents[i].Content);
                 }
                 catch (OutputWriteException ex)
                 {
-                    Fail(ex);
+                    // One error printed, whichever thread meets it first; the others stop.
+                    lock (gate)
+                    {
+                        if (!failed) EngineRunner.WriteOutputError(context, ex);
+                        failed = true;
+                    }
                     state.Stop();
                     return;
                 }
@@ -87,17 +87,7 @@ internal static class ReportCommand
                 attachments.Add(new SbomAttachment(names[i], SbomCommand.DeliverableSbomFormats[i], documents[i].Content.Length, hash));
             }
         });
-        if (failed) return null;
-        try
-        {
-            files.Commit();
-        }
-        catch (OutputWriteException ex)
-        {
-            Fail(ex);
-            return null;
-        }
-        return attachments.OrderBy(a => a.FileName, StringComparer.Ordinal).ToArray();
+        return failed ? null : attachments.OrderBy(a => a.FileName, StringComparer.Ordinal).ToArray();
     }
 
     private static string ValidationText(PublicCodeStatus status)
@@ -336,19 +326,31 @@ internal static class ReportCommand
                 EngineRunner.WriteError(context, RuleCatalog.OutputNotWritten.Id, "The report folder '" + outDir + "' cannot be created: " + ex.Message);
                 return (int)ExitCode.InputError;
             }
+            // Every file of the dossier is staged in this set and put in place with the others once all are written: a
+            // failure at any of them leaves the whole previous dossier as it was, never new SBOMs beside an old report
+            // and manifest.
+            using var dossier = new OutputFileSet();
             // The SHA-256 of each file this run writes, for the manifest (the bytes are at hand: no file is read back).
             var hashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-            var generatedSboms = WriteDeliverableSboms(context, result, deliverables, sbomOptions, outDir, hashes);
+            var generatedSboms = StageDeliverableSboms(context, dossier, result, deliverables, sbomOptions, outDir, hashes);
             if (generatedSboms == null) return (int)ExitCode.InputError;
             var written = new List<string>(generatedNames.Order(StringComparer.Ordinal));
+            // Files staged in the dossier: the report reads their bytes from memory, not from the folder (not there yet).
+            var staged = new HashSet<string>(generatedNames, StringComparer.Ordinal);
+            var copiedSboms = new List<SbomAttachment>();
             var attached = new List<string>();
-            foreach (var f in sbomFiles)
+            foreach (var full in sbomFiles.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
             {
-                var full = Path.GetFullPath(f);
                 var target = Path.Combine(outDir, Path.GetFileName(full));
-                // The dossier must carry its attachments: a file named from elsewhere is copied beside the report.
-                if (!string.Equals(Path.GetDirectoryName(full), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
-                    && !WriteDossierFile(context, target, contents[full])) return (int)ExitCode.InputError;
+                // The dossier must carry its attachments: a file named from elsewhere is copied beside the report (one
+                // named like a generated SBOM, or like another attachment, is refused by the set: PCP9010).
+                if (!string.Equals(Path.GetDirectoryName(full), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                {
+                    var bytes = contents[full];
+                    if (!StageDossierFile(context, dossier, target, bytes, hashes)) return (int)ExitCode.InputError;
+                    staged.Add(target);
+                    copiedSboms.Add(new SbomAttachment(Path.GetFileName(target), ComplianceReportBuilder.DetectSbomFormat(bytes), bytes.LongLength, hashes[target]));
+                }
                 attached.Add(target);
             }
             foreach (var pattern in new[] { "*.cdx.json", "*.cdx.xml", "*.spdx.json" })
@@ -364,8 +366,8 @@ internal static class ReportCommand
                     ReadFacts = ReadFacts,
                     PublicCodePath = ymlPath,
                     Config = reportConfig,
-                    SbomFiles = attached.Where(f => !generatedNames.Contains(f)).Distinct(StringComparer.Ordinal).ToArray(),
-                    Sboms = generatedSboms,
+                    SbomFiles = attached.Where(f => !staged.Contains(f)).Distinct(StringComparer.Ordinal).ToArray(),
+                    Sboms = generatedSboms.Concat(copiedSboms).ToArray(),
                     OutputDirectory = outDir,
                     Date = date,
                     AsOf = asOf,
@@ -416,11 +418,11 @@ internal static class ReportCommand
             for (int i = 0; i < selected.Length; i++)
             {
                 var path = Path.Combine(outDir, FileBaseName + "." + selected[i]);
-                if (!WriteDossierFile(context, path, rendered[i], hashes)) return (int)ExitCode.InputError;
+                if (!StageDossierFile(context, dossier, path, rendered[i], hashes)) return (int)ExitCode.InputError;
                 written.Add(path);
             }
             var validationPath = Path.Combine(outDir, ValidationFileName);
-            if (!WriteDossierFile(context, validationPath, Encoding.UTF8.GetBytes(ValidationText(report.PublicCode)), hashes)) return (int)ExitCode.InputError;
+            if (!StageDossierFile(context, dossier, validationPath, Encoding.UTF8.GetBytes(ValidationText(report.PublicCode)), hashes)) return (int)ExitCode.InputError;
             written.Add(validationPath);
 
             // The manifest lists every file of the dossier, so that the jury checks them all with 'sha256sum -c'.
@@ -432,8 +434,17 @@ internal static class ReportCommand
                 manifest.Append(hash).Append("  ").Append(file).Append('\n');
             }
             var sums = Path.Combine(outDir, ManifestFileName);
-            if (!WriteDossierFile(context, sums, Encoding.UTF8.GetBytes(manifest.ToString()))) return (int)ExitCode.InputError;
+            if (!StageDossierFile(context, dossier, sums, Encoding.UTF8.GetBytes(manifest.ToString()), hashes)) return (int)ExitCode.InputError;
             written.Add(sums);
+            try
+            {
+                dossier.Commit();
+            }
+            catch (OutputWriteException ex)
+            {
+                EngineRunner.WriteOutputError(context, ex);
+                return (int)ExitCode.InputError;
+            }
             foreach (var path in written) context.Out.WriteLine(console.F(console.Wrote, SafeText.ForTerminal(path)));
             context.Out.WriteLine(console.Summary(result.Summary));
             context.Out.WriteLine(report.Passed ? console.Passed : console.F(console.Failed, report.EnforcedFindings));

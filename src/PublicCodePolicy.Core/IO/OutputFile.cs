@@ -107,26 +107,22 @@ public static class OutputFile
     }
 
     /// <summary>Flushes a staged temporary file to disk (its bytes were written, and closed, by <see cref="Stage"/>).</summary>
-    internal static void FlushToDisk(string path, string temporary)
+    internal static void FlushToDisk(string path, string temporary) => Guarded(path, () =>
     {
-        try
-        {
-            // FileStream flushes to disk only a stream open for writing; opening does not truncate.
-            using var stream = new FileStream(temporary, FileMode.Open, FileAccess.Write, FileShare.None, 1);
-            stream.Flush(flushToDisk: true);
-        }
-        catch (Exception ex) when (IsWriteFailure(ex))
-        {
-            throw new OutputWriteException(path, Describe(ex), ex);
-        }
-    }
+        // FileStream flushes to disk only a stream open for writing; opening does not truncate.
+        using var stream = new FileStream(temporary, FileMode.Open, FileAccess.Write, FileShare.None, 1);
+        stream.Flush(flushToDisk: true);
+    });
 
     /// <summary>Renames a staged, flushed temporary file over its target.</summary>
-    internal static void Commit(string path, string temporary, string target)
+    internal static void Commit(string path, string temporary, string target) => Guarded(path, () => Replace(temporary, target));
+
+    // Runs an I/O step of the write of path, its failures turned into OutputWriteException.
+    private static void Guarded(string path, Action step)
     {
         try
         {
-            Replace(temporary, target);
+            step();
         }
         catch (Exception ex) when (IsWriteFailure(ex))
         {

@@ -30,8 +30,8 @@ public sealed class OutputFileSet : IDisposable
     }
 
     /// <summary>Writes <paramref name="content"/> to a temporary file beside <paramref name="path"/>, which is replaced on <see cref="Commit"/>. Thread-safe.</summary>
-    /// <exception cref="OutputWriteException">The file cannot be written (nothing of the set has replaced anything yet).</exception>
-    /// <exception cref="InvalidOperationException">The set is already committed, or <paramref name="path"/> is already in it.</exception>
+    /// <exception cref="OutputWriteException">The file cannot be written, or the set already has a file for the same target (two paths, or a path and a link, naming one file); nothing of the set has replaced anything yet.</exception>
+    /// <exception cref="InvalidOperationException">The set is already committed or disposed.</exception>
     public void Add(string path, ReadOnlyMemory<byte> content)
     {
         ThrowIfCommitted();
@@ -46,11 +46,13 @@ public sealed class OutputFileSet : IDisposable
         }
         OutputFile.Discard(temporary);
         ThrowIfCommitted();
-        throw new InvalidOperationException("'" + path + "' is already in this set of output files.");
+        throw new OutputWriteException(path, "another file this run writes is the same file (two names, or a link, for '" + target + "')");
     }
 
     /// <summary>
     /// Flushes every added file to disk, then renames each over its target, in the order they were added. Call once.
+    /// A rename fails only when a target changed since it was added (a folder created in its place, permissions
+    /// withdrawn): the targets renamed before it are then replaced, the others intact.
     /// </summary>
     /// <exception cref="OutputWriteException">A file cannot be flushed (no target replaced) or renamed (the targets before it in the set are replaced, the others intact).</exception>
     public void Commit()

@@ -728,7 +728,7 @@ internal static class HostileCorpus
         yield return new HostileCase("output", "report-output-is-a-file", w => new[] { "report", w.Project, "-o", w.Guard(w.Write("plain", "x")) }, Two, "PCP9010");
         yield return new HostileCase("output", "report-output-empty", w => new[] { "report", w.Project, "-o", string.Empty }, Two, "PCP9010");
         yield return new HostileCase("output", "report-output-under-a-file", w => new[] { "report", w.Project, "-o", Path.Combine(w.Guard(w.Write("plain", "x")), "sub") }, Two, "PCP9010");
-        // The dossier's SBOMs are put in place together: the SPDX one cannot be written (a folder has its name), so the
+        // The dossier is put in place as one set: the SPDX SBOM cannot be written (a folder has its name), so the
         // CycloneDX one written just before it must not replace yesterday's either, and no report is written.
         yield return new HostileCase("output", "report-one-sbom-unwritable-keeps-every-previous-sbom", w =>
         {
@@ -738,6 +738,28 @@ internal static class HostileCorpus
             w.Guard(Path.Combine(dossier, "publiccode-report.html"));
             w.Guard(Path.Combine(dossier, "SHA256SUMS"));
             return new[] { "report", w.Project, "-o", dossier };
+        }, Two, "PCP9010");
+        // The same when the last files fail: the Markdown report cannot be written, so yesterday's SBOMs, HTML report and
+        // manifest all stay (never new SBOMs beside an old manifest that no longer matches them).
+        yield return new HostileCase("output", "report-markdown-unwritable-keeps-the-whole-previous-dossier", w =>
+        {
+            var dossier = Path.Combine(w.Root, "dossier");
+            w.Previous(Path.Combine(dossier, "App.cdx.json"), "{\"previous\": \"yesterday's SBOM\"}\n");
+            w.Previous(Path.Combine(dossier, "App.spdx.json"), "{\"previous\": \"yesterday's SBOM\"}\n");
+            w.Previous(Path.Combine(dossier, "publiccode-report.html"), "<p>yesterday</p>\n");
+            w.Previous(Path.Combine(dossier, "SHA256SUMS"), "0000  App.cdx.json\n");
+            Directory.CreateDirectory(Path.Combine(dossier, "publiccode-report.md"));
+            return new[] { "report", w.Project, "-o", dossier };
+        }, Two, "PCP9010");
+        // An SBOM to attach named like one the report generates would replace it: refused, nothing written.
+        yield return new HostileCase("output", "report-attachment-named-like-a-generated-sbom", w =>
+        {
+            var dossier = Path.Combine(w.Root, "dossier");
+            var elsewhere = Path.Combine(w.Root, "elsewhere", "App.cdx.json");
+            Assert.Equal(0, Cli.Run("sbom", w.Project, "-o", elsewhere).ExitCode);
+            w.Guard(Path.Combine(dossier, "App.cdx.json"));
+            w.Guard(Path.Combine(dossier, "SHA256SUMS"));
+            return new[] { "report", w.Project, "-o", dossier, "--sbom", elsewhere };
         }, Two, "PCP9010");
         yield return new HostileCase("output", "init-policy-is-a-folder", w => { Directory.CreateDirectory(Path.Combine(w.Root, "publiccode-policy.json")); return new[] { "init", w.Root, "--no-yml", "--force" }; }, Two, "PCP9010");
         yield return new HostileCase("output", "init-policy-is-a-fifo", w => { w.Fifo("publiccode-policy.json"); return new[] { "init", w.Root, "--no-yml", "--force" }; }, Two, "PCP9003");

@@ -72,14 +72,19 @@ public sealed class OutputFileSetTests : IDisposable
     }
 
     [Fact]
-    public void ThePathTwice_IsRefused_AndTheFirstContentWins()
+    public void TheSameFileTwice_IsRefused_AndTheFirstContentWins()
     {
         var a = Path.Combine(_temp.Path, "a.json");
         using (var set = new OutputFileSet())
         {
             set.Add(a, Bytes("first"));
             // The same file under another spelling is the same target.
-            Assert.Throws<InvalidOperationException>(() => set.Add(Path.Combine(_temp.Path, ".", "a.json"), Bytes("second")));
+            var twice = Assert.Throws<OutputWriteException>(() => set.Add(Path.Combine(_temp.Path, ".", "a.json"), Bytes("second")));
+            Assert.Contains("same file", twice.Reason, StringComparison.Ordinal);
+            // Through a link too.
+            var link = Path.Combine(_temp.Path, "link.json");
+            File.CreateSymbolicLink(link, a);
+            Assert.Throws<OutputWriteException>(() => set.Add(link, Bytes("third")));
             set.Commit();
             Assert.Throws<InvalidOperationException>(() => set.Add(Path.Combine(_temp.Path, "c.json"), Bytes("late")));
             Assert.Throws<InvalidOperationException>(set.Commit);
