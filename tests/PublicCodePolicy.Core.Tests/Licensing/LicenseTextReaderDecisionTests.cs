@@ -197,6 +197,7 @@ public sealed class LicenseTextReaderDecisionTests
     [InlineData("{MIT}\n\nIcons under CC-BY-4.0.", "\"under CC-BY-4.0\", a second licence (CC-BY-4.0) whose share of the work it cannot tell")]
     [InlineData("{MIT}\n\nFonts: under the SIL Open Font License 1.1.", "\"under the SIL Open Font License 1.1\", a second licence (OFL-1.1)")]
     [InlineData("{MIT}\n\nThe logo, under the GPL, stays ours.", "\"under the GPL\", a licence it does not name exactly")]
+    [InlineData("{MIT}\n\nThe artwork is distributed separately under a different licence.", "\"under a different licence\", a licence it does not name exactly")]
     public void SecondLicenceWithoutAVerb_ConcludesNothing_AndTheNoteQuotesIt(string text, string quoted)
     {
         var a = Matcher.Analyze(text.Replace("{MIT}", Text("MIT"), StringComparison.Ordinal));
@@ -211,9 +212,22 @@ public sealed class LicenseTextReaderDecisionTests
     [InlineData("{MIT}\n\nIt runs under the Windows Subsystem for Linux.", "MIT")]
     [InlineData("Copyright (c) Acme\n\nLicensed under the MIT license. Documentation under the same terms.", "MIT")]
     [InlineData("Copyright (c) Acme\n\nLicensed under the Apache License, Version 2.0. Parts under the License may be copied.", "Apache-2.0")]
+    [InlineData("{MIT}\n\nTested under Windows 10 and under .NET 8.", "MIT")]
+    [InlineData("# Licensing\n\nSource code under the MIT License; documentation under CC-BY-4.0.\n\n## MIT License\n\n{MIT}\n\n## CC BY 4.0\n\n{CC-BY-4.0}", "MIT AND CC-BY-4.0")]
     public void UnderWithoutASecondLicence_KeepsTheConclusion(string text, string expected)
     {
-        Assert.Equal(expected, Concluded(text.Replace("{MIT}", Text("MIT"), StringComparison.Ordinal)));
+        Assert.Equal(expected, Concluded(text.Replace("{MIT}", Text("MIT"), StringComparison.Ordinal).Replace("{CC-BY-4.0}", Text("CC-BY-4.0"), StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    // A licence URL names the one statement the grammar cannot name only when it follows that statement closely.
+    [InlineData("This library is released under the license at https://opensource.org/licenses/MIT. The icons under the Acme Icon License.", "NOASSERTION")]
+    [InlineData("This library is released under the license at https://opensource.org/licenses/MIT. The icons are licensed under the Acme Icon License.", "NOASSERTION")]
+    [InlineData("This library is released under the license at https://opensource.org/licenses/MIT.", "MIT")]
+    [InlineData("It is licensed under a Creative Commons Attributeion 4.0 International License. To view a copy of this license, visit http://creativecommons.org/licenses/by/4.0/.", "CC-BY-4.0")]
+    public void LicenceUrl_NamesOnlyTheStatementItFollows(string text, string expected)
+    {
+        Assert.Equal(expected, Concluded(text));
     }
 
     [Fact]

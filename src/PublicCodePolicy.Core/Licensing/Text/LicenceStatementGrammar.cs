@@ -20,7 +20,8 @@ internal sealed record LicenceStatement(int Start, int End, string Family, strin
 /// <param name="Family">The family of the start of the name, when the grammar read one ("CC-BY" in "CC BY-NC"), or null.</param>
 /// <param name="Continuation">How that name goes on, abbreviated as SPDX identifiers do ("NC" for "-NonCommercial"), or null.</param>
 /// <param name="Id">The licence named, for a statement without its verb whose name the grammar reads ("use it under the MIT licence"); otherwise null.</param>
-internal sealed record UnnamedLicenceStatement(int Start, int End, string? Family, string? Continuation, string? Id = null);
+/// <param name="WithoutVerb">The statement has no verb: "…; the artwork under the Acme Art License".</param>
+internal sealed record UnnamedLicenceStatement(int Start, int End, string? Family, string? Continuation, string? Id = null, bool WithoutVerb = false);
 
 /// <summary>
 /// Reads named-licence statements with a small grammar: a trigger ("licensed under", "released under", "under the
@@ -300,26 +301,23 @@ internal sealed partial class LicenceStatementGrammar
 
     // "…; the artwork under the Acme Art License", "Icons under CC BY 4.0": a statement whose verb is left out ("use it
     // under the MIT licence" too). A licence the text also states with a verb is not repeated; a name the grammar reads
-    // carries its identifier (the reader accepts it beside that licence's full text); any other must be a proper name,
-    // capitalised and not after "a": "under the License", "under the same terms", "under the hood" and "under a
-    // commercial licence" (an offer, read as such elsewhere) name none.
+    // carries its identifier (the reader accepts it beside that licence's full text); any other must end with a
+    // licence word: "under the License", "under the same terms", "under the hood" and "under Windows 10" name none, and
+    // "under a commercial licence" is an offer, read as such elsewhere.
     private UnnamedLicenceStatement? Elliptic(TokenizedText text, List<GrammarToken> g, int i, ref HashSet<string?>? stated)
     {
         var statement = ReadNameFrom(g, i, i + 1);
         if (statement != null && (statement.Id != null || IsWholeName(text, statement)))
         {
             stated ??= Find(text).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-            return statement.Id != null && stated.Contains(statement.Id) ? null : new UnnamedLicenceStatement(g[i].First, statement.End, statement.Family, null, statement.Id);
+            return statement.Id != null && stated.Contains(statement.Id) ? null : new UnnamedLicenceStatement(g[i].First, statement.End, statement.Family, null, statement.Id, WithoutVerb: true);
         }
         int q = i + 1;
-        while (q < g.Count && s_fillers.Contains(g[q].Text))
-        {
-            if (g[q].Text is "a" or "an") return null;
-            q++;
-        }
-        if (q >= g.Count || !char.IsUpper(text.Source[text.Starts[g[q].First]])) return null;
+        while (q < g.Count && s_fillers.Contains(g[q].Text)) q++;
+        if (q < g.Count && g[q].Text == "commercial") return null;
         int end = UnnamedLicenceEnd(text, g, i + 1, afterLicense: false);
-        return end > 0 ? new UnnamedLicenceStatement(g[i].First, end, statement?.Family, statement == null ? null : Continuation(text, statement)) : null;
+        if (end <= 0 || text.Words[end - 1] is not ("license" or "licenses" or "cc" or "creative")) return null;
+        return new UnnamedLicenceStatement(g[i].First, end, statement?.Family, statement == null ? null : Continuation(text, statement), WithoutVerb: true);
     }
 
     /// <summary>

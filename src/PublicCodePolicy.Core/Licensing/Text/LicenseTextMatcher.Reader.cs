@@ -21,6 +21,9 @@ public sealed partial class LicenseTextMatcher
     private const int OwnTextRun = 6;
 
     private const int MaxSectionIntroWords = 80;
+
+    // How far after a statement whose licence it cannot name the URL that names it may be.
+    private const int MaxWordsBeforeUrl = 16;
     private const int MaxSections = 16;
     private const int MaxSectionedWords = 8000;
 
@@ -82,6 +85,17 @@ public sealed partial class LicenseTextMatcher
 
     private static readonly HashSet<string> s_gratisWords = new(StringComparer.Ordinal) { "free", "freely", "charge", "cost", "gratis" };
 
+    // Words between a gratis word and the audience: "free of charge to", "free to use in", "free for use by all".
+    private static readonly HashSet<string> s_audienceGlue = new(StringComparer.Ordinal) { "of", "charge", "available", "for", "to", "use", "used", "in", "by", "all", "any", "the" };
+    private static readonly HashSet<string> s_audiencePrepositions = new(StringComparer.Ordinal) { "for", "to", "in", "by" };
+
+    // After the audience, "and"/"or" one of these widens it to everyone: "free for individuals and companies alike".
+    private static readonly HashSet<string> s_everyone = new(StringComparer.Ordinal)
+    {
+        "closed", "proprietary", "commercial", "company", "companies", "business", "businesses", "enterprise", "enterprises",
+        "corporate", "corporations", "everyone", "anyone", "all", "organizations", "organisations",
+    };
+
     private static readonly HashSet<string> s_months = new(StringComparer.Ordinal)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -96,14 +110,7 @@ public sealed partial class LicenseTextMatcher
         var w = words[i];
         if (IsRestrictionWord(w)) return w;
         string? next = i + 1 < words.Count ? words[i + 1] : null;
-        if (w == "for" && next != null && (s_limitedAudiences.Contains(next) || s_limitedUses.Contains(next)))
-        {
-            // "free for", "free of charge for", "at no cost for": a gratis word at most three words before.
-            for (int k = i - 1; k >= Math.Max(0, i - 3); k--)
-            {
-                if (s_gratisWords.Contains(words[k])) return string.Join(' ', words.Skip(k).Take(i - k + 2));
-            }
-        }
+        if (s_gratisWords.Contains(w) && LimitedAudienceAfter(words, i) is { } audience) return string.Join(' ', words.Skip(i).Take(audience - i + 1));
         bool restricts = w switch
         {
             "nc" => i > 0 && words[i - 1] == "by",
@@ -114,6 +121,29 @@ public sealed partial class LicenseTextMatcher
         };
         if (!restricts) return null;
         return w == "nc" ? "by nc" : w + " " + next;
+    }
+
+    // Where the limited audience of the gratis word at words[i] is ("free for open source projects", "free of charge to
+    // non-profits", "free to use in student projects"), or null: glue words only between them, one a preposition, and
+    // no wider audience joined to it ("free for open and closed source projects").
+    private static int? LimitedAudienceAfter(IReadOnlyList<string> words, int i)
+    {
+        bool preposition = false;
+        for (int j = i + 1; j < words.Count && j <= i + 6; j++)
+        {
+            var x = words[j];
+            if (preposition && (s_limitedAudiences.Contains(x) || s_limitedUses.Contains(x)))
+            {
+                for (int k = j + 1; k < words.Count && k <= j + 3; k++)
+                {
+                    if (words[k] is "and" or "or" && k + 1 < words.Count && s_everyone.Contains(words[k + 1])) return null;
+                }
+                return j;
+            }
+            if (!s_audienceGlue.Contains(x)) return null;
+            preposition |= s_audiencePrepositions.Contains(x);
+        }
+        return null;
     }
 
     private static string? FirstRestriction(IReadOnlyList<string> words)
@@ -652,6 +682,9 @@ public sealed partial class LicenseTextMatcher
             // A statement whose name cannot be read ("a Creative Commons Attributeion 4.0 International License"),
             // followed by one licence URL: the URL names it.
             if (urlLicenses.Count != 1 || !Grammar.HasTrigger(tokens)) return null;
+            // The statement the grammar cannot name must be the one the URL names: the URL follows it closely ("… a
+            // Creative Commons Attributeion 4.0 International License. To view a copy of this license, visit URL").
+            if (unnamed.Count == 1 && !urls.Any(u => u.License != null && u.StartWord >= unnamed[0].End && u.StartWord - unnamed[0].End <= MaxWordsBeforeUrl)) return null;
             ids.Add(urlLicenses[0]);
             how = "a licence statement whose licence is named by its URL " + urls.First(u => u.License != null).Url;
         }
@@ -754,6 +787,7 @@ public sealed partial class LicenseTextMatcher
         bool choice = false;
         var operands = new List<SpdxExpression>();
         var parts = new List<string>();
+        var introNames = new List<string>();
         foreach (var section in sections)
         {
             var tokens = _tokenizer.Tokenize(section.Heading + "\n\n" + section.Body);
@@ -775,12 +809,17 @@ public sealed partial class LicenseTextMatcher
                 continue;
             }
             // An introduction names no licence: a section that states one and was not concluded is not an introduction.
+            // It may say, without a verb, which part a licence of the sections covers ("Source code under the MIT
+            // License; documentation under CC-BY-4.0."): checked against the sections once all are read.
+            var unnamed = Grammar.FindUnnamed(tokens);
             if (a.Regions.Count > 0 || significant > MaxSectionIntroWords || FindRestriction(words) != null
-                || Grammar.Find(tokens).Count > 0 || Grammar.FindUnnamed(tokens).Count > 0) return null;
+                || Grammar.Find(tokens).Count > 0 || unnamed.Any(u => !u.WithoutVerb || u.Id == null)) return null;
+            introNames.AddRange(unnamed.Select(u => u.Id!));
             if (ContainsAny(words, s_choicePhrases, out _) || ContainsAny(words, s_moreChoicePhrases, out _)) choice = true;
         }
         var distinct = operands.Distinct().ToList();
         if (distinct.Count == 0) return null;
+        if (introNames.Any(id => !distinct.Any(o => o.Leaves().Any(l => SameLicence(l.ToString(), id))))) return null;
         // A commercial section is an alternative only when the document states a choice.
         if (!choice && distinct.Any(o => o is SpdxLicenseRef { LicenseRef: "LicenseRef-Commercial" })) return null;
         var exprText = string.Join(choice ? " OR " : " AND ", distinct.Select(o => o is SpdxCompound ? "(" + o + ")" : o.ToString()));
