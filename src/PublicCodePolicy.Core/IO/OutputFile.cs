@@ -50,40 +50,29 @@ public static class OutputFile
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
-        string full = Target(path);
-        string directory = Path.GetDirectoryName(full) ?? throw new OutputWriteException(path, "it names no file");
-        if (createDirectory) CreateDirectory(path, directory);
-        CheckDirectory(path, directory);
-        string temp = string.Empty;
+        var (full, temp) = Stage(path, write, createDirectory, flushToDisk: true);
         try
         {
-            using (var stream = CreateTemporary(directory, full, out temp))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            Replace(temp, full);
-        }
-        catch (Exception ex) when (IsWriteFailure(ex))
-        {
-            throw new OutputWriteException(path, Describe(ex), ex);
+            Commit(path, temp, full);
         }
         finally
         {
-            if (temp.Length > 0) TryDelete(temp);
+            TryDelete(temp);
         }
     }
 
     /// <summary>
-    /// Checks <paramref name="path"/> as <see cref="Write(string, Action{Stream}, bool)"/> does and writes
-    /// <paramref name="content"/> to a new temporary file beside it, not yet flushed to disk; returns the full path of
-    /// the target and the temporary file's. <see cref="OutputFileSet"/> flushes and renames it later.
+    /// Checks <paramref name="path"/>, lets <paramref name="write"/> fill a new temporary file beside it (flushed to disk
+    /// when <paramref name="flushToDisk"/>), and returns the full path of the target and the temporary file's, for
+    /// <see cref="Commit"/> (at once by <see cref="Write(string, Action{Stream}, bool)"/>, after the whole set by
+    /// <see cref="OutputFileSet"/>). On failure the temporary file is removed.
     /// </summary>
-    internal static (string Target, string Temporary) Stage(string path, ReadOnlySpan<byte> content)
+    internal static (string Target, string Temporary) Stage(string path, Action<Stream> write, bool createDirectory, bool flushToDisk)
     {
         ArgumentNullException.ThrowIfNull(path);
         string full = Target(path);
         string directory = Path.GetDirectoryName(full) ?? throw new OutputWriteException(path, "it names no file");
+        if (createDirectory) CreateDirectory(path, directory);
         CheckDirectory(path, directory);
         string temp = string.Empty;
         var staged = false;
@@ -91,7 +80,8 @@ public static class OutputFile
         {
             using (var stream = CreateTemporary(directory, full, out temp))
             {
-                stream.Write(content);
+                write(stream);
+                if (flushToDisk) stream.Flush(flushToDisk: true);
             }
             staged = true;
             return (full, temp);

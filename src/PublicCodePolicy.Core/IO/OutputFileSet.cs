@@ -36,7 +36,7 @@ public sealed class OutputFileSet : IDisposable
     public void Add(string path, ReadOnlyMemory<byte> content)
     {
         ThrowIfCommitted();
-        var (target, temporary) = OutputFile.Stage(path, content.Span);
+        var (target, temporary) = OutputFile.Stage(path, stream => stream.Write(content.Span), createDirectory: false, flushToDisk: false);
         lock (_staged)
         {
             if (!_committed && !_staged.Exists(s => string.Equals(s.Target, target, StringComparison.Ordinal)))
