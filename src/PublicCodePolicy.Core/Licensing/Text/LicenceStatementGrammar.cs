@@ -188,9 +188,11 @@ internal sealed partial class LicenceStatementGrammar
     }
 
     /// <summary>Every statement in the text, in order.</summary>
-    public IReadOnlyList<LicenceStatement> Find(TokenizedText text)
+    public IReadOnlyList<LicenceStatement> Find(TokenizedText text) => StatementsOf(Grammar(text));
+
+    // Find, on a text already read into grammar tokens.
+    private List<LicenceStatement> StatementsOf(List<GrammarToken> g)
     {
-        var g = Grammar(text);
         var found = new List<LicenceStatement>();
         int i = 0;
         while (i < g.Count)
@@ -309,7 +311,7 @@ internal sealed partial class LicenceStatementGrammar
         var statement = ReadNameFrom(g, i, i + 1);
         if (statement != null && (statement.Id != null || IsWholeName(text, statement)))
         {
-            stated ??= Find(text).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            stated ??= StatementsOf(g).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             return statement.Id != null && stated.Contains(statement.Id) ? null : new UnnamedLicenceStatement(g[i].First, statement.End, statement.Family, null, statement.Id, WithoutVerb: true);
         }
         int q = i + 1;
