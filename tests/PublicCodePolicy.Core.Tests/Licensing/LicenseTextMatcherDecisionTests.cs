@@ -374,4 +374,49 @@ public sealed class LicenseTextMatcherDecisionTests
         Assert.Equal("MIT", a.Expression.ToString());
         Assert.Equal("Exact match (SPDX matching guidelines) to MIT.", a.Note);
     }
+
+    [Theory]
+    [InlineData("GPL-2.0-only")]
+    [InlineData("LGPL-2.1-only")]
+    [InlineData("AGPL-3.0-only")]
+    public void Exception_AmongSeveralLicences_ModifiesTheGnuOne(string gnu)
+    {
+        // The exception follows the MIT text, yet the GNU licence is its host: GNU exceptions modify GNU licences.
+        var a = Matcher.Analyze(Text(gnu) + "\n\n" + Text("MIT") + "\n\n" + Text("Classpath-exception-2.0"));
+        Assert.Equal(gnu + " WITH Classpath-exception-2.0 AND MIT", a.Expression.ToString());
+    }
+
+    [Fact]
+    public void TwoExceptions_EachModifyTheLicence()
+    {
+        var a = Matcher.Analyze(Text("GPL-2.0-only") + "\n\n" + Text("Classpath-exception-2.0") + "\n\n" + Text("Font-exception-2.0"));
+        Assert.Equal("GPL-2.0-only WITH Classpath-exception-2.0 AND GPL-2.0-only WITH Font-exception-2.0", a.Expression.ToString());
+    }
+
+    [Fact]
+    public void Lgpl3Text_Alone_SaysNothingOfTheGpl3()
+    {
+        var a = Matcher.Analyze(Text("LGPL-3.0-only"));
+        Assert.Equal("LGPL-3.0-only", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to LGPL-3.0-only; the same text is also LGPL-3.0-or-later.", a.Note);
+        var b = Matcher.Analyze(Text("GPL-3.0-only") + "\n\n" + Text("LGPL-3.0-only"));
+        Assert.Equal("LGPL-3.0-only", b.Expression.ToString());
+        Assert.Contains("; the GPL-3.0 text accompanies the LGPL-3.0, which incorporates it", b.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpdxTag_IsReadBeforeTheStatements()
+    {
+        var a = Matcher.Analyze("SPDX-License-Identifier: MIT\nLicensed under the MIT license.");
+        Assert.Equal("SPDX-License-Identifier tag: MIT.", a.Note);
+    }
+
+    [Fact]
+    public void SameTextUnderSeveralIdentifiers_ListsTheOthersInOrdinalOrder()
+    {
+        var a = Matcher.Analyze(Text("GFDL-1.3-only"));
+        var alternatives = Assert.Single(a.Regions).Alternatives;
+        Assert.True(alternatives.Count >= 2, "GFDL-1.3's text stands for several identifiers: " + string.Join(", ", alternatives));
+        Assert.Equal(alternatives.Order(StringComparer.Ordinal), alternatives);
+    }
 }

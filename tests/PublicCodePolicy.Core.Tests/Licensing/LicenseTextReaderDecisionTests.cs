@@ -634,4 +634,74 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("The text names MIT (\"Licensed under the MIT license\") but also holds 41 other words; nothing is concluded.", b.Note);
         Assert.Equal(0.109, b.Score);
     }
+
+    private const string GplWithClasspath = "\n\nThis library is licensed under the GNU General Public License version 2 with ";
+
+    [Fact]
+    public void StatementNamingTheExceptionFoundInFull_IsTheTextsOwn()
+    {
+        // "with Classpath exception" names the exception whose text is there: only "this library is" is left over.
+        var a = Matcher.Analyze(Text("GPL-2.0-only") + "\n\n" + Text("Classpath-exception-2.0") + GplWithClasspath + "Classpath exception.");
+        Assert.Equal("GPL-2.0-only WITH Classpath-exception-2.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to GPL-2.0-only, Classpath-exception-2.0; the same text is also GPL-2.0-or-later; extra text: 3 other words (\"this library is\").", a.Note);
+    }
+
+    [Fact]
+    public void StatementNamingAnExceptionTheTextDoesNotHold_ConcludesNothing()
+    {
+        // "exception" left unexplained may change the terms.
+        var a = Matcher.Analyze(Text("GPL-2.0-only") + "\n\n" + Text("Classpath-exception-2.0") + GplWithClasspath + "Bison exception.");
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+    }
+
+    [Theory]
+    [InlineData("Classpath exception", "GPL-2.0-only WITH Classpath-exception-2.0")]
+    [InlineData("Classpath", "NOASSERTION")]
+    public void StatementWithAnException_AtTheVeryEnd_IsRead(string end, string expected)
+    {
+        // A holders' list of 45 words makes the text more than titles: the extras are read, up to the last word. "with
+        // Classpath", the name cut short, modifies the statement in a way the reader cannot tell.
+        string text = "Copyright 2024 Foo\n" + Words(45) + "\n\n" + Text("GPL-2.0-only") + "\n\n" + Text("Classpath-exception-2.0") + GplWithClasspath + end;
+        Assert.Equal(expected, Concluded(text));
+    }
+
+    [Fact]
+    public void StatementWithAnException_OfALicenceNotFoundInFull_IsNotTheTextsOwn()
+    {
+        // The statement names GPL-2.0, the full text is GPL-3.0: "with Classpath exception" is not read as the text's.
+        var a = Matcher.Analyze(Text("GPL-3.0-only") + "\n\n" + Text("Classpath-exception-2.0") + GplWithClasspath + "Classpath exception.");
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+    }
+
+    [Fact]
+    public void NamedButNotConcluded_CountsTheWordsOfEveryStatement()
+    {
+        // Two statements of 5 words each, 5 more words ("also", "not for commercial use"): 10 of 15 words explained.
+        var a = Matcher.Analyze("Licensed under the MIT license. Also licensed under the ISC license. Not for commercial use.");
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Equal(15, a.WordCount);
+        Assert.Equal(5, a.UnmatchedWordCount);
+        Assert.Equal(0.667, a.Score);
+        Assert.StartsWith("The text names MIT, ISC (\"Licensed under the MIT license\") but also holds 5 other words, among them '", a.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UrlOfOneOfTwoStatedLicences_ConfirmsTheNotice()
+    {
+        // The URL names MIT, one of the two licences stated: it contradicts nothing.
+        var a = Matcher.Analyze("Licensed under the MIT license. Also licensed under the ISC license. See https://opensource.org/licenses/MIT");
+        Assert.Equal(LicenseTextMatchKind.Notice, a.Kind);
+        Assert.Equal("MIT AND ISC", a.Expression.ToString());
+        var b = Matcher.Analyze("Licensed under the MIT license. Also licensed under the ISC license. See https://opensource.org/licenses/Zlib");
+        Assert.Equal("NOASSERTION", b.Expression.ToString());
+    }
+
+    [Fact]
+    public void DocumentOfTwoSections_IsRead()
+    {
+        // 50 words besides the statement are too many for a notice; as sections, they are an introduction.
+        var a = Matcher.Analyze("# A\n\nLicensed under the MIT license.\n\n# B\n\n" + Words(50));
+        Assert.Equal("MIT", a.Expression.ToString());
+        Assert.Equal("A document of 2 sections, all of which apply: \"A\": MIT.", a.Note);
+    }
 }
