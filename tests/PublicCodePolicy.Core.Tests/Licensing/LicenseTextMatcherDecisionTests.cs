@@ -419,4 +419,29 @@ public sealed class LicenseTextMatcherDecisionTests
         Assert.True(alternatives.Count >= 2, "GFDL-1.3's text stands for several identifiers: " + string.Join(", ", alternatives));
         Assert.Equal(alternatives.Order(StringComparer.Ordinal), alternatives);
     }
+
+    [Fact]
+    public void AlteredTextWithAllRightsReserved_StaysANearMatch()
+    {
+        // "All rights reserved" on the copyright line of an altered MIT text: the near match is what a reviewer must
+        // see, not a reservation of rights (only a text with no licence in it is read as one).
+        var a = Matcher.Analyze(MitWithBanana.Replace("Copyright (c) 2020 Foo", "Copyright (c) 2020 Foo. All rights reserved.", StringComparison.Ordinal));
+        Assert.Equal(LicenseTextMatchKind.Near, a.Kind);
+        Assert.Equal("MIT", a.NearestLicense);
+        Assert.StartsWith("Near match to MIT (similarity ", a.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LongestStandardHeader_ToleratesFortyOtherWords()
+    {
+        // CPAL-1.0 has the longest standard header of the list. With the 40 other words a notice tolerates it stays under
+        // the 320 words up to which headers are looked for (so that bound never decides for list 3.28.0).
+        string header = SpdxTemplateText.RenderHeader("CPAL-1.0");
+        int words = Matcher.Analyze(header).WordCount;
+        Assert.InRange(words, 250, 280);
+        var at = Matcher.Analyze(header + "\n\n" + Words(40));
+        Assert.Equal((LicenseTextMatchKind.Notice, "CPAL-1.0", words + 40), (at.Kind, at.Expression.ToString(), at.WordCount));
+        var over = Matcher.Analyze(header + "\n\n" + Words(41));
+        Assert.Equal((LicenseTextMatchKind.None, "NOASSERTION"), (over.Kind, over.Expression.ToString()));
+    }
 }

@@ -48,6 +48,15 @@ internal static class SpdxTemplateText
         return Tidy(sb.ToString());
     }
 
+    /// <summary>The standard header of a licence (its notice for source files), optional parts kept.</summary>
+    public static string RenderHeader(string id)
+    {
+        var item = XDocument.Load(Get(id).Path).Root!.Element(s_ns + "license")!;
+        var sb = new StringBuilder();
+        Walk(item.Descendants(s_ns + "standardLicenseHeader").First(), sb, optional: true, copyright: null);
+        return Tidy(sb.ToString());
+    }
+
     /// <summary>Rewraps a text to a given width, as editors and packagers do.</summary>
     public static string Reflow(string text, int width)
     {
