@@ -116,6 +116,40 @@ public sealed class LicenceRestrictionWordTests
     }
 
     [Theory]
+    // Restrictions made of two words (or "NC" after "BY"), each word harmless alone; the note quotes both.
+    [InlineData("The icons are CC BY-NC.", "by nc")]
+    [InlineData("Valid until 2030.", "until 2030")]
+    [InlineData("Valid until December 2030.", "until december")]
+    [InlineData("A license key is sent by e-mail.", "license key")]
+    [InlineData("Enter your product key at first start.", "product key")]
+    [InlineData("Activation keys are sent by e-mail.", "activation keys")]
+    [InlineData("Usage réservé à la mairie.", "réservé à")]
+    [InlineData("Usage réservé a la mairie.", "réservé a")]
+    [InlineData("Usage limité au département.", "limité au")]
+    [InlineData("Usage réservée aux collectivités.", "réservée aux")]
+    public void TwoWordRestriction_NextToAStatement_ConcludesNothing(string sentence, string quoted)
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license. " + sentence);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them '" + quoted + "', which may restrict the licence", a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // The same words where they restrict nothing.
+    [InlineData("NC: the statement below.")]
+    [InlineData("Written in Raleigh, NC.")]
+    [InlineData("Tested until the release.")]
+    [InlineData("Tested until v2.")]
+    [InlineData("The license keeps its text.")]
+    [InlineData("See the product page.")]
+    [InlineData("Le texte est réservé.")]
+    [InlineData("Le texte est limité par la mairie.")]
+    public void WordsOfTwoWordRestrictions_AloneOrElsewhere_StillConclude(string sentence)
+    {
+        Assert.Equal("MIT", Concluded("Licensed under the MIT license. " + sentence));
+    }
+
+    [Theory]
     // Every audience a gratis grant may be limited to ("free for open source projects"): what others get is unsaid.
     [InlineData("open source")]
     [InlineData("oss")]
