@@ -548,6 +548,16 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal(0, a.UnmatchedWordCount);
     }
 
+    [Fact]
+    public void StandardNoticeOfItsOwnLicence_WithoutTheAppendix_RestatesIt()
+    {
+        // Without the optional appendix (which holds the notice), the notice is not the text's own wording: it is read
+        // as the standard notice of the same licence.
+        var a = Matcher.Analyze(ApacheNotice + "\n\n" + SpdxTemplateText.Render("Apache-2.0", optional: false));
+        Assert.Equal("Apache-2.0", a.Expression.ToString());
+        Assert.Equal("Exact match (SPDX matching guidelines) to Apache-2.0; extra text: the standard notice of Apache-2.0 restates it.", a.Note);
+    }
+
     private const string OrLaterNotice = "\n\nThis program is licensed under the GNU General Public License, either version 3 of the License, or (at your option) any later version.";
 
     [Fact]
@@ -558,6 +568,14 @@ public sealed class LicenseTextReaderDecisionTests
         Assert.Equal("GPL-3.0-or-later", a.Expression.ToString());
         Assert.Equal("Exact match (SPDX matching guidelines) to GPL-3.0-or-later; extra text: 3 other words (\"this program is\"); the author's notice grants \"any later version\".", a.Note);
         Assert.Empty(Assert.Single(a.Regions).Alternatives);
+    }
+
+    [Fact]
+    public void AuthorsOrLaterNotice_GrantsLaterVersionsOfTheGplOnly()
+    {
+        // Next to the GPL and MIT texts, "any later version" widens the GPL; MIT has no versions to widen.
+        var a = Matcher.Analyze(SpdxTemplateText.Render("GPL-3.0-only", optional: false) + "\n\n" + Text("MIT") + OrLaterNotice);
+        Assert.Equal("GPL-3.0-or-later AND MIT", a.Expression.ToString());
     }
 
     [Fact]
