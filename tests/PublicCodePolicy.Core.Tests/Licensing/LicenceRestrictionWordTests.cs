@@ -135,6 +135,56 @@ public sealed class LicenceRestrictionWordTests
     }
 
     [Theory]
+    // Terms named rather than stated: "parts of this package are proprietary". ("EULA" is also a proprietary notice of
+    // its own, which is read first: LicenseRef-Proprietary.)
+    [InlineData("proprietary")]
+    [InlineData("propriétaire")]
+    [InlineData("propriétaires")]
+    [InlineData("confidential")]
+    [InlineData("exclusivement")]
+    public void WordNamingUnfreeTerms_NextToAStatement_ConcludesNothing(string word)
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license. Word " + word + ".");
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them '" + word + "', which may restrict the licence", a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // A limited use: an adjective of use followed by a noun of use, in every combination's form.
+    [InlineData("For personal use.", "personal use")]
+    [InlineData("For personal uses.", "personal uses")]
+    [InlineData("For internal usage.", "internal usage")]
+    [InlineData("For an academic purpose.", "academic purpose")]
+    [InlineData("For educational purposes.", "educational purposes")]
+    [InlineData("For research only.", "research only")]
+    [InlineData("In a production environment.", "production environment")]
+    [InlineData("In production environments.", "production environments")]
+    public void LimitedUse_NextToAStatement_ConcludesNothing(string sentence, string quoted)
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license. " + sentence);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Valid until January 2030.")]
+    [InlineData("Valid until February 2030.")]
+    [InlineData("Valid until March 2030.")]
+    [InlineData("Valid until April 2030.")]
+    [InlineData("Valid until May 2030.")]
+    [InlineData("Valid until June 2030.")]
+    [InlineData("Valid until July 2030.")]
+    [InlineData("Valid until August 2030.")]
+    [InlineData("Valid until September 2030.")]
+    [InlineData("Valid until October 2030.")]
+    [InlineData("Valid until November 2030.")]
+    [InlineData("Valid until December 2030.")]
+    public void UntilAMonth_NextToAStatement_ConcludesNothing(string sentence)
+    {
+        Assert.Equal("NOASSERTION", Concluded("Licensed under the MIT license. " + sentence));
+    }
+
+    [Theory]
     // The same words where they restrict nothing.
     [InlineData("NC: the statement below.")]
     [InlineData("Written in Raleigh, NC.")]
@@ -144,6 +194,9 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("See the product page.")]
     [InlineData("Le texte est réservé.")]
     [InlineData("Le texte est limité par la mairie.")]
+    [InlineData("The code is production ready.")]
+    [InlineData("Reviewed by Educational Testing Service.")]
+    [InlineData("Published for research.")]
     public void WordsOfTwoWordRestrictions_AloneOrElsewhere_StillConclude(string sentence)
     {
         Assert.Equal("MIT", Concluded("Licensed under the MIT license. " + sentence));
