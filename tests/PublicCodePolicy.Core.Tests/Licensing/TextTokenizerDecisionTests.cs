@@ -126,6 +126,14 @@ public sealed class TextTokenizerDecisionTests
         Assert.Equal(new[] { "http", "x" }, tok.Words("HTTPS x"));
     }
 
+    [Fact]
+    public void Equivalence_LicencesIsLicenses()
+    {
+        // The plural of the list's licence/license pair, which British and French texts use.
+        var tok = new TextTokenizer(Array.Empty<IReadOnlyList<string>>());
+        Assert.Equal(new[] { "licenses", "licenses", "licence" }, tok.Words("Licences licenses licence"));
+    }
+
     [Theory]
     // Every Roman numeral of the list numbering, i to xv (i, v and x are also single letters).
     [InlineData("i")]

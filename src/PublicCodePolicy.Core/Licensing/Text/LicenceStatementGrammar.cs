@@ -246,15 +246,18 @@ internal sealed partial class LicenceStatementGrammar
         return null;
     }
 
-    // Words after a trigger that point at terms given elsewhere ("under the same license", "under the license below",
-    // "under their own licenses"): no licence is named, the statement refers to one.
+    // Words after a trigger that point at the terms this document gives ("under the same license", "under the license
+    // below", "under the terms of section 3"): no licence is named, the statement refers to the document's own. Words
+    // that point at terms of someone else's choosing ("under their own licenses", "under the respective license", "under
+    // the applicable license") are not among them: like "a different license", they state a licence the text does not
+    // name.
     private static readonly HashSet<string> s_referring = new(StringComparer.Ordinal)
     {
-        "this", "these", "those", "that", "following", "same", "above", "below", "own", "its", "their", "his", "her", "your",
-        "respective", "such", "said", "which", "original", "applicable", "appropriate", "corresponding", "compatible",
+        "this", "these", "those", "that", "following", "same", "above", "below", "its", "your",
+        "such", "said", "which", "original", "compatible",
         "section", "sections", "article", "articles", "clause", "clauses", "paragraph", "chapter", "annex", "appendix",
         "exhibit", "contributor", "contributors", "contribution", "contributions",
-        "ce", "cette", "ces", "même", "suivante", "suivantes", "ci", "dessous", "dessus", "propre", "propres",
+        "ce", "cette", "ces", "même", "suivante", "suivantes", "ci", "dessous", "dessus",
     };
 
     /// <summary>

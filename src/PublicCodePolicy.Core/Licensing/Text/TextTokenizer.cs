@@ -73,8 +73,10 @@ internal sealed class TextTokenizer
     /// <summary>Creates a tokenizer from the list's equivalent-word groups (the first spelling of a group is kept).</summary>
     public TextTokenizer(IEnumerable<IReadOnlyList<string>> equivalentGroups)
     {
-        // The guidelines also make http:// and https:// equivalent.
-        var groups = equivalentGroups.Append(new[] { "http", "https" });
+        // The guidelines also make http:// and https:// equivalent. Their list makes "licence" and "license" equal but
+        // not the plurals, which British and French texts write "licences": "under different licences" must read as
+        // "under different licenses".
+        var groups = equivalentGroups.Append(new[] { "http", "https" }).Append(new[] { "licenses", "licences" });
         foreach (var group in groups)
         {
             if (group.Count < 2) continue;
