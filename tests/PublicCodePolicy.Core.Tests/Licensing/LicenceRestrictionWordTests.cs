@@ -258,6 +258,51 @@ public sealed class LicenceRestrictionWordTests
     }
 
     [Theory]
+    // The same in French: "gratuit(e)(s)", "gratuitement", then "pour", "à", "au(x)" and articles, then the audience.
+    [InlineData("Ce logiciel est gratuit pour les associations.", "gratuit pour les associations")]
+    [InlineData("Gratuit pour les particuliers.", "gratuit pour les particuliers")]
+    [InlineData("Utilisation gratuite pour un usage personnel.", "gratuite pour un usage personnel")]
+    [InlineData("Cette bibliothèque est gratuite pour les projets open source.", "gratuite pour les projets open")]
+    [InlineData("Gratuit pour les projets libres.", "gratuit pour les projets libres")]
+    [InlineData("Distribué gratuitement aux collectivités.", "gratuitement aux collectivités")]
+    [InlineData("Gratuits pour les étudiants.", "gratuits pour les étudiants")]
+    [InlineData("Gratuites pour la recherche.", "gratuites pour la recherche")]
+    [InlineData("Gratuit pour l'enseignement.", "gratuit pour lenseignement")]
+    public void FrenchGratisGrantForALimitedAudience_ConcludesNothing(string sentence, string quoted)
+    {
+        var a = Matcher.Analyze(s_mit + "\n\n" + sentence);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // French puts the limit after the noun of use.
+    [InlineData("Pour un usage personnel.", "usage personnel")]
+    [InlineData("Pour une utilisation interne.", "utilization interne")] // the SPDX list's spelling of the word
+    [InlineData("Réalisé à des fins pédagogiques.", "fins pédagogiques")]
+    [InlineData("Utilisable à des fins de recherche.", "fins de recherche")]
+    [InlineData("Pour des usages privés.", "usages privés")]
+    [InlineData("Pour des utilisations internes.", "utilisations internes")]
+    public void FrenchLimitedUse_NextToAStatement_ConcludesNothing(string sentence, string quoted)
+    {
+        var a = Matcher.Analyze("Licensed under the MIT license. " + sentence);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ce logiciel est libre et gratuit pour tous.")]
+    [InlineData("Gratuit pour les particuliers et les entreprises.")]
+    [InlineData("Gratuit pour les associations ou les entreprises.")]
+    [InlineData("Gratuit pour tous les usages.")]
+    [InlineData("L'utilisation de ce logiciel est gratuite.")]
+    [InlineData("Développé par la commune de Valmont pour l'usage de toutes les collectivités.")]
+    public void FrenchGratisWordsThatLimitNoAudience_StillConclude(string sentence)
+    {
+        Assert.Equal("MIT", Concluded(s_mit + "\n\n" + sentence));
+    }
+
+    [Theory]
     [InlineData("This library is free for any purpose.")]
     [InlineData("This library is free for everyone.")]
     [InlineData("We wrote this library for open source projects.")]

@@ -81,19 +81,36 @@ public sealed partial class LicenseTextMatcher
     {
         "open", "oss", "non", "nonprofit", "nonprofits", "student", "students", "individual", "individuals", "education",
         "schools", "hobby", "hobbyist", "hobbyists", "private", "home", "small", "startups", "community", "evaluation",
+        // French ("gratuit pour les associations", "gratuite pour un usage personnel", "pour les projets libres").
+        "association", "associations", "particulier", "particuliers", "étudiant", "étudiants", "étudiante", "étudiantes",
+        "élèves", "école", "écoles", "enseignement", "recherche", "personnel", "personnelle", "personnels", "personnelles",
+        "privé", "privée", "privés", "privées", "interne", "internes", "éducatif", "éducative", "éducatifs", "éducatives",
+        "pédagogique", "pédagogiques", "académique", "académiques", "collectivités", "administrations", "communes",
+        "évaluation", "essai", "libre", "libres",
     };
 
-    private static readonly HashSet<string> s_gratisWords = new(StringComparer.Ordinal) { "free", "freely", "charge", "cost", "gratis" };
+    private static readonly HashSet<string> s_gratisWords = new(StringComparer.Ordinal)
+    {
+        "free", "freely", "charge", "cost", "gratis", "gratuit", "gratuite", "gratuits", "gratuites", "gratuitement",
+    };
 
-    // Words between a gratis word and the audience: "free of charge to", "free to use in", "free for use by all".
-    private static readonly HashSet<string> s_audienceGlue = new(StringComparer.Ordinal) { "of", "charge", "available", "for", "to", "use", "used", "in", "by", "all", "any", "the" };
-    private static readonly HashSet<string> s_audiencePrepositions = new(StringComparer.Ordinal) { "for", "to", "in", "by" };
+    // Words between a gratis word and the audience: "free of charge to", "free to use in", "free for use by all",
+    // "gratuit pour les", "gratuite pour un usage", "gratuit pour tous les projets".
+    private static readonly HashSet<string> s_audienceGlue = new(StringComparer.Ordinal)
+    {
+        "of", "charge", "available", "for", "to", "use", "used", "in", "by", "all", "any", "the",
+        "pour", "à", "au", "aux", "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "tous", "toutes", "usage", "usages",
+        "utilization", "utilisations", "fins", "projet", "projets", "logiciels", "disponible",
+    };
+    private static readonly HashSet<string> s_audiencePrepositions = new(StringComparer.Ordinal) { "for", "to", "in", "by", "pour", "à", "au", "aux" };
 
     // After the audience, "and"/"or" one of these widens it to everyone: "free for individuals and companies alike".
     private static readonly HashSet<string> s_everyone = new(StringComparer.Ordinal)
     {
         "closed", "proprietary", "commercial", "company", "companies", "business", "businesses", "enterprise", "enterprises",
         "corporate", "corporations", "everyone", "anyone", "all", "organizations", "organisations",
+        "tous", "toutes", "tout", "entreprise", "entreprises", "sociétés", "professionnels", "commercial", "commerciaux",
+        "commerciale", "commerciales", "propriétaire", "propriétaires",
     };
 
     private static readonly HashSet<string> s_months = new(StringComparer.Ordinal)
@@ -116,11 +133,31 @@ public sealed partial class LicenseTextMatcher
             "nc" => i > 0 && words[i - 1] == "by",
             "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)),
             "license" or "product" or "activation" => next is "key" or "keys",
+            _ when s_frenchUseNouns.Contains(w) => FrenchLimitedUseAfter(words, i) != null,
             _ => (s_limitedUses.Contains(w) && next != null && s_useNouns.Contains(next))
                 || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux"),
         };
         if (!restricts) return null;
+        if (s_frenchUseNouns.Contains(w)) return w + " " + FrenchLimitedUseAfter(words, i);
         return w == "nc" ? "by nc" : w + " " + next;
+    }
+
+    // French puts the limit after the noun: "usage personnel", "utilisation interne", "à des fins de recherche",
+    // "fins pédagogiques". ("utilisation" reads as "utilization": the SPDX list makes the spellings equivalent.)
+    private static readonly HashSet<string> s_frenchUseNouns = new(StringComparer.Ordinal) { "usage", "usages", "utilization", "utilisations", "fins" };
+    private static readonly HashSet<string> s_frenchLimitedUses = new(StringComparer.Ordinal)
+    {
+        "personnel", "personnelle", "personnels", "personnelles", "privé", "privée", "privés", "privées", "interne", "internes",
+        "éducatif", "éducative", "éducatifs", "éducatives", "pédagogique", "pédagogiques", "académique", "académiques",
+        "recherche", "évaluation", "essai",
+    };
+
+    // The word that limits the French noun of use at words[i] ("personnel", "de recherche"), or null.
+    private static string? FrenchLimitedUseAfter(IReadOnlyList<string> words, int i)
+    {
+        int j = i + 1;
+        if (j < words.Count && words[j] is "de" or "d") j++;
+        return j < words.Count && s_frenchLimitedUses.Contains(words[j]) ? string.Join(' ', words.Skip(i + 1).Take(j - i)) : null;
     }
 
     // Where the limited audience of the gratis word at words[i] is ("free for open source projects", "free of charge to
@@ -132,11 +169,11 @@ public sealed partial class LicenseTextMatcher
         for (int j = i + 1; j < words.Count && j <= i + 6; j++)
         {
             var x = words[j];
-            if (preposition && (s_limitedAudiences.Contains(x) || s_limitedUses.Contains(x)))
+            if (preposition && (s_limitedAudiences.Contains(Unelided(x)) || s_limitedUses.Contains(x)))
             {
                 for (int k = j + 1; k < words.Count && k <= j + 3; k++)
                 {
-                    if (words[k] is "and" or "or" && k + 1 < words.Count && s_everyone.Contains(words[k + 1])) return null;
+                    if (words[k] is "and" or "or" or "et" or "ou" && k + 1 < words.Count && EveryoneAfter(words, k + 1)) return null;
                 }
                 return j;
             }
@@ -144,6 +181,23 @@ public sealed partial class LicenseTextMatcher
             preposition |= s_audiencePrepositions.Contains(x);
         }
         return null;
+    }
+
+    // A word without a French elision the tokenizer joined to it: "lenseignement" (l'enseignement) → "enseignement".
+    private static string Unelided(string w)
+    {
+        foreach (var e in s_elisions)
+        {
+            if (w.Length > e.Length + 3 && w.StartsWith(e, StringComparison.Ordinal) && s_limitedAudiences.Contains(w[e.Length..])) return w[e.Length..];
+        }
+        return w;
+    }
+
+    // Everyone, right after "and"/"or", or after a French article: "and companies", "et les entreprises".
+    private static bool EveryoneAfter(IReadOnlyList<string> words, int k)
+    {
+        if (words[k] is "les" or "des" or "aux" or "the" && k + 1 < words.Count) k++;
+        return s_everyone.Contains(words[k]);
     }
 
     private static string? FirstRestriction(IReadOnlyList<string> words)
