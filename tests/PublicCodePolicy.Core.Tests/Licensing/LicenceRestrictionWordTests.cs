@@ -258,6 +258,34 @@ public sealed class LicenceRestrictionWordTests
     }
 
     [Theory]
+    // A grant, gratis or not, for a limited audience.
+    [InlineData("Permission is granted for use in non-profit projects.", "granted for use in non")]
+    [InlineData("Use is permitted for students.", "permitted for students")]
+    [InlineData("Use is allowed in schools.", "allowed in schools")]
+    [InlineData("Use is authorized for educational purposes.", "authorized for educational")]
+    [InlineData("Use is authorised for individuals.", "authorized for individuals")] // the SPDX list's spelling
+    [InlineData("Usage autorisé pour les associations.", "autorisé pour les associations")]
+    [InlineData("Utilisation autorisée pour la recherche.", "autorisée pour la recherche")]
+    [InlineData("Usages autorisés pour les collectivités.", "autorisés pour les collectivités")]
+    [InlineData("Copies autorisées aux élèves.", "autorisées aux élèves")]
+    public void GrantForALimitedAudience_ConcludesNothing(string sentence, string quoted)
+    {
+        var a = Matcher.Analyze(s_mit + "\n\n" + sentence);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Permission is granted to anyone.")]
+    [InlineData("Redistribution is permitted for all purposes.")]
+    [InlineData("Use is allowed for individuals and companies.")]
+    [InlineData("Usage autorisé pour tous.")]
+    public void GrantsForEveryone_StillConclude(string sentence)
+    {
+        Assert.Equal("MIT", Concluded(s_mit + "\n\n" + sentence));
+    }
+
+    [Theory]
     // The same in French: "gratuit(e)(s)", "gratuitement", then "pour", "à", "au(x)" and articles, then the audience.
     [InlineData("Ce logiciel est gratuit pour les associations.", "gratuit pour les associations")]
     [InlineData("Gratuit pour les particuliers.", "gratuit pour les particuliers")]

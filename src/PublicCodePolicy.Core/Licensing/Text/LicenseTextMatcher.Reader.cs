@@ -89,9 +89,12 @@ public sealed partial class LicenseTextMatcher
         "évaluation", "essai", "libre", "libres",
     };
 
+    // Words that grant, gratis or not, before whom the grant is for: "free for students", "permission is granted for use
+    // in non-profit projects", "usage autorisé pour les associations".
     private static readonly HashSet<string> s_gratisWords = new(StringComparer.Ordinal)
     {
         "free", "freely", "charge", "cost", "gratis", "gratuit", "gratuite", "gratuits", "gratuites", "gratuitement",
+        "granted", "permitted", "allowed", "authorized", "authorised", "autorisé", "autorisée", "autorisés", "autorisées",
     };
 
     // Words between a gratis word and the audience: "free of charge to", "free to use in", "free for use by all",
