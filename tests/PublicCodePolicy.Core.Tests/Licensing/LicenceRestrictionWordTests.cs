@@ -18,6 +18,14 @@ public sealed class LicenceRestrictionWordTests
 
     private static readonly string s_mit = SpdxTemplateText.Render("MIT");
 
+    // Nothing concluded, and the note quotes the words that restrict.
+    private static void AssertUnconcludedFor(string text, string quoted)
+    {
+        var a = Matcher.Analyze(text);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("among them '" + quoted + "', which may restrict the licence", a.Note, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not")]
     [InlineData("no")]
@@ -129,9 +137,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Usage réservée aux collectivités.", "réservée aux")]
     public void TwoWordRestriction_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
-        var a = Matcher.Analyze("Licensed under the MIT license. " + sentence);
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + quoted + "', which may restrict the licence", a.Note, StringComparison.Ordinal);
+        AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
     }
 
     [Theory]
@@ -144,9 +150,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("exclusivement")]
     public void WordNamingUnfreeTerms_NextToAStatement_ConcludesNothing(string word)
     {
-        var a = Matcher.Analyze("Licensed under the MIT license. Word " + word + ".");
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + word + "', which may restrict the licence", a.Note, StringComparison.Ordinal);
+        AssertUnconcludedFor("Licensed under the MIT license. Word " + word + ".", word);
     }
 
     [Theory]
@@ -161,9 +165,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("In production environments.", "production environments")]
     public void LimitedUse_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
-        var a = Matcher.Analyze("Licensed under the MIT license. " + sentence);
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+        AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
     }
 
     [Theory]
@@ -252,9 +254,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("This library is free for use by the community.", "free for use by the community")]
     public void GratisWord_BeforeALimitedAudience_ConcludesNothing(string sentence, string quoted)
     {
-        var a = Matcher.Analyze(s_mit + "\n\n" + sentence);
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+        AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
     }
 
     [Theory]
@@ -270,9 +270,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Copies autorisées aux élèves.", "autorisées aux élèves")]
     public void GrantForALimitedAudience_ConcludesNothing(string sentence, string quoted)
     {
-        var a = Matcher.Analyze(s_mit + "\n\n" + sentence);
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+        AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
     }
 
     [Theory]
@@ -298,9 +296,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Gratuit pour l'enseignement.", "gratuit pour lenseignement")]
     public void FrenchGratisGrantForALimitedAudience_ConcludesNothing(string sentence, string quoted)
     {
-        var a = Matcher.Analyze(s_mit + "\n\n" + sentence);
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+        AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
     }
 
     [Theory]
@@ -313,9 +309,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Pour des utilisations internes.", "utilisations internes")]
     public void FrenchLimitedUse_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
-        var a = Matcher.Analyze("Licensed under the MIT license. " + sentence);
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + quoted + "'", a.Note, StringComparison.Ordinal);
+        AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
     }
 
     [Theory]
