@@ -73,6 +73,11 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("interdit")]
     [InlineData("interdite")]
     [InlineData("uniquement")]
+    [InlineData("solely")]
+    [InlineData("exclusively")]
+    [InlineData("interdits")]
+    [InlineData("interdites")]
+    [InlineData("interdiction")]
     [InlineData("seulement")]
     [InlineData("sauf")]
     [InlineData("payant")]
@@ -268,6 +273,15 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Utilisation autorisée pour la recherche.", "autorisée pour la recherche")]
     [InlineData("Usages autorisés pour les collectivités.", "autorisés pour les collectivités")]
     [InlineData("Copies autorisées aux élèves.", "autorisées aux élèves")]
+    [InlineData("This software is licensed to customers.", "licensed to customers")]
+    [InlineData("This software is licensed to paying customers.", "licensed to paying")]
+    [InlineData("Available to registered users.", "available to registered")]
+    [InlineData("Available to subscribers.", "available to subscribers")]
+    [InlineData("Available to members.", "available to members")]
+    [InlineData("Available to our clients.", "available to our clients")]
+    [InlineData("Gratuit pour les adhérents.", "gratuit pour les adhérents")]
+    [InlineData("Gratuit pour les membres.", "gratuit pour les membres")]
+    [InlineData("Gratuit pour les abonnés.", "gratuit pour les abonnés")]
     public void GrantForALimitedAudience_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
@@ -278,6 +292,8 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Redistribution is permitted for all purposes.")]
     [InlineData("Use is allowed for individuals and companies.")]
     [InlineData("Usage autorisé pour tous.")]
+    [InlineData("Available for download.")]
+    [InlineData("This library is licensed to you under the terms above.")]
     public void GrantsForEveryone_StillConclude(string sentence)
     {
         Assert.Equal("MIT", Concluded(s_mit + "\n\n" + sentence));

@@ -31,7 +31,7 @@ public sealed partial class LicenseTextMatcher
     private static readonly HashSet<string> s_moreRestrictionWords = new(StringComparer.Ordinal)
     {
         "if", "revenue", "purchase", "purchased", "subscription", "evaluation", "trial", "pricing", "paid", "noncommercial",
-        "pas", "interdit", "interdite", "uniquement", "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
+        "solely", "exclusively", "pas", "interdit", "interdite", "interdits", "interdites", "interdiction", "uniquement", "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
         // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA".
         "proprietary", "propriétaire", "propriétaires", "eula", "confidential", "exclusivement",
     };
@@ -87,6 +87,9 @@ public sealed partial class LicenseTextMatcher
         "privé", "privée", "privés", "privées", "interne", "internes", "éducatif", "éducative", "éducatifs", "éducatives",
         "pédagogique", "pédagogiques", "académique", "académiques", "collectivités", "administrations", "communes",
         "évaluation", "essai", "libre", "libres",
+        // Customers and members: "licensed to Acme customers", "available to registered users", "réservé aux adhérents".
+        "customer", "customers", "client", "clients", "subscriber", "subscribers", "member", "members", "registered", "paying",
+        "membres", "adhérents", "abonnés",
     };
 
     // Words that grant, gratis or not, before whom the grant is for: "free for students", "permission is granted for use
@@ -95,13 +98,14 @@ public sealed partial class LicenseTextMatcher
     {
         "free", "freely", "charge", "cost", "gratis", "gratuit", "gratuite", "gratuits", "gratuites", "gratuitement",
         "granted", "permitted", "allowed", "authorized", "authorised", "autorisé", "autorisée", "autorisés", "autorisées",
+        "licensed", "available",
     };
 
     // Words between a gratis word and the audience: "free of charge to", "free to use in", "free for use by all",
     // "gratuit pour les", "gratuite pour un usage", "gratuit pour tous les projets".
     private static readonly HashSet<string> s_audienceGlue = new(StringComparer.Ordinal)
     {
-        "of", "charge", "available", "for", "to", "use", "used", "in", "by", "all", "any", "the",
+        "of", "charge", "available", "for", "to", "use", "used", "in", "by", "all", "any", "the", "our",
         "pour", "à", "au", "aux", "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "tous", "toutes", "usage", "usages",
         "utilization", "utilisations", "fins", "projet", "projets", "logiciels", "disponible",
     };
