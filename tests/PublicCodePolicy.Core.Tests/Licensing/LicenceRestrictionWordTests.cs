@@ -140,6 +140,9 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Usage réservé a la mairie.", "réservé a")]
     [InlineData("Usage limité au département.", "limité au")]
     [InlineData("Usage réservée aux collectivités.", "réservée aux")]
+    [InlineData("Images are used with permission of their owners.", "with permission")]
+    [InlineData("Photos reproduites avec autorisation.", "avec autorisation")]
+    [InlineData("Photos reproduites avec l'autorisation de leurs auteurs.", "avec lautorisation")]
     public void TwoWordRestriction_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
@@ -201,6 +204,8 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("See the product page.")]
     [InlineData("Le texte est réservé.")]
     [InlineData("Le texte est limité par la mairie.")]
+    [InlineData("Permission to use is given above.")]
+    [InlineData("Autorisation donnée ci-dessus.")]
     [InlineData("The code is production ready.")]
     [InlineData("Reviewed by Educational Testing Service.")]
     [InlineData("Published for research.")]

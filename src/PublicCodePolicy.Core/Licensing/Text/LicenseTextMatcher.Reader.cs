@@ -138,6 +138,8 @@ public sealed partial class LicenseTextMatcher
         bool restricts = w switch
         {
             "nc" => i > 0 && words[i - 1] == "by",
+            // Someone else's work "used with permission": a permission to the author, none to the recipients.
+            "permission" or "autorisation" or "lautorisation" => i > 0 && words[i - 1] is "with" or "avec",
             "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)),
             "license" or "product" or "activation" => next is "key" or "keys",
             _ when s_frenchUseNouns.Contains(w) => FrenchLimitedUseAfter(words, i) != null,
@@ -146,6 +148,7 @@ public sealed partial class LicenseTextMatcher
         };
         if (!restricts) return null;
         if (s_frenchUseNouns.Contains(w)) return w + " " + FrenchLimitedUseAfter(words, i);
+        if (w is "permission" or "autorisation" or "lautorisation") return words[i - 1] + " " + w;
         return w == "nc" ? "by nc" : w + " " + next;
     }
 
