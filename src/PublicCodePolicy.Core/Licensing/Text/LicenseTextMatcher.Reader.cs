@@ -31,7 +31,8 @@ public sealed partial class LicenseTextMatcher
     private static readonly HashSet<string> s_moreRestrictionWords = new(StringComparer.Ordinal)
     {
         "if", "revenue", "purchase", "purchased", "subscription", "evaluation", "trial", "pricing", "paid", "noncommercial",
-        "solely", "exclusively", "pas", "interdit", "interdite", "interdits", "interdites", "interdiction", "uniquement", "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
+        "solely", "exclusively", "pas", "interdit", "interdite", "interdits", "interdites", "interdiction", "uniquement",
+        "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
         // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA".
         "proprietary", "propriétaire", "propriétaires", "eula", "confidential", "exclusivement",
     };
@@ -94,14 +95,14 @@ public sealed partial class LicenseTextMatcher
 
     // Words that grant, gratis or not, before whom the grant is for: "free for students", "permission is granted for use
     // in non-profit projects", "usage autorisé pour les associations".
-    private static readonly HashSet<string> s_gratisWords = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> s_grantWords = new(StringComparer.Ordinal)
     {
         "free", "freely", "charge", "cost", "gratis", "gratuit", "gratuite", "gratuits", "gratuites", "gratuitement",
         "granted", "permitted", "allowed", "authorized", "authorised", "autorisé", "autorisée", "autorisés", "autorisées",
         "licensed", "available",
     };
 
-    // Words between a gratis word and the audience: "free of charge to", "free to use in", "free for use by all",
+    // Words between a grant word and the audience: "free of charge to", "free to use in", "free for use by all",
     // "gratuit pour les", "gratuite pour un usage", "gratuit pour tous les projets".
     private static readonly HashSet<string> s_audienceGlue = new(StringComparer.Ordinal)
     {
@@ -116,8 +117,8 @@ public sealed partial class LicenseTextMatcher
     {
         "closed", "proprietary", "commercial", "company", "companies", "business", "businesses", "enterprise", "enterprises",
         "corporate", "corporations", "everyone", "anyone", "all", "organizations", "organisations",
-        "tous", "toutes", "tout", "entreprise", "entreprises", "sociétés", "professionnels", "commercial", "commerciaux",
-        "commerciale", "commerciales", "propriétaire", "propriétaires",
+        "tous", "toutes", "tout", "entreprise", "entreprises", "sociétés", "professionnels", "commerciaux", "commerciale",
+        "commerciales", "propriétaire", "propriétaires",
     };
 
     private static readonly HashSet<string> s_months = new(StringComparer.Ordinal)
@@ -134,7 +135,7 @@ public sealed partial class LicenseTextMatcher
         var w = words[i];
         if (IsRestrictionWord(w)) return w;
         string? next = i + 1 < words.Count ? words[i + 1] : null;
-        if (s_gratisWords.Contains(w) && LimitedAudienceAfter(words, i) is { } audience) return string.Join(' ', words.Skip(i).Take(audience - i + 1));
+        if (s_grantWords.Contains(w) && LimitedAudienceAfter(words, i) is { } audience) return string.Join(' ', words.Skip(i).Take(audience - i + 1));
         bool restricts = w switch
         {
             "nc" => i > 0 && words[i - 1] == "by",
@@ -170,7 +171,7 @@ public sealed partial class LicenseTextMatcher
         return j < words.Count && s_frenchLimitedUses.Contains(words[j]) ? string.Join(' ', words.Skip(i + 1).Take(j - i)) : null;
     }
 
-    // Where the limited audience of the gratis word at words[i] is ("free for open source projects", "free of charge to
+    // Where the limited audience of the grant word at words[i] is ("free for open source projects", "free of charge to
     // non-profits", "free to use in student projects"), or null: glue words only between them, one a preposition, and
     // no wider audience joined to it ("free for open and closed source projects").
     private static int? LimitedAudienceAfter(IReadOnlyList<string> words, int i)
