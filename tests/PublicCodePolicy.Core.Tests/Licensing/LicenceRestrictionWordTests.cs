@@ -73,6 +73,43 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("interdit")]
     [InlineData("interdite")]
     [InlineData("uniquement")]
+    [InlineData("doit")]
+    [InlineData("doivent")]
+    [InlineData("devez")]
+    [InlineData("devra")]
+    [InlineData("devront")]
+    [InlineData("devrez")]
+    [InlineData("obligatoire")]
+    [InlineData("obligatoirement")]
+    [InlineData("obligation")]
+    [InlineData("obligations")]
+    [InlineData("exige")]
+    [InlineData("exigent")]
+    [InlineData("requiert")]
+    [InlineData("requis")]
+    [InlineData("requise")]
+    [InlineData("nécessite")]
+    [InlineData("nécessitent")]
+    [InlineData("soumis")]
+    [InlineData("soumise")]
+    [InlineData("soumises")]
+    [InlineData("préalable")]
+    [InlineData("préalables")]
+    [InlineData("commerciale")]
+    [InlineData("commerciales")]
+    [InlineData("militaire")]
+    [InlineData("militaires")]
+    [InlineData("jamais")]
+    [InlineData("aucun")]
+    [InlineData("aucune")]
+    [InlineData("ni")]
+    [InlineData("redevances")]
+    [InlineData("payants")]
+    [InlineData("payantes")]
+    [InlineData("restreint")]
+    [InlineData("restreinte")]
+    [InlineData("excepté")]
+    [InlineData("hormis")]
     [InlineData("solely")]
     [InlineData("exclusively")]
     [InlineData("interdits")]
@@ -123,6 +160,8 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("without warranties")]
     [InlineData("all rights reserved")]
     [InlineData("rights are reserved")]
+    [InlineData("fourni sans aucune garantie")]
+    [InlineData("sans garantie d'aucune sorte")]
     public void HarmlessWords_NextToAStatement_StillConclude(string words)
     {
         Assert.Equal("MIT", Concluded("Licensed under the MIT license. Word " + words + "."));
@@ -263,6 +302,18 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("This library is free to use in student projects.", "free to use in student")]
     [InlineData("This library is free for use by the community.", "free for use by the community")]
     public void GratisWord_BeforeALimitedAudience_ConcludesNothing(string sentence, string quoted)
+    {
+        AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
+    }
+
+    [Theory]
+    // French sentences after the MIT text that used to conclude MIT: each puts a condition on the grant.
+    [InlineData("Toute utilisation commerciale est soumise à autorisation.", "commerciale")]
+    [InlineData("Les utilisations commerciales nécessitent un accord préalable.", "commerciales")]
+    [InlineData("Toute redistribution nécessite l'accord écrit de l'auteur.", "nécessite")]
+    [InlineData("Vous devez citer l'auteur.", "devez")]
+    [InlineData("Les modifications doivent être reversées à la communauté.", "doivent")]
+    public void FrenchCondition_AfterTheText_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
     }

@@ -33,6 +33,12 @@ public sealed partial class LicenseTextMatcher
         "if", "revenue", "purchase", "purchased", "subscription", "evaluation", "trial", "pricing", "paid", "noncommercial",
         "solely", "exclusively", "pas", "interdit", "interdite", "interdits", "interdites", "interdiction", "uniquement",
         "seulement", "sauf", "payant", "payante", "redevance", "réserve", "limite",
+        // The French of the English list: obligations ("vous devez citer l'auteur", "doivent être reversées"), needs and
+        // prior consent ("nécessite l'accord écrit", "soumise à autorisation préalable"), "commerciale(s)", "jamais"…
+        "doit", "doivent", "devez", "devra", "devront", "devrez", "obligatoire", "obligatoirement", "obligation", "obligations",
+        "exige", "exigent", "requiert", "requis", "requise", "nécessite", "nécessitent", "soumis", "soumise", "soumises",
+        "préalable", "préalables", "commerciale", "commerciales", "militaire", "militaires", "jamais", "aucun", "aucune", "ni",
+        "redevances", "payants", "payantes", "restreint", "restreinte", "excepté", "hormis",
         // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA".
         "proprietary", "propriétaire", "propriétaires", "eula", "confidential", "exclusivement",
     };
@@ -42,6 +48,7 @@ public sealed partial class LicenseTextMatcher
     {
         new[] { "but", "not", "limited", "to" }, new[] { "without", "any", "warranty" }, new[] { "without", "even", "the", "implied", "warranty" },
         new[] { "without", "warranty" }, new[] { "without", "warranties" }, new[] { "all", "rights", "reserved" }, new[] { "rights", "are", "reserved" },
+        new[] { "aucune", "garantie" }, new[] { "aucune", "sorte" }, new[] { "daucune", "sorte" },
     };
 
     private static readonly string[][] s_sameTerms =
