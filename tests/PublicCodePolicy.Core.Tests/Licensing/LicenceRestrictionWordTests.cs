@@ -182,6 +182,10 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Images are used with permission of their owners.", "with permission")]
     [InlineData("Photos reproduites avec autorisation.", "avec autorisation")]
     [InlineData("Photos reproduites avec l'autorisation de leurs auteurs.", "avec lautorisation")]
+    [InlineData("Please ask for permission before using this code in a product.", "for permission")]
+    [InlineData("Licensed for use on a single machine.", "single machine")]
+    [InlineData("Licensed per developer seat.", "per developer")]
+    [InlineData("One licence per user.", "per user")]
     public void TwoWordRestriction_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
@@ -210,6 +214,12 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("For research only.", "research only")]
     [InlineData("In a production environment.", "production environment")]
     [InlineData("In production environments.", "production environments")]
+    [InlineData("Source available for reference purposes.", "available for reference")]
+    [InlineData("For demonstration purposes.", "demonstration purposes")]
+    [InlineData("For demo purposes.", "demo purposes")]
+    [InlineData("For testing purposes.", "testing purposes")]
+    [InlineData("For development use.", "development use")]
+    [InlineData("This sample is intended for learning purposes.", "learning purposes")]
     public void LimitedUse_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
@@ -244,6 +254,9 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Le texte est réservé.")]
     [InlineData("Le texte est limité par la mairie.")]
     [InlineData("Permission to use is given above.")]
+    [InlineData("Written in a single file.")]
+    [InlineData("Tested per release.")]
+    [InlineData("See the reference documentation.")]
     [InlineData("Autorisation donnée ci-dessus.")]
     [InlineData("The code is production ready.")]
     [InlineData("Reviewed by Educational Testing Service.")]

@@ -81,7 +81,11 @@ public sealed partial class LicenseTextMatcher
 
     // Words that restrict only in their context, so that a company's name or an ordinary sentence keeps its meaning
     // ("Cary, NC", "Educational Testing Service", "production ready", "until further notice", "Tous droits réservés").
-    private static readonly HashSet<string> s_limitedUses = new(StringComparer.Ordinal) { "personal", "educational", "academic", "research", "production", "internal" };
+    private static readonly HashSet<string> s_limitedUses = new(StringComparer.Ordinal)
+    {
+        "personal", "educational", "academic", "research", "production", "internal", "reference", "demonstration", "demo",
+        "testing", "development", "learning",
+    };
     private static readonly HashSet<string> s_useNouns = new(StringComparer.Ordinal) { "use", "uses", "usage", "purpose", "purposes", "only", "environment", "environments" };
     // Who a gratis grant may be limited to ("free for open source projects", "free of charge for non-profits",
     // "free for students"): what the others get is not said.
@@ -147,7 +151,9 @@ public sealed partial class LicenseTextMatcher
         {
             "nc" => i > 0 && words[i - 1] == "by",
             // Someone else's work "used with permission": a permission to the author, none to the recipients.
-            "permission" or "autorisation" or "lautorisation" => i > 0 && words[i - 1] is "with" or "avec",
+            "permission" or "autorisation" or "lautorisation" => i > 0 && words[i - 1] is "with" or "avec" or "for",
+            // Seat-based terms: "licensed for use on a single machine", "per developer seat".
+            "single" or "per" => next is "machine" or "machines" or "computer" or "user" or "developer" or "seat" or "seats" or "server" or "device" or "cpu" or "core",
             "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)),
             "license" or "product" or "activation" => next is "key" or "keys",
             _ when s_frenchUseNouns.Contains(w) => FrenchLimitedUseAfter(words, i) != null,
