@@ -126,7 +126,7 @@ public sealed class LicenceExtraSentenceTests
         Assert.NotNull(match);
         Assert.Equal("NOASSERTION", match!.Expression.ToString());
         Assert.Contains("names etalab-2.0 (\"sous licence Etalab 2.0\")", match.Note, StringComparison.Ordinal);
-        // The first restricting word of "ne doit pas".
-        Assert.Contains("'doit'", match.Note, StringComparison.Ordinal);
+        // The first restricting word: the link to its terms of use ("modalités d'utilisation", cgu.md), before "ne doit pas".
+        Assert.Contains("'cgu'", match.Note, StringComparison.Ordinal);
     }
 }

@@ -186,6 +186,10 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Licensed for use on a single machine.", "single machine")]
     [InlineData("Licensed per developer seat.", "per developer")]
     [InlineData("One licence per user.", "per user")]
+    [InlineData("Redistribution in binary form is subject to the Acme Terms of Service.", "terms of service")]
+    [InlineData("Use is governed by the Acme Terms of Use.", "terms of use")]
+    [InlineData("En téléchargeant, vous acceptez les CGU.", "cgu")]
+    [InlineData("Vente soumise aux CGV.", "soumise")]
     public void TwoWordRestriction_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
@@ -257,6 +261,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Written in a single file.")]
     [InlineData("Tested per release.")]
     [InlineData("See the reference documentation.")]
+    [InlineData("The terms of the license are above.")]
     [InlineData("Autorisation donnée ci-dessus.")]
     [InlineData("The code is production ready.")]
     [InlineData("Reviewed by Educational Testing Service.")]

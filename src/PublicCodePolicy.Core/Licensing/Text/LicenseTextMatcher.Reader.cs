@@ -40,7 +40,7 @@ public sealed partial class LicenseTextMatcher
         "préalable", "préalables", "commerciale", "commerciales", "militaire", "militaires", "jamais", "aucun", "aucune", "ni",
         "redevances", "payants", "payantes", "restreint", "restreinte", "excepté", "hormis",
         // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA".
-        "proprietary", "propriétaire", "propriétaires", "eula", "confidential", "exclusivement",
+        "proprietary", "propriétaire", "propriétaires", "eula", "confidential", "exclusivement", "cgu", "cgv",
     };
 
     // Idioms made of restriction words that restrict nothing.
@@ -156,6 +156,8 @@ public sealed partial class LicenseTextMatcher
             "single" or "per" => next is "machine" or "machines" or "computer" or "user" or "developer" or "seat" or "seats" or "server" or "device" or "cpu" or "core",
             "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)),
             "license" or "product" or "activation" => next is "key" or "keys",
+            // A service's terms named as the terms of the software: "subject to the Acme Terms of Service".
+            "terms" => next == "of" && i + 2 < words.Count && words[i + 2] is "service" or "use",
             _ when s_frenchUseNouns.Contains(w) => FrenchLimitedUseAfter(words, i) != null,
             _ => (s_limitedUses.Contains(w) && next != null && s_useNouns.Contains(next))
                 || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux"),
@@ -163,6 +165,7 @@ public sealed partial class LicenseTextMatcher
         if (!restricts) return null;
         if (s_frenchUseNouns.Contains(w)) return w + " " + FrenchLimitedUseAfter(words, i);
         if (w is "permission" or "autorisation" or "lautorisation") return words[i - 1] + " " + w;
+        if (w == "terms") return "terms of " + words[i + 2];
         return w == "nc" ? "by nc" : w + " " + next;
     }
 
