@@ -138,35 +138,33 @@ public sealed partial class LicenseTextMatcher
     };
 
     // The restriction at words[i], as the words that make it (null if none): a restriction word; "NC" in "BY-NC"; a
-    // limited use ("personal use", "for educational purposes", "production use"); a gratis grant for a limited
-    // audience ("free for open source projects"); "until" a date; a licence or activation key; "réservée à(ux)",
-    // "limitée à(ux)".
+    // limited use ("personal use", "for educational purposes", "usage personnel"); a grant for a limited audience ("free
+    // for open source projects", "licensed to paying customers"); "with permission"; seat-based terms; "until" a date;
+    // a licence or activation key; a service's terms of use; "réservée à(ux)", "limitée à(ux)".
     private static string? RestrictionAt(IReadOnlyList<string> words, int i)
     {
         var w = words[i];
         if (IsRestrictionWord(w)) return w;
         string? next = i + 1 < words.Count ? words[i + 1] : null;
         if (s_grantWords.Contains(w) && LimitedAudienceAfter(words, i) is { } audience) return string.Join(' ', words.Skip(i).Take(audience - i + 1));
-        bool restricts = w switch
+        // Each case decides and words the restriction at once, so that the two cannot disagree.
+        return w switch
         {
-            "nc" => i > 0 && words[i - 1] == "by",
+            "nc" => i > 0 && words[i - 1] == "by" ? "by nc" : null,
             // Someone else's work "used with permission": a permission to the author, none to the recipients.
-            "permission" or "autorisation" or "lautorisation" => i > 0 && words[i - 1] is "with" or "avec" or "for",
+            "permission" or "autorisation" or "lautorisation" => i > 0 && words[i - 1] is "with" or "avec" or "for" ? words[i - 1] + " " + w : null,
             // Seat-based terms: "licensed for use on a single machine", "per developer seat".
-            "single" or "per" => next is "machine" or "machines" or "computer" or "user" or "developer" or "seat" or "seats" or "server" or "device" or "cpu" or "core",
-            "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)),
-            "license" or "product" or "activation" => next is "key" or "keys",
+            "single" or "per" => next is "machine" or "machines" or "computer" or "user" or "developer" or "seat" or "seats" or "server" or "device" or "cpu" or "core"
+                ? w + " " + next : null,
+            "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)) ? w + " " + next : null,
+            "license" or "product" or "activation" => next is "key" or "keys" ? w + " " + next : null,
             // A service's terms named as the terms of the software: "subject to the Acme Terms of Service".
-            "terms" => next == "of" && i + 2 < words.Count && words[i + 2] is "service" or "use",
-            _ when s_frenchUseNouns.Contains(w) => FrenchLimitedUseAfter(words, i) != null,
+            "terms" => next == "of" && i + 2 < words.Count && words[i + 2] is "service" or "use" ? "terms of " + words[i + 2] : null,
+            _ when s_frenchUseNouns.Contains(w) => FrenchLimitedUseAfter(words, i) is { } limit ? w + " " + limit : null,
             _ => (s_limitedUses.Contains(w) && next != null && s_useNouns.Contains(next))
-                || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux"),
+                || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux")
+                ? w + " " + next : null,
         };
-        if (!restricts) return null;
-        if (s_frenchUseNouns.Contains(w)) return w + " " + FrenchLimitedUseAfter(words, i);
-        if (w is "permission" or "autorisation" or "lautorisation") return words[i - 1] + " " + w;
-        if (w == "terms") return "terms of " + words[i + 2];
-        return w == "nc" ? "by nc" : w + " " + next;
     }
 
     // French puts the limit after the noun: "usage personnel", "utilisation interne", "à des fins de recherche",
@@ -196,7 +194,7 @@ public sealed partial class LicenseTextMatcher
         for (int j = i + 1; j < words.Count && j <= i + 6; j++)
         {
             var x = words[j];
-            if (preposition && (s_limitedAudiences.Contains(Unelided(x)) || s_limitedUses.Contains(x)))
+            if (preposition && (s_limitedAudiences.Contains(x) || Unelide(x, 4, static r => s_limitedAudiences.Contains(r)) != null || s_limitedUses.Contains(x)))
             {
                 for (int k = j + 1; k < words.Count && k <= j + 3; k++)
                 {
@@ -210,14 +208,17 @@ public sealed partial class LicenseTextMatcher
         return null;
     }
 
-    // A word without a French elision the tokenizer joined to it: "lenseignement" (l'enseignement) → "enseignement".
-    private static string Unelided(string w)
+    // The word a French elision was joined to by the tokenizer ("lexception" → "exception", "lenseignement" →
+    // "enseignement"), when it has at least minLength letters and is known; else null.
+    private static string? Unelide(string w, int minLength, Predicate<string> known)
     {
         foreach (var e in s_elisions)
         {
-            if (w.Length > e.Length + 3 && w.StartsWith(e, StringComparison.Ordinal) && s_limitedAudiences.Contains(w[e.Length..])) return w[e.Length..];
+            if (w.Length < e.Length + minLength || !w.StartsWith(e, StringComparison.Ordinal)) continue;
+            var rest = w[e.Length..];
+            if (known(rest)) return rest;
         }
-        return w;
+        return null;
     }
 
     // Everyone, right after "and"/"or", or after a French article: "and companies", "et les entreprises".
@@ -247,15 +248,9 @@ public sealed partial class LicenseTextMatcher
 
     private static bool IsContracted(string w)
     {
-        if (s_negativeContractions.Contains(w)) return true;
-        foreach (var e in s_elisions)
-        {
-            // Only long restriction words: "s" + "not" must not make "snot" a restriction.
-            if (w.Length < e.Length + 5 || !w.StartsWith(e, StringComparison.Ordinal)) continue;
-            var rest = w.Substring(e.Length);
-            if (s_restrictionWords.Contains(rest) || s_moreRestrictionWords.Contains(rest)) return true;
-        }
-        return false;
+        // Only long restriction words: "s" + "not" must not make "snot" a restriction.
+        return s_negativeContractions.Contains(w)
+            || Unelide(w, 5, static rest => s_restrictionWords.Contains(rest) || s_moreRestrictionWords.Contains(rest)) != null;
     }
 
     // The first restriction word among words read in order, once benign idioms are taken out.
