@@ -182,7 +182,7 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Images are used with permission of their owners.", "with permission")]
     [InlineData("Photos reproduites avec autorisation.", "avec autorisation")]
     [InlineData("Photos reproduites avec l'autorisation de leurs auteurs.", "avec lautorisation")]
-    [InlineData("Please ask for permission before using this code in a product.", "for permission")]
+    [InlineData("Please write for permission to use this code in a product.", "for permission")]
     [InlineData("Licensed for use on a single machine.", "single machine")]
     [InlineData("Licensed per developer seat.", "per developer")]
     [InlineData("One licence per user.", "per user")]
@@ -193,6 +193,42 @@ public sealed class LicenceRestrictionWordTests
     public void TwoWordRestriction_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
+    }
+
+    [Theory]
+    // Someone to reach before using or passing the work on: leave asked, which no free licence needs. Each asking word,
+    // and each word for "before", within ten words.
+    [InlineData("Contact sales@acme.example before redistributing.", "contact sales acme example before")]
+    [InlineData("Please notify the author prior to any redistribution.", "notify the author prior")]
+    [InlineData("Inform us before you ship it.", "inform us before")]
+    [InlineData("Ask the maintainers before using it in a product.", "ask the maintainers before")]
+    [InlineData("We ask that you get in touch with the project team before you use it.", "ask that you get in touch with the project team before")]
+    [InlineData("Merci de contacter l'auteur avant toute utilisation.", "contacter lauteur avant")]
+    [InlineData("Contactez la mairie avant toute réutilisation.", "contactez la mairie avant")]
+    [InlineData("Prévenez le service informatique avant de diffuser le logiciel.", "prévenez le service informatique avant")]
+    [InlineData("Il faut informer la direction préalablement.", "informer la direction préalablement")]
+    [InlineData("Veuillez demander à la DSI avant toute utilisation.", "demander à la dsi avant")]
+    [InlineData("Contacting the author before use is appreciated.", "contacting the author before")]
+    [InlineData("Notifying the authors prior to distribution is expected.", "notifying the authors prior")]
+    [InlineData("Informing the city before distribution is expected.", "informing the city before")]
+    [InlineData("Asking the team before reuse is expected.", "asking the team before")]
+    [InlineData("Merci de prévenir l'équipe avant toute diffusion.", "prévenir léquipe avant")]
+    [InlineData("Informez la commune avant toute diffusion.", "informez la commune avant")]
+    [InlineData("Demandez l'accord de la commune avant toute diffusion.", "demandez laccord de la commune avant")]
+    public void AskingLeaveBeforeUse_NextToAStatement_ConcludesNothing(string sentence, string quoted)
+    {
+        AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
+    }
+
+    [Theory]
+    // The same words without a "before", or with it too far to be about the asking: a contact, not a condition.
+    [InlineData("Contact: sales@acme.example.")]
+    [InlineData("Pour toute question, contactez la mairie.")]
+    [InlineData("Questions? Ask on the forum.")]
+    [InlineData("Contact the authors at the address below; the project was started two years before this release.")]
+    public void ContactWithoutBefore_StillConcludes(string sentence)
+    {
+        Assert.Equal("MIT", Concluded("Licensed under the MIT license. " + sentence));
     }
 
     [Theory]

@@ -140,7 +140,8 @@ public sealed partial class LicenseTextMatcher
     // The restriction at words[i], as the words that make it (null if none): a restriction word; "NC" in "BY-NC"; a
     // limited use ("personal use", "for educational purposes", "usage personnel"); a grant for a limited audience ("free
     // for open source projects", "licensed to paying customers"); "with permission"; seat-based terms; "until" a date;
-    // a licence or activation key; a service's terms of use; "réservée à(ux)", "limitée à(ux)".
+    // a licence or activation key; a service's terms of use; "réservée à(ux)", "limitée à(ux)"; someone to contact
+    // before using the work.
     private static string? RestrictionAt(IReadOnlyList<string> words, int i)
     {
         var w = words[i];
@@ -160,11 +161,31 @@ public sealed partial class LicenseTextMatcher
             "license" or "product" or "activation" => next is "key" or "keys" ? w + " " + next : null,
             // A service's terms named as the terms of the software: "subject to the Acme Terms of Service".
             "terms" => next == "of" && i + 2 < words.Count && words[i + 2] is "service" or "use" ? "terms of " + words[i + 2] : null,
+            // Someone to reach before using or passing the work on: "contact sales@acme.example before redistributing",
+            // "merci de contacter l'auteur avant toute utilisation". A free licence asks no one's leave.
+            _ when s_askFirstWords.Contains(w) => BeforeAfter(words, i) is { } before ? string.Join(' ', words.Skip(i).Take(before - i + 1)) : null,
             _ when s_frenchUseNouns.Contains(w) => FrenchLimitedUseAfter(words, i) is { } limit ? w + " " + limit : null,
             _ => (s_limitedUses.Contains(w) && next != null && s_useNouns.Contains(next))
                 || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux")
                 ? w + " " + next : null,
         };
+    }
+
+    private static readonly HashSet<string> s_askFirstWords = new(StringComparer.Ordinal)
+    {
+        "contact", "contacting", "notify", "notifying", "inform", "informing", "ask", "asking",
+        "contacter", "contactez", "prévenir", "prévenez", "informer", "informez", "demander", "demandez",
+    };
+
+    // Where "before" ("prior to", "avant", "préalablement") follows the asking word at words[i] within ten words (an
+    // address, who is asked: "we ask that you get in touch with the project team before"), or null.
+    private static int? BeforeAfter(IReadOnlyList<string> words, int i)
+    {
+        for (int j = i + 1; j < words.Count && j <= i + 10; j++)
+        {
+            if (words[j] is "before" or "prior" or "avant" or "préalablement") return j;
+        }
+        return null;
     }
 
     // French puts the limit after the noun: "usage personnel", "utilisation interne", "à des fins de recherche",
