@@ -7,8 +7,7 @@ runs=${1:-5}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build "$root/src/PublicCodePolicy.Cli" -c Release -o "$work/tool" -nologo -v q >/dev/null
-tool="$work/tool/publiccode.dll"
+tool="$("$root/bench/install-tool.sh" "$work")"
 dotnet restore "$root/samples/Valmont" -v q >/dev/null
 python3 "$root/bench/make-large-solution.py" "$work/medium" 30 300 60 >/dev/null
 python3 "$root/bench/make-large-solution.py" "$work/large" 300 600 60 >/dev/null
@@ -16,10 +15,10 @@ python3 "$root/bench/make-large-solution.py" "$work/large" 300 600 60 >/dev/null
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 time_case() {
   local name=$1; shift
-  dotnet "$tool" check "$@" --format json --output "$work/out.json" >/dev/null 2>&1 || true  # warm-up
+  "$tool" check "$@" --format json --output "$work/out.json" >/dev/null 2>&1 || true  # warm-up
   for _ in $(seq "$runs"); do
     local s e
-    s=$(date +%s.%N); dotnet "$tool" check "$@" --format json --output "$work/out.json" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+    s=$(date +%s.%N); "$tool" check "$@" --format json --output "$work/out.json" >/dev/null 2>&1 || true; e=$(date +%s.%N)
     echo "$e - $s" | bc
   done | median | xargs printf "%-40s %6.3f s (median of $runs)\n" "$name"
 }

@@ -33,9 +33,8 @@ quiet() {
   if ! "$@" > "$log" 2>&1; then cat "$log" >&2; echo "failed: $*" >&2; exit 1; fi
 }
 
-echo "# building publiccode (Release)"
-quiet dotnet build "$repo/src/PublicCodePolicy.Cli" -c Release -o "$work/tool" --artifacts-path "$work/artifacts" -nodeReuse:false -v:q -tl:off
-tool=(dotnet "$work/tool/publiccode.dll")
+echo "# packing and installing publiccode as users get it (this platform's precompiled package)"
+tool=("$("$repo/bench/install-tool.sh" "$work")")
 echo "# installing CycloneDX 6.3.1 into $work/cdx"
 quiet dotnet tool install CycloneDX --version 6.3.1 --tool-path "$work/cdx"
 cdx="$work/cdx/dotnet-CycloneDX"
