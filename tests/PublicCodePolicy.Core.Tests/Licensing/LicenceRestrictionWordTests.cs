@@ -196,6 +196,42 @@ public sealed class LicenceRestrictionWordTests
     }
 
     [Theory]
+    // A part under terms given elsewhere, like "under their own license": what the text concludes does not cover it.
+    [InlineData("The logo is licensed separately.", "licensed separately")]
+    [InlineData("The icons are licenced separately; see icons/LICENSE.", "licenced separately")]
+    [InlineData("The fonts are separately licensed.", "separately licensed")]
+    [InlineData("The fonts are separately licenced.", "separately licenced")]
+    [InlineData("The sample data is licensable separately.", "licensable separately")]
+    [InlineData("This product includes code from Acme under a separate agreement.", "separate agreement")]
+    [InlineData("The data files come with separate agreements.", "separate agreements")]
+    [InlineData("The logo comes with separate terms.", "separate terms")]
+    [InlineData("The logo comes with separate licensing.", "separate licensing")]
+    [InlineData("The logo comes with a separate contract.", "separate contract")]
+    [InlineData("The logo comes with separate licenses.", "separate licenses")]
+    [InlineData("Les pictogrammes relèvent d'une licence distincte.", "license distincte")]
+    [InlineData("Les pictogrammes relèvent de licences distinctes.", "licenses distinctes")]
+    [InlineData("Le logo relève d'une licence séparée.", "license séparée")]
+    [InlineData("Les logos relèvent de licences séparées.", "licenses séparées")]
+    [InlineData("Le logo relève d'un contrat séparé.", "contrat séparé")]
+    [InlineData("Le logo relève d'un accord distinct.", "accord distinct")]
+    [InlineData("Le logo relève de termes distincts.", "termes distincts")]
+    public void PartLicensedSeparately_NextToAStatement_ConcludesNothing(string sentence, string quoted)
+    {
+        AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
+    }
+
+    [Theory]
+    // "Separate(ly)" about anything but licensing.
+    [InlineData("Each module can be installed separately.")]
+    [InlineData("The documentation is distributed separately.")]
+    [InlineData("Keep the two folders separate.")]
+    [InlineData("Deux modules distincts.")]
+    public void SeparateWithoutLicensing_StillConcludes(string sentence)
+    {
+        Assert.Equal("MIT", Concluded("Licensed under the MIT license. " + sentence));
+    }
+
+    [Theory]
     // Someone to reach before using or passing the work on: leave asked, which no free licence needs. Each asking word,
     // and each word for "before", within ten words.
     [InlineData("Contact sales@acme.example before redistributing.", "contact sales acme example before")]

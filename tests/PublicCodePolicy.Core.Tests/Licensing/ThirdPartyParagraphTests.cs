@@ -42,7 +42,10 @@ public sealed class ThirdPartyParagraphTests
     [InlineData("their own licenses")]
     [InlineData("own license file")]
     [InlineData("separately licensed")]
+    [InlineData("licensed separately")]
     [InlineData("separate license")]
+    [InlineData("separate licenses")]
+    [InlineData("separate terms")]
     [InlineData("respective license")]
     [InlineData("respective licenses")]
     public void EachOwnTermsPhrase_SaysTheTermsAreTheirOwn(string own)

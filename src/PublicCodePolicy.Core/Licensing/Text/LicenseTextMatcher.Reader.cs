@@ -140,8 +140,8 @@ public sealed partial class LicenseTextMatcher
     // The restriction at words[i], as the words that make it (null if none): a restriction word; "NC" in "BY-NC"; a
     // limited use ("personal use", "for educational purposes", "usage personnel"); a grant for a limited audience ("free
     // for open source projects", "licensed to paying customers"); "with permission"; seat-based terms; "until" a date;
-    // a licence or activation key; a service's terms of use; "réservée à(ux)", "limitée à(ux)"; someone to contact
-    // before using the work.
+    // a licence or activation key; a service's terms of use; "réservée à(ux)", "limitée à(ux)"; a part licensed
+    // separately; someone to contact before using the work.
     private static string? RestrictionAt(IReadOnlyList<string> words, int i)
     {
         var w = words[i];
@@ -161,6 +161,13 @@ public sealed partial class LicenseTextMatcher
             "license" or "product" or "activation" => next is "key" or "keys" ? w + " " + next : null,
             // A service's terms named as the terms of the software: "subject to the Acme Terms of Service".
             "terms" => next == "of" && i + 2 < words.Count && words[i + 2] is "service" or "use" ? "terms of " + words[i + 2] : null,
+            // A part under terms given elsewhere, like "under their own license": "the logo is licensed separately",
+            // "software licensed from Acme under a separate agreement", "une licence distincte".
+            "separately" => i > 0 && s_licensedWords.Contains(words[i - 1]) ? words[i - 1] + " " + w
+                : next != null && s_licensedWords.Contains(next) ? w + " " + next : null,
+            "separate" => next is "license" or "licenses" or "licensing" or "agreement" or "agreements" or "terms" or "contract" ? w + " " + next : null,
+            "séparé" or "séparée" or "séparés" or "séparées" or "distinct" or "distincte" or "distincts" or "distinctes" =>
+                i > 0 && words[i - 1] is "license" or "licenses" or "contrat" or "accord" or "termes" ? words[i - 1] + " " + w : null,
             // Someone to reach before using or passing the work on: "contact sales@acme.example before redistributing",
             // "merci de contacter l'auteur avant toute utilisation". A free licence asks no one's leave.
             _ when s_askFirstWords.Contains(w) => BeforeAfter(words, i) is { } before ? string.Join(' ', words.Skip(i).Take(before - i + 1)) : null,
@@ -170,6 +177,8 @@ public sealed partial class LicenseTextMatcher
                 ? w + " " + next : null,
         };
     }
+
+    private static readonly HashSet<string> s_licensedWords = new(StringComparer.Ordinal) { "licensed", "licenced", "licensable" };
 
     private static readonly HashSet<string> s_askFirstWords = new(StringComparer.Ordinal)
     {
@@ -442,7 +451,8 @@ public sealed partial class LicenseTextMatcher
     private static readonly string[] s_ownTermsPhrases =
     {
         "different license terms", "different license", "different licenses", "its own license", "their own license", "their own licenses",
-        "own license file", "separately licensed", "separate license", "respective license", "respective licenses",
+        "own license file", "separately licensed", "licensed separately", "separate license", "separate licenses", "separate terms",
+        "respective license", "respective licenses",
     };
 
     // Sentences that hold a restriction word yet restrict nothing of this work (issue 12, docs/licence-identification.md):
@@ -477,7 +487,9 @@ public sealed partial class LicenseTextMatcher
             foreach (var (s, e) in sentences)
             {
                 var words = tokens.Words.Skip(s).Take(e - s).ToList();
-                var restricting = Enumerable.Range(0, words.Count).Where(k => RestrictionAt(words, k) != null).Select(k => words[k]).ToList();
+                // "Separately licensed", "a separate license": in a paragraph about other code, what says its terms are its own.
+                var own = aboutOthers ? Occurrences(words, ownTerms) : null;
+                var restricting = Enumerable.Range(0, words.Count).Where(k => own?[k] != true && RestrictionAt(words, k) != null).Select(k => words[k]).ToList();
                 bool addressed = words.Any(s_licenseeWords.Contains);
                 if (restricting.Count > 0 && !addressed && !words.Any(s_notFactWords.Contains) && restricting.All(s_negations.Contains)
                     && words.Any(w => w is "was" or "were" or "been"))
@@ -498,6 +510,21 @@ public sealed partial class LicenseTextMatcher
             paragraphStart = p;
         }
         return (factual, thirdParty);
+    }
+
+    // Which words belong to an occurrence of one of the phrases.
+    private static bool[] Occurrences(List<string> words, string[][] phrases)
+    {
+        var found = new bool[words.Count];
+        foreach (var phrase in phrases)
+        {
+            for (int i = 0; i + phrase.Length <= words.Count; i++)
+            {
+                if (!phrase.Select((w, k) => words[i + k] == w).All(x => x)) continue;
+                for (int k = 0; k < phrase.Length; k++) found[i + k] = true;
+            }
+        }
+        return found;
     }
 
     // "Software from third parties:" then a new line: a heading or an introduction, read apart from what follows.
