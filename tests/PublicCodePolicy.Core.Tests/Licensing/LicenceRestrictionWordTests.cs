@@ -144,6 +144,25 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("c'exception")]
     [InlineData("m'exception")]
     [InlineData("t'exception")]
+    [InlineData("revoke")]
+    [InlineData("revoked")]
+    [InlineData("revocable")]
+    [InlineData("revocation")]
+    [InlineData("expire")]
+    [InlineData("expires")]
+    [InlineData("expired")]
+    [InlineData("expiration")]
+    [InlineData("expiry")]
+    [InlineData("terminate")]
+    [InlineData("terminates")]
+    [InlineData("terminated")]
+    [InlineData("termination")]
+    [InlineData("révoquer")]
+    [InlineData("révocable")]
+    [InlineData("révocation")]
+    [InlineData("résiliation")]
+    [InlineData("résilier")]
+    [InlineData("d'essai")]
     public void RestrictionWord_NextToAStatement_ConcludesNothing(string word)
     {
         Assert.Equal("NOASSERTION", Concluded("Licensed under the MIT license. Word " + word + "."));
@@ -159,7 +178,15 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("without warranty")]
     [InlineData("without warranties")]
     [InlineData("all rights reserved")]
+    [InlineData("all rights reserved to the authors")]
+    [InlineData("all rights reserved for the authors")]
+    [InlineData("all right reserved to the authors")]
     [InlineData("rights are reserved")]
+    [InlineData("reserved")]
+    [InlineData("reserve a table")]
+    [InlineData("the agreement of the contributors")]
+    [InlineData("contributor license agreements")]
+    [InlineData("irrevocable")]
     [InlineData("fourni sans aucune garantie")]
     [InlineData("sans garantie d'aucune sorte")]
     public void HarmlessWords_NextToAStatement_StillConclude(string words)
@@ -175,10 +202,10 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("A license key is sent by e-mail.", "license key")]
     [InlineData("Enter your product key at first start.", "product key")]
     [InlineData("Activation keys are sent by e-mail.", "activation keys")]
-    [InlineData("Usage réservé à la mairie.", "réservé à")]
-    [InlineData("Usage réservé a la mairie.", "réservé a")]
+    [InlineData("Accès réservé à la mairie.", "réservé à")]
+    [InlineData("Accès réservé a la mairie.", "réservé a")]
     [InlineData("Usage limité au département.", "limité au")]
-    [InlineData("Usage réservée aux collectivités.", "réservée aux")]
+    [InlineData("Consultation réservée aux collectivités.", "réservée aux")]
     [InlineData("Images are used with permission of their owners.", "with permission")]
     [InlineData("Photos reproduites avec autorisation.", "avec autorisation")]
     [InlineData("Photos reproduites avec l'autorisation de leurs auteurs.", "avec lautorisation")]
@@ -191,6 +218,23 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("En téléchargeant, vous acceptez les CGU.", "cgu")]
     [InlineData("Vente soumise aux CGV.", "soumise")]
     public void TwoWordRestriction_NextToAStatement_ConcludesNothing(string sentence, string quoted)
+    {
+        AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
+    }
+
+    [Theory]
+    // Rights kept back, and the terms of a private agreement.
+    [InlineData("Reproduction strictly reserved to the Ministry.", "reserved to")]
+    [InlineData("Use reserved for the Ministry.", "reserved for")]
+    [InlineData("We reserve the right to change these terms at any time.", "reserve the right")]
+    [InlineData("Acme reserves the rights to the name.", "reserves the rights")]
+    [InlineData("You may use this software in accordance with your agreement with Acme.", "your agreement")]
+    [InlineData("Use is governed by our agreements with the city.", "our agreements")]
+    [InlineData("Redistribution needs a written contract.", "written contract")]
+    [InlineData("Use is governed by the signed agreement.", "signed agreement")]
+    [InlineData("Utilisation selon votre contrat.", "votre contrat")]
+    [InlineData("Utilisation selon notre accord.", "notre accord")]
+    public void RightsKeptBackOrPrivateAgreement_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
     }
@@ -282,6 +326,8 @@ public sealed class LicenceRestrictionWordTests
 
     [Theory]
     // A limited use: an adjective of use followed by a noun of use, in every combination's form.
+    [InlineData("For non-profit use.", "profit use")]
+    [InlineData("For nonprofit purposes.", "nonprofit purposes")]
     [InlineData("For personal use.", "personal use")]
     [InlineData("For personal uses.", "personal uses")]
     [InlineData("For internal usage.", "internal usage")]
@@ -428,6 +474,20 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Gratuit pour les adhérents.", "gratuit pour les adhérents")]
     [InlineData("Gratuit pour les membres.", "gratuit pour les membres")]
     [InlineData("Gratuit pour les abonnés.", "gratuit pour les abonnés")]
+    [InlineData("This copy is licensed to employees.", "licensed to employees")]
+    [InlineData("This copy is licensed to Acme employees.", "licensed to acme employees")]
+    [InlineData("Available to Acme partners.", "available to acme partners")]
+    [InlineData("Available to Acme Corp partners.", "available to acme corp partners")]
+    [InlineData("Free for Acme customers and partners.", "free for acme customers")]
+    [InlineData("Gratuit pour les agents municipaux.", "gratuit pour les agents")]
+    [InlineData("Licensed to the employee.", "licensed to the employee")]
+    [InlineData("Free for staff.", "free for staff")]
+    [InlineData("Available to partners.", "available to partners")]
+    [InlineData("Available to our partner.", "available to our partner")]
+    [InlineData("Gratuit pour les employés.", "gratuit pour les employés")]
+    [InlineData("Gratuit pour les salariés.", "gratuit pour les salariés")]
+    [InlineData("Gratuit pour les agents.", "gratuit pour les agents")]
+    [InlineData("Gratuit pour les partenaires.", "gratuit pour les partenaires")]
     public void GrantForALimitedAudience_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
@@ -440,6 +500,9 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Usage autorisé pour tous.")]
     [InlineData("Available for download.")]
     [InlineData("This library is licensed to you under the terms above.")]
+    [InlineData("Licensed to Acme Corporation under the terms above.")]
+    [InlineData("Free for any Acme customers and companies.")]
+    [InlineData("Available to download from the student portal.")]
     public void GrantsForEveryone_StillConclude(string sentence)
     {
         Assert.Equal("MIT", Concluded(s_mit + "\n\n" + sentence));
@@ -469,6 +532,14 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Utilisable à des fins de recherche.", "fins de recherche")]
     [InlineData("Pour des usages privés.", "usages privés")]
     [InlineData("Pour des utilisations internes.", "utilisations internes")]
+    [InlineData("Usage réservé.", "usage réservé")]
+    [InlineData("Utilisation réservée.", "utilization réservée")]
+    [InlineData("Usages réservés.", "usages réservés")]
+    [InlineData("Utilisations réservées.", "utilisations réservées")]
+    [InlineData("Usage exclusif de la Ville.", "usage exclusif")]
+    [InlineData("Utilisation exclusive de la Ville.", "utilization exclusive")]
+    [InlineData("Usages exclusifs de la Ville.", "usages exclusifs")]
+    [InlineData("Utilisations exclusives de la Ville.", "utilisations exclusives")]
     public void FrenchLimitedUse_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);

@@ -41,6 +41,10 @@ public sealed partial class LicenseTextMatcher
         "redevances", "payants", "payantes", "restreint", "restreinte", "excepté", "hormis",
         // Terms that are not free, named rather than stated: "parts of this package are proprietary", "see the EULA".
         "proprietary", "propriétaire", "propriétaires", "eula", "confidential", "exclusivement", "cgu", "cgv",
+        // Terms that can be taken back or that end: "Acme may revoke this license", "this license expires after a year",
+        // "version d'essai".
+        "revoke", "revoked", "revocable", "revocation", "expire", "expires", "expired", "expiration", "expiry", "terminate",
+        "terminates", "terminated", "termination", "révoquer", "révocable", "révocation", "résiliation", "résilier", "dessai",
     };
 
     // Idioms made of restriction words that restrict nothing.
@@ -84,7 +88,7 @@ public sealed partial class LicenseTextMatcher
     private static readonly HashSet<string> s_limitedUses = new(StringComparer.Ordinal)
     {
         "personal", "educational", "academic", "research", "production", "internal", "reference", "demonstration", "demo",
-        "testing", "development", "learning",
+        "testing", "development", "learning", "profit", "nonprofit",
     };
     private static readonly HashSet<string> s_useNouns = new(StringComparer.Ordinal) { "use", "uses", "usage", "purpose", "purposes", "only", "environment", "environments" };
     // Who a gratis grant may be limited to ("free for open source projects", "free of charge for non-profits",
@@ -102,6 +106,8 @@ public sealed partial class LicenseTextMatcher
         // Customers and members: "licensed to Acme customers", "available to registered users", "réservé aux adhérents".
         "customer", "customers", "client", "clients", "subscriber", "subscribers", "member", "members", "registered", "paying",
         "membres", "adhérents", "abonnés",
+        // Staff and partners: "licensed to Acme employees", "available to Acme partners".
+        "employee", "employees", "staff", "partner", "partners", "employés", "salariés", "agents", "partenaires",
     };
 
     // Words that grant, gratis or not, before whom the grant is for: "free for students", "permission is granted for use
@@ -168,6 +174,13 @@ public sealed partial class LicenseTextMatcher
             "separate" => next is "license" or "licenses" or "licensing" or "agreement" or "agreements" or "terms" or "contract" ? w + " " + next : null,
             "séparé" or "séparée" or "séparés" or "séparées" or "distinct" or "distincte" or "distincts" or "distinctes" =>
                 i > 0 && words[i - 1] is "license" or "licenses" or "contrat" or "accord" or "termes" ? words[i - 1] + " " + w : null,
+            // Rights kept back: "reproduction reserved to the Ministry" ("all rights reserved" keeps nothing back from the
+            // licence it stands beside), "we reserve the right to change these terms".
+            "reserved" => next is "to" or "for" && (i == 0 || words[i - 1] is not ("rights" or "right")) ? w + " " + next : null,
+            "reserve" or "reserves" => next == "the" && i + 2 < words.Count && words[i + 2] is "right" or "rights" ? w + " the " + words[i + 2] : null,
+            // Terms of a private agreement: "in accordance with your agreement with Acme", "selon votre contrat".
+            "agreement" or "agreements" or "contract" or "contrat" or "accord" =>
+                i > 0 && words[i - 1] is "your" or "our" or "written" or "signed" or "votre" or "notre" ? words[i - 1] + " " + w : null,
             // Someone to reach before using or passing the work on: "contact sales@acme.example before redistributing",
             // "merci de contacter l'auteur avant toute utilisation". A free licence asks no one's leave.
             _ when s_askFirstWords.Contains(w) => BeforeAfter(words, i) is { } before ? string.Join(' ', words.Skip(i).Take(before - i + 1)) : null,
@@ -205,6 +218,8 @@ public sealed partial class LicenseTextMatcher
         "personnel", "personnelle", "personnels", "personnelles", "privé", "privée", "privés", "privées", "interne", "internes",
         "éducatif", "éducative", "éducatifs", "éducatives", "pédagogique", "pédagogiques", "académique", "académiques",
         "recherche", "évaluation", "essai",
+        // "usage réservé", "usage exclusif de la Ville".
+        "réservé", "réservée", "réservés", "réservées", "exclusif", "exclusive", "exclusifs", "exclusives",
     };
 
     // The word that limits the French noun of use at words[i] ("personnel", "de recherche"), or null.
@@ -216,15 +231,17 @@ public sealed partial class LicenseTextMatcher
     }
 
     // Where the limited audience of the grant word at words[i] is ("free for open source projects", "free of charge to
-    // non-profits", "free to use in student projects"), or null: glue words only between them, one a preposition, and
-    // no wider audience joined to it ("free for open and closed source projects").
+    // non-profits", "free to use in student projects", "licensed to Acme employees"), or null: glue words only between
+    // them, one a preposition, but for a name of one or two words right before the audience, and no wider audience joined to it ("free
+    // for open and closed source projects").
     private static int? LimitedAudienceAfter(IReadOnlyList<string> words, int i)
     {
         bool preposition = false;
+        int named = 0;
         for (int j = i + 1; j < words.Count && j <= i + 6; j++)
         {
             var x = words[j];
-            if (preposition && (s_limitedAudiences.Contains(x) || Unelide(x, 4, static r => s_limitedAudiences.Contains(r)) != null || s_limitedUses.Contains(x)))
+            if (preposition && IsLimitedAudience(x))
             {
                 for (int k = j + 1; k < words.Count && k <= j + 3; k++)
                 {
@@ -232,11 +249,23 @@ public sealed partial class LicenseTextMatcher
                 }
                 return j;
             }
-            if (!s_audienceGlue.Contains(x)) return null;
+            if (!s_audienceGlue.Contains(x))
+            {
+                // A name of one or two words right before the audience: "licensed to Acme employees", "available to
+                // Acme Corp partners".
+                bool audienceNext = j + 1 < words.Count && IsLimitedAudience(words[j + 1]);
+                bool audienceAfterNext = named == 0 && j + 2 < words.Count && IsLimitedAudience(words[j + 2]);
+                if (!preposition || named == 2 || !(audienceNext || audienceAfterNext)) return null;
+                named++;
+                continue;
+            }
             preposition |= s_audiencePrepositions.Contains(x);
         }
         return null;
     }
+
+    private static bool IsLimitedAudience(string w)
+        => s_limitedAudiences.Contains(w) || Unelide(w, 4, static r => s_limitedAudiences.Contains(r)) != null || s_limitedUses.Contains(w);
 
     // The word a French elision was joined to by the tokenizer ("lexception" → "exception", "lenseignement" →
     // "enseignement"), when it has at least minLength letters and is known; else null.
