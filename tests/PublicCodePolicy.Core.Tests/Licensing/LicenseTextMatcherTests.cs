@@ -197,4 +197,20 @@ public sealed class LicenseTextMatcherTests
         Assert.Contains("Classpath-exception-2.0", Matcher.KnownIds);
         Assert.DoesNotContain("GPL-2.0", Matcher.KnownIds);
     }
+
+    [Theory]
+    // A copyright line that goes on with the licence statement, as source headers and short LICENSE files write it.
+    [InlineData("Copyright (c) Microsoft Corporation. All rights reserved. Licensed under the MIT License.", "MIT")]
+    [InlineData("Copyright 2024 Acme Inc. Licensed under the Apache License, Version 2.0.", "Apache-2.0")]
+    [InlineData("Copyright (c) 2020 J. Doe. This software is released under the MIT License.", "MIT")]
+    [InlineData("Copyright (c) 2020 J. Doe; licensed under the MIT License.", "MIT")]
+    [InlineData("Copyright © 2023 Commune de Valmont. Publié sous licence EUPL-1.2.", "EUPL-1.2")]
+    // What follows the copyright on its line is read, restrictions included.
+    [InlineData("Copyright 2024 Acme. Licensed under the MIT license. Commercial licenses are also available.", "NOASSERTION")]
+    [InlineData("Copyright (c) 2020 Acme. Not for redistribution.\nLicensed under the MIT License.", "NOASSERTION")]
+    [InlineData("Copyright (c) 2020 Acme Inc. All rights reserved.", "LicenseRef-Proprietary")]
+    public void CopyrightLine_EndsWhereTheNextSentenceBegins(string text, string expected)
+    {
+        Assert.Equal(expected, LicenseTextMatcher.Shared.Analyze(text).Expression.ToString());
+    }
 }

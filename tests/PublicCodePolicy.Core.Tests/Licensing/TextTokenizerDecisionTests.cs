@@ -168,6 +168,55 @@ public sealed class TextTokenizerDecisionTests
     }
 
     [Theory]
+    // Each abbreviation a period ends without ending the copyright ("Acme Corp. Use it" is all copyright).
+    [InlineData("inc")]
+    [InlineData("ltd")]
+    [InlineData("co")]
+    [InlineData("corp")]
+    [InlineData("llc")]
+    [InlineData("llp")]
+    [InlineData("gmbh")]
+    [InlineData("sa")]
+    [InlineData("sas")]
+    [InlineData("sarl")]
+    [InlineData("bv")]
+    [InlineData("ag")]
+    [InlineData("plc")]
+    [InlineData("jr")]
+    [InlineData("sr")]
+    [InlineData("st")]
+    [InlineData("dr")]
+    [InlineData("mr")]
+    [InlineData("mrs")]
+    [InlineData("ms")]
+    [InlineData("al")]
+    [InlineData("etc")]
+    [InlineData("vs")]
+    public void Skippable_CopyrightGoesOnAfterAnAbbreviation(string abbreviation)
+    {
+        Assert.Equal("11111", Mask(s_plain.Tokenize("Copyright Foo " + abbreviation + ". Use it")));
+    }
+
+    [Theory]
+    // Each word that opens a licence statement ends the copyright even after an abbreviation.
+    [InlineData("Licensed")]
+    [InlineData("Licenced")]
+    [InlineData("Released")]
+    [InlineData("Distributed")]
+    [InlineData("Published")]
+    [InlineData("SPDX")]
+    [InlineData("Publié")]
+    [InlineData("Publiée")]
+    [InlineData("Distribué")]
+    [InlineData("Distribuée")]
+    [InlineData("Diffusé")]
+    [InlineData("Diffusée")]
+    public void Skippable_StatementAfterAnAbbreviation_EndsTheCopyright(string word)
+    {
+        Assert.Equal("11100", Mask(s_plain.Tokenize("Copyright Foo Inc. " + word + " it")));
+    }
+
+    [Theory]
     // Copyright lines, whole lines.
     [InlineData("Copyright 2024 Foo\nPermission granted", "11100")]
     [InlineData("Copyright Foo\nBar", "110")]
@@ -179,6 +228,22 @@ public sealed class TextTokenizerDecisionTests
     [InlineData("(c) 2024 Foo\nok", "1110")]
     [InlineData("\u00A9 Copyright Foo", "111")]
     [InlineData("see copyright 2024", "000")]
+    // A copyright line ends where another sentence begins: after a period and a space, a capital letter (not after an
+    // abbreviation or an initial) or a word opening a licence statement; after a semicolon and a space, any word.
+    // "All rights reserved" and another copyright go on with it.
+    [InlineData("Copyright Foo. Use it", "1100")]
+    [InlineData("Copyright Foo. use it", "1111")]
+    [InlineData("Copyright Foo.Use it", "1111")]
+    [InlineData("Copyright Foo; use it", "1100")]
+    [InlineData("Copyright Foo Inc. Use it", "11111")]
+    [InlineData("Copyright Foo Ltd. Use it", "11111")]
+    [InlineData("Copyright J. Doe", "111")]
+    [InlineData("Copyright Foo Inc. Licensed under X", "111000")]
+    [InlineData("Copyright Foo Inc. licensed under X", "111000")]
+    [InlineData("Copyright Foo. All rights reserved. Use it", "1111100")]
+    [InlineData("Copyright Foo. Portions copyright Bar. Use it", "1111100")]
+    [InlineData("Copyright Foo. (c) 2024 Bar. Use it", "1111100")]
+    [InlineData("(c) 2024 Foo. Use it\nBar", "111000")]
     // "c)" is a list item, not a notice; "(c)" closing the text is one too.
     [InlineData("c) item one", "100")]
     [InlineData("foo\n(c)", "01")]

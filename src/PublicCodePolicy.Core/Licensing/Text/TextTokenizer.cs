@@ -264,7 +264,12 @@ internal sealed class TextTokenizer
                 || (lineEnd - i == 3 && words[i] == "all" && words[i + 1] == "rights" && words[i + 2] == "reserved");
             if (copyrightLine)
             {
-                for (int k = i; k < lineEnd; k++) skippable[k] = true;
+                // The line's copyright ends where a sentence that is not one begins: "Copyright (c) Acme. All rights
+                // reserved. Licensed under the MIT License." keeps its statement.
+                for (int k = i; k < lineEnd && (k == i || !SentenceStarts(source, words, starts, ends, k) || CopyrightSentenceAt(words, k, n)); k++)
+                {
+                    skippable[k] = true;
+                }
             }
         }
         for (int i = 0; i < n; i++)
@@ -282,6 +287,39 @@ internal sealed class TextTokenizer
             if (opens && closes) skippable[i] = true;
         }
     }
+
+    // Words a period ends without ending the sentence: "Acme Inc.", "J. Doe", "et al.".
+    private static readonly HashSet<string> s_abbreviations = new(StringComparer.Ordinal)
+    {
+        "inc", "ltd", "co", "corp", "llc", "llp", "gmbh", "sa", "sas", "sarl", "bv", "ag", "plc", "jr", "sr", "st", "dr", "mr",
+        "mrs", "ms", "al", "etc", "vs",
+    };
+
+    // A sentence begins at word k: a semicolon and a space before it; or a period and a space, then a word that opens a
+    // licence statement, or a capital letter with no abbreviation or initial before the period.
+    private static bool SentenceStarts(string source, List<string> words, List<int> starts, List<int> ends, int k)
+    {
+        // Words split from one source word ("©" read as "c") share its span: no gap, no sentence.
+        if (starts[k] <= ends[k - 1]) return false;
+        var gap = source.AsSpan(ends[k - 1], starts[k] - ends[k - 1]);
+        int mark = gap.IndexOfAny('.', ';');
+        if (mark < 0 || gap[mark..].IndexOfAny(" \t") < 0) return false;
+        if (gap[mark] == ';' || s_statementStarts.Contains(words[k])) return true;
+        var before = words[k - 1];
+        return char.IsUpper(source[starts[k]]) && before.Length > 1 && !s_abbreviations.Contains(before);
+    }
+
+    // Words that open a licence statement, a sentence even after "Acme Inc.": "… Acme Inc. Licensed under …".
+    private static readonly HashSet<string> s_statementStarts = new(StringComparer.Ordinal)
+    {
+        "licensed", "licenced", "released", "distributed", "published", "spdx", "publié", "publiée", "distribué", "distribuée",
+        "diffusé", "diffusée",
+    };
+
+    // "Copyright …", "(c) 2024 …", "Portions copyright …" or "All rights reserved" at word k.
+    private static bool CopyrightSentenceAt(List<string> words, int k, int n)
+        => IsCopyrightStart(words, k, n) || (words[k] == "portions" && k + 1 < n && IsCopyrightStart(words, k + 1, n))
+            || (k + 2 < n && words[k] == "all" && words[k + 1] == "rights" && words[k + 2] == "reserved");
 
     private static bool IsCopyrightStart(List<string> words, int i, int n)
     {
