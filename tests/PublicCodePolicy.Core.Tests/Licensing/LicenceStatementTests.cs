@@ -27,6 +27,17 @@ public sealed class LicenceStatementTests
     [InlineData("Les données sont diffusées sous Licence Ouverte 2.0.", "etalab-2.0")]
     [InlineData("Le code du projet est sous licence Etalab 2.0.", "etalab-2.0")]
     [InlineData("SPDX-License-Identifier: Apache-2.0 OR MIT", "Apache-2.0 OR MIT")]
+    // An "-or-later" identifier says it itself; an "-only" one too; a plus right after a version means "or later".
+    [InlineData("Licensed under AGPL-3.0-or-later.", "AGPL-3.0-or-later")]
+    [InlineData("Released under LGPL-2.1-or-later.", "LGPL-2.1-or-later")]
+    [InlineData("Ce programme est distribué sous licence GPL-3.0-or-later.", "GPL-3.0-or-later")]
+    [InlineData("Ce programme est distribué sous licence AGPL-3.0-only.", "AGPL-3.0-only")]
+    [InlineData("Licensed under GPL-3.0+.", "GPL-3.0-or-later")]
+    [InlineData("Licensed under GPLv3+.", "GPL-3.0-or-later")]
+    [InlineData("Licensed under the GPL v2+.", "GPL-2.0-or-later")]
+    [InlineData("Licensed under the LGPL 2.1+ license.", "LGPL-2.1-or-later")]
+    [InlineData("Licensed under GPLv3.", "GPL-3.0-only")]
+    [InlineData("Licensed under GPL-3.0+x.", "GPL-3.0-only")]
     public void Statement_IsRead(string text, string expected)
     {
         Assert.Equal(expected, Concluded(text));

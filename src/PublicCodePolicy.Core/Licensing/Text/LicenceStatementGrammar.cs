@@ -178,13 +178,24 @@ internal sealed partial class LicenceStatementGrammar
                     result.RemoveAt(result.Count - 1);
                 }
                 result.Add(new GrammarToken(VersionMark + NormalizeVersion(number), first, i));
+                AddPlus(t, i, result);
                 i++;
                 continue;
             }
             result.Add(new GrammarToken(w, i, i));
+            if (char.IsAsciiDigit(w[^1])) AddPlus(t, i, result);
             i++;
         }
         return result;
+    }
+
+    // "GPL-3.0+", "GPLv3+": a plus right after a version (the tokenizer drops it) reads as "or later".
+    private static void AddPlus(TokenizedText t, int i, List<GrammarToken> result)
+    {
+        int at = t.Ends[i];
+        if (at >= t.Source.Length || t.Source[at] != '+' || (at + 1 < t.Source.Length && char.IsLetterOrDigit(t.Source[at + 1]))) return;
+        result.Add(new GrammarToken("or", i, i));
+        result.Add(new GrammarToken("later", i, i));
     }
 
     /// <summary>Every statement in the text, in order.</summary>
@@ -449,8 +460,9 @@ internal sealed partial class LicenceStatementGrammar
                 if (Matches(g, q, new[] { "of", "the", "license" })) q += 3;
                 if (q < g.Count && g[q].Text == "license") q++;
             }
-            bool orLater = false;
-            var later = s_orLater.FirstOrDefault(l => Matches(g, q, l));
+            // A name that is an "-or-later" identifier ("AGPL-3.0-or-later") says it itself.
+            bool orLater = words.Length > 2 && words[^2] == "or" && words[^1] == "later";
+            var later = orLater ? null : s_orLater.FirstOrDefault(l => Matches(g, q, l));
             if (later != null)
             {
                 orLater = true;
