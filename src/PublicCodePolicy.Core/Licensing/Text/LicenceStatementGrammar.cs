@@ -59,6 +59,7 @@ internal sealed partial class LicenceStatementGrammar
 
     private readonly TextTokenizer _tokenizer;
     private readonly List<(string[] Words, string Family, string? Version)> _names = new();
+    private readonly Dictionary<string, List<(string[] Words, string Family, string? Version)>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, (string? Plain, string? Only, string? OrLater)>> _families = new(StringComparer.Ordinal);
 
     public LicenceStatementGrammar(TextTokenizer tokenizer, LicenseList list, IEnumerable<(string Alias, string Family, string? Version)> aliases)
@@ -86,6 +87,12 @@ internal sealed partial class LicenceStatementGrammar
         foreach (var (alias, family, version) in aliases) AddName(alias, family, version is null ? null : NormalizeVersion(version), fromId: false);
         // Longest names first: "GNU Lesser General Public License" before "GNU".
         _names.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        // Names by their first word (a version slot under its mark), longest first within each.
+        foreach (var n in _names)
+        {
+            if (!_byFirstWord.TryGetValue(n.Words[0], out var same)) _byFirstWord[n.Words[0]] = same = new();
+            same.Add(n);
+        }
     }
 
     private static string StripQualifier(string name)
@@ -200,6 +207,23 @@ internal sealed partial class LicenceStatementGrammar
 
     /// <summary>Every statement in the text, in order.</summary>
     public IReadOnlyList<LicenceStatement> Find(TokenizedText text) => StatementsOf(Grammar(text));
+
+    /// <summary>
+    /// Licence names with a version written anywhere, trigger or not ("Icons from Font Awesome (CC BY 4.0)", "GPLv3
+    /// compatible"), that name one identifier: a name that could be a word ("MIT", "Apache") needs its version to count.
+    /// </summary>
+    public IReadOnlyList<LicenceStatement> FindVersionedNames(TokenizedText text)
+    {
+        var g = Grammar(text);
+        var found = new List<LicenceStatement>();
+        for (int i = 0; i < g.Count; i++)
+        {
+            if (ReadName(g, i, i) is not { Id: not null, Version: not null } name) continue;
+            found.Add(name);
+            i = IndexOfToken(g, name.End) - 1;
+        }
+        return found;
+    }
 
     // Find, on a text already read into grammar tokens.
     private List<LicenceStatement> StatementsOf(List<GrammarToken> g)
@@ -423,9 +447,18 @@ internal sealed partial class LicenceStatementGrammar
         return g.Count;
     }
 
+    // The names that may begin at grammar token p, longest first.
+    private IEnumerable<(string[] Words, string Family, string? Version)> NamesAt(List<GrammarToken> g, int p)
+    {
+        if (p >= g.Count) return Array.Empty<(string[], string, string?)>();
+        _byFirstWord.TryGetValue(g[p].Text, out var byWord);
+        if (!g[p].Text.StartsWith(VersionMark, StringComparison.Ordinal) || !_byFirstWord.TryGetValue(VersionMark, out var byVersion)) return byWord ?? new();
+        return (byWord ?? new()).Concat(byVersion).OrderByDescending(n => n.Words.Length);
+    }
+
     private LicenceStatement? ReadName(List<GrammarToken> g, int start, int p)
     {
-        foreach (var (words, family, fixedVersion) in _names)
+        foreach (var (words, family, fixedVersion) in NamesAt(g, p))
         {
             int q = p;
             string? version = fixedVersion;

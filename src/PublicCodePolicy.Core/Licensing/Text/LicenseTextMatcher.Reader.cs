@@ -654,6 +654,9 @@ public sealed partial class LicenseTextMatcher
             else unexplained.Add(tokens.Words[i]);
         }
         if (FindRestriction(scope) != null) return null;
+        // A second licence named with its version among the extras, trigger or not ("Icons: CC BY 4.0"): what share of
+        // the work it covers, the text does not say.
+        if (UnstatedLicences(tokens, (i, _) => !explained[i] && !thirdParty[i] && !factual[i], all.Select(r => r.Id)).Any()) return null;
         if (holderWords > 0) notes.Add(holderWords.ToString(CultureInfo.InvariantCulture) + " words continue the copyright holders' list");
         if (sameTermWords > 0) notes.Add(sameTermWords.ToString(CultureInfo.InvariantCulture) + " words say bundled parts come under the same terms");
         if (thirdPartyWords > 0) notes.Add(thirdPartyWords.ToString(CultureInfo.InvariantCulture) + " words describe third-party code under its own, separate licence terms");
@@ -671,11 +674,16 @@ public sealed partial class LicenseTextMatcher
     }
 
     // A statement outside the texts that names another licence (with or without a version), or grants "any later
-    // version" of the one found.
+    // version" of the one found; or another licence named there with its version, statement or not.
     private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
         => Grammar.Find(tokens).Any(s => !InRegion(s.Start, regions)
             && (s.Id != null ? s.OrLater || !regions.Any(r => SameLicence(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
-            || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions));
+            || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions))
+            || UnstatedLicences(tokens, (i, _) => !InRegion(i, regions), regions.Select(r => r.Id)).Any();
+
+    // Licences named with their version at words the filter keeps, other than the given ones.
+    private IEnumerable<LicenceStatement> UnstatedLicences(TokenizedText tokens, Func<int, LicenceStatement, bool> at, IEnumerable<string> stated)
+        => Grammar.FindVersionedNames(tokens).Where(n => at(n.Start, n) && !stated.Any(id => SameLicence(id, n.Id!)));
 
     // Why a text is left unconcluded, for its note: the words of the first statement outside the texts that names a
     // licence the reader cannot fix (one it cannot name, a family without its version, a second licence stated
@@ -697,6 +705,14 @@ public sealed partial class LicenseTextMatcher
             if (InRegion(s.Start, regions) || !NamesAnotherFamily(tokens, s, regions)) continue;
             (start, end, id) = (s.Start, s.End, null);
             break;
+        }
+        if (start < 0)
+        {
+            // A second licence named with its version, outside any statement: "Icons from Font Awesome (CC BY 4.0)".
+            var statements = Grammar.Find(tokens);
+            var stated = regions.Select(r => r.Id).Concat(statements.Where(s => s.Id != null).Select(s => s.Id!)).ToList();
+            var name = UnstatedLicences(tokens, (i, n) => !InRegion(i, regions) && !statements.Any(s => i >= s.Start && i < s.End) && !(i < thirdParty.Length && thirdParty[i]), stated).FirstOrDefault();
+            if (name != null) (start, end, id) = (name.Start, name.End, name.Id);
         }
         if (start < 0 || end <= start) return null;
         return "\"" + tokens.Source[tokens.Starts[start]..tokens.Ends[end - 1]].ReplaceLineEndings(" ") + "\", "
@@ -866,6 +882,7 @@ public sealed partial class LicenseTextMatcher
             if (!tokens.Skippable[i] && !holders[i]) unexplained.Add(tokens.Words[i]);
         }
         if (FindRestriction(scope) != null || unexplained.Count > MaxUnmatchedWords) return null;
+        if (UnstatedLicences(tokens, (i, _) => !explained[i], ids).Any()) return null;
         bool choice = ContainsAny(unexplained, s_choicePhrases, out _);
         string text = string.Join(choice ? " OR " : " AND ", ids);
         if (!LicenseList.Default.TryParse(text, out var expression, out _) || expression == null) return null;
