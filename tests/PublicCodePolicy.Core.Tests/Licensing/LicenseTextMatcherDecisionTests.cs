@@ -252,6 +252,27 @@ public sealed class LicenseTextMatcherDecisionTests
         Assert.Equal(3, a.UnmatchedWordCount);
     }
 
+    [Theory]
+    // A notice or a dedication with a restriction beside it: nothing is concluded, and the note quotes the restriction.
+    [InlineData("Licensed under CC BY 4.0. Commercial use prohibited.", "commercial")]
+    [InlineData("This work is licensed under a Creative Commons Attribution 4.0 International License. You may not use it for commercial purposes.", "not")]
+    [InlineData("Licensed under CC0 1.0 Universal, for personal use only.", "personal use")]
+    public void NoticeWithARestriction_ConcludesNothing(string text, string quoted)
+    {
+        var a = Matcher.Analyze(text);
+        Assert.Equal("NOASSERTION", a.Expression.ToString());
+        Assert.Contains("'" + quoted + "'", a.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("To the extent possible under law, Acme has waived all copyright and related or neighboring rights to this work, except the right to sell it.")]
+    [InlineData("This code is released into the public domain, except for commercial use.")]
+    [InlineData("This code is released into the public domain. You must not sell it.")]
+    public void WaiverOrDedicationWithARestriction_ConcludesNothing(string text)
+    {
+        Assert.Equal("NOASSERTION", Matcher.Analyze(text).Expression.ToString());
+    }
+
     private const string MitWithBanana = "MIT License\n\nCopyright (c) 2020 Foo\n\nPermission is hereby granted, free of charge, to any person obtaining a banana of this software and associated documentation files (the \"Software\"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.";
 
     [Fact]

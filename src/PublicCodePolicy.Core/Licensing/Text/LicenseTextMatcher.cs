@@ -476,6 +476,9 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
             if (rule.Unless.Any(p => IndexOf(all, p) >= 0)) continue;
             bool shortText = rule.Kind is "notice" or "public-domain";
             if (shortText && (significant > MaxNoticeWords || regions.Count > 0)) continue;
+            // A notice or a dedication grants what it says only if no other word restricts it: "Licensed under CC BY
+            // 4.0. Commercial use prohibited." is not CC-BY-4.0.
+            if (shortText && FindRestriction(all.ToList()) != null) continue;
             if (rule.Kind == "reserved" && regions.Count > 0) continue;
             if (!LicenseList.Default.TryParse(rule.License, out var expression, out _) || expression == null) continue;
             string quoted = "'" + string.Join(' ', phrase) + "'";
