@@ -38,6 +38,15 @@ public sealed class LicenceStatementTests
     [InlineData("Licensed under the LGPL 2.1+ license.", "LGPL-2.1-or-later")]
     [InlineData("Licensed under GPLv3.", "GPL-3.0-only")]
     [InlineData("Licensed under GPL-3.0+x.", "GPL-3.0-only")]
+    // The CeCILL header, in French ("régi par", "sous les conditions de", under French law) and in English.
+    [InlineData("Ce logiciel est régi par la licence CeCILL-B soumise au droit français et respectant les principes de diffusion des logiciels libres. Vous pouvez utiliser, modifier et/ou redistribuer ce programme sous les conditions de la licence CeCILL-B telle que diffusée par le CEA, le CNRS et l'INRIA sur le site \"http://www.cecill.info\".", "CECILL-B")]
+    [InlineData("This software is governed by the CeCILL-C license under French law and abiding by the rules of distribution of free software. You can use, modify and/ or redistribute the software under the terms of the CeCILL-C license as circulated by CEA, CNRS and INRIA at the following URL \"http://www.cecill.info\".", "CECILL-C")]
+    [InlineData("Ce logiciel est régi par la licence CeCILL-C soumise au droit français.", "CECILL-C")]
+    [InlineData("Cette bibliothèque est régie par la licence CeCILL-B.", "CECILL-B")]
+    [InlineData("Ces programmes sont régis par la licence CeCILL-C.", "CECILL-C")]
+    [InlineData("Ces bibliothèques sont régies par la licence CeCILL-B.", "CECILL-B")]
+    [InlineData("Vous pouvez redistribuer ce programme sous les conditions de la licence CeCILL-B.", "CECILL-B")]
+    [InlineData("Licensed under the MIT License, soumis au droit français.", "MIT")]
     public void Statement_IsRead(string text, string expected)
     {
         Assert.Equal(expected, Concluded(text));
@@ -56,6 +65,9 @@ public sealed class LicenceStatementTests
     [InlineData("Licensed under the MIT license, for non-commercial use only.")]
     [InlineData("Licensed under the MIT license if your revenue is below 1M USD; otherwise purchase a licence.")]
     [InlineData("Ce logiciel est publié sous licence CeCILL-B, mais ne doit pas être utilisé hors de l'administration.")]
+    [InlineData("Ce logiciel est régi par la licence CeCILL-B, soumise à l'accord de la mairie.")]
+    // The CeCILL header without a version: CeCILL 1.0, 1.1, 2.0 or 2.1?
+    [InlineData("Ce logiciel est régi par la licence CeCILL soumise au droit français.")]
     // A URL of the table that contradicts the statement.
     [InlineData("Licensed under the MIT license, see https://www.apache.org/licenses/LICENSE-2.0")]
     public void Statement_IsNotConcluded(string text)

@@ -40,6 +40,9 @@ internal sealed partial class LicenceStatementGrammar
         new[] { "provided", "under" }, new[] { "published", "under" }, new[] { "licensed", "to", "you", "under" }, new[] { "under", "the", "terms", "of" },
         new[] { "is", "under" }, new[] { "are", "under" }, new[] { "covered", "by" }, new[] { "governed", "by" }, new[] { "subject", "to" },
         new[] { "sous", "license" }, new[] { "sous", "la", "license" }, new[] { "sous", "les", "termes", "de" },
+        // The CeCILL header: "Ce logiciel est régi par la licence CeCILL-B … sous les conditions de la licence CeCILL-B".
+        new[] { "sous", "les", "conditions", "de" }, new[] { "régi", "par" }, new[] { "régie", "par" }, new[] { "régis", "par" },
+        new[] { "régies", "par" },
     };
 
     // French participles agree with their subject: "publiée", "diffusés" … all announce a licence the same way.

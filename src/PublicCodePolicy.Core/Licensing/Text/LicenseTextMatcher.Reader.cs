@@ -53,6 +53,8 @@ public sealed partial class LicenseTextMatcher
         new[] { "but", "not", "limited", "to" }, new[] { "without", "any", "warranty" }, new[] { "without", "even", "the", "implied", "warranty" },
         new[] { "without", "warranty" }, new[] { "without", "warranties" }, new[] { "all", "rights", "reserved" }, new[] { "rights", "are", "reserved" },
         new[] { "aucune", "garantie" }, new[] { "aucune", "sorte" }, new[] { "daucune", "sorte" },
+        // The law a licence is under, as the CeCILL header says it: "soumise au droit français".
+        new[] { "soumise", "au", "droit", "français" }, new[] { "soumis", "au", "droit", "français" },
     };
 
     private static readonly string[][] s_sameTerms =
