@@ -47,6 +47,13 @@ public sealed class LicenceStatementTests
     [InlineData("Ces bibliothèques sont régies par la licence CeCILL-B.", "CECILL-B")]
     [InlineData("Vous pouvez redistribuer ce programme sous les conditions de la licence CeCILL-B.", "CECILL-B")]
     [InlineData("Licensed under the MIT License, soumis au droit français.", "MIT")]
+    // The file headers of the .NET Foundation and of the ASF.
+    [InlineData("Licensed to the .NET Foundation under one or more agreements.\nThe .NET Foundation licenses this file to you under the MIT license.", "MIT")]
+    [InlineData("Licensed to the Acme Foundation under one or more agreements. The Acme Foundation licenses this software to you under the Apache License, Version 2.0.", "Apache-2.0")]
+    // A file holding one SPDX expression and nothing else.
+    [InlineData("MIT", "MIT")]
+    [InlineData("  Apache-2.0 OR MIT\n", "Apache-2.0 OR MIT")]
+    [InlineData("gpl-3.0-or-later", "GPL-3.0-or-later")]
     public void Statement_IsRead(string text, string expected)
     {
         Assert.Equal(expected, Concluded(text));
@@ -66,6 +73,14 @@ public sealed class LicenceStatementTests
     [InlineData("Licensed under the MIT license if your revenue is below 1M USD; otherwise purchase a licence.")]
     [InlineData("Ce logiciel est publié sous licence CeCILL-B, mais ne doit pas être utilisé hors de l'administration.")]
     [InlineData("Ce logiciel est régi par la licence CeCILL-B, soumise à l'accord de la mairie.")]
+    // Not one SPDX expression alone: a name, a word, a reference to terms not held, two lines.
+    [InlineData("MIT License")]
+    [InlineData("BSD")]
+    [InlineData("Apache 2.0")]
+    [InlineData("LicenseRef-PublicDomain")]
+    [InlineData("DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2")]
+    [InlineData("NOASSERTION")]
+    [InlineData("MIT\nApache-2.0")]
     // The CeCILL header without a version: CeCILL 1.0, 1.1, 2.0 or 2.1?
     [InlineData("Ce logiciel est régi par la licence CeCILL soumise au droit français.")]
     // A URL of the table that contradicts the statement.

@@ -38,6 +38,8 @@ internal sealed partial class LicenceStatementGrammar
     {
         new[] { "licensed", "under" }, new[] { "released", "under" }, new[] { "distributed", "under" }, new[] { "available", "under" },
         new[] { "provided", "under" }, new[] { "published", "under" }, new[] { "licensed", "to", "you", "under" }, new[] { "under", "the", "terms", "of" },
+        // The .NET Foundation's and the ASF's file headers: "The .NET Foundation licenses this file to you under the MIT license."
+        new[] { "licenses", "this", "file", "to", "you", "under" }, new[] { "licenses", "this", "software", "to", "you", "under" },
         new[] { "is", "under" }, new[] { "are", "under" }, new[] { "covered", "by" }, new[] { "governed", "by" }, new[] { "subject", "to" },
         new[] { "sous", "license" }, new[] { "sous", "la", "license" }, new[] { "sous", "les", "termes", "de" },
         // The CeCILL header: "Ce logiciel est régi par la licence CeCILL-B … sous les conditions de la licence CeCILL-B".

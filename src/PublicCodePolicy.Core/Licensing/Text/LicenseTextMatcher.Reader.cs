@@ -815,7 +815,8 @@ public sealed partial class LicenseTextMatcher
     private LicenseTextAnalysis? ConcludeSpdxTag(TokenizedText tokens, int significant)
     {
         var tags = SpdxTagPattern().Matches(tokens.Source);
-        if (tags.Count == 0 || significant > MaxUnmatchedWords) return null;
+        if (tags.Count == 0) return BareExpression(tokens, significant);
+        if (significant > MaxUnmatchedWords) return null;
         var values = tags.Select(m => m.Groups["e"].Value.Trim().TrimEnd('*', '/', '-', '>').Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (values.Count != 1 || !LicenseList.Default.TryParse(values[0], out var expression, out _) || expression == null || expression is SpdxSpecial) return null;
         var words = tokens.Words.ToList();
@@ -826,6 +827,27 @@ public sealed partial class LicenseTextMatcher
             Expression = expression,
             Score = 1.0,
             Note = "SPDX-License-Identifier tag: " + expression + ".",
+            WordCount = significant,
+            UnmatchedWordCount = 0,
+        };
+    }
+
+    // A licence file holding one SPDX expression and nothing else ("MIT", "Apache-2.0 OR MIT"): every identifier from
+    // the list. "MIT License" or "BSD" are no expressions.
+    private static LicenseTextAnalysis? BareExpression(TokenizedText tokens, int significant)
+    {
+        var text = tokens.Source.Trim();
+        // (Longer texts are no expression: not worth parsing.)
+        if (text.Length == 0 || text.Length > 200) return null;
+        // A LicenseRef names terms the text does not hold (and this product's own, LicenseRef-PublicDomain…, mean more).
+        if (text.Contains("licenseref-", StringComparison.OrdinalIgnoreCase) || text.Contains("documentref-", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!LicenseList.Default.TryParse(text, out var expression, out var diagnostics) || expression == null || expression is SpdxSpecial || diagnostics.Count > 0) return null;
+        return new LicenseTextAnalysis
+        {
+            Kind = LicenseTextMatchKind.Notice,
+            Expression = expression,
+            Score = 1.0,
+            Note = "The text is the SPDX licence expression " + expression + " and nothing else.",
             WordCount = significant,
             UnmatchedWordCount = 0,
         };
