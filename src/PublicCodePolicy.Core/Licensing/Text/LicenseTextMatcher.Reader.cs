@@ -45,6 +45,11 @@ public sealed partial class LicenseTextMatcher
         // "version d'essai".
         "revoke", "revoked", "revocable", "revocation", "expire", "expires", "expired", "expiration", "expiry", "terminate",
         "terminates", "terminated", "termination", "révoquer", "révocable", "révocation", "résiliation", "résilier", "dessai",
+        // Packages come from everywhere: the plainest restriction words of German, Spanish, Italian and Portuguese
+        // ("Nur für den privaten Gebrauch", "Prohibido su uso comercial", "Vietato l'uso commerciale").
+        "nicht", "nur", "verboten", "kommerziell", "kommerzielle", "kommerziellen", "ausschließlich", "gewerbliche",
+        "prohibido", "prohibida", "únicamente", "solamente", "vietato", "vietata", "esclusivamente", "proibido", "proibida",
+        "não", "apenas",
     };
 
     // Idioms made of restriction words that restrict nothing.
