@@ -66,15 +66,26 @@ public sealed class LicenceStatementGrammarDecisionTests
     }
 
     [Theory]
-    // A second licence named after a conjunction: the statement alone is not the licence (it used to conclude MIT).
-    [InlineData("Licensed under the MIT license and the GPL-3.0 license.")]
-    [InlineData("Licensed under the MIT license or the ISC license, at your option.")]
-    [InlineData("This library is licensed under the MIT and Apache 2.0 licenses.")]
-    public void SecondLicenceAfterAConjunction_ConcludesNothing(string text)
+    // A second licence named after a conjunction: the statement alone is not the licence (it used to conclude MIT);
+    // "or" joins the two as a choice, "and" as both.
+    [InlineData("Licensed under the MIT license and the GPL-3.0 license.", "MIT AND GPL-3.0-only")]
+    [InlineData("Licensed under the MIT license or the ISC license, at your option.", "MIT OR ISC")]
+    [InlineData("This library is licensed under the MIT and Apache 2.0 licenses.", "MIT AND Apache-2.0")]
+    [InlineData("Licensed under either of Apache License, Version 2.0 or MIT license at your option.", "Apache-2.0 OR MIT")]
+    [InlineData("Licensed under (MIT OR Apache-2.0).", "MIT OR Apache-2.0")]
+    [InlineData("Sous licence EUPL-1.2 ou CeCILL-B.", "EUPL-1.2 OR CECILL-B")]
+    [InlineData("Sous licence EUPL-1.2 et CeCILL-B.", "EUPL-1.2 AND CECILL-B")]
+    // Unless the second licence cannot be fixed, or the two conjunctions meet: nothing is concluded.
+    [InlineData("Licensed under the MIT license or the Apache License.", "NOASSERTION")]
+    [InlineData("Licensed under the MIT license or the Acme License.", "NOASSERTION")]
+    [InlineData("Licensed under the MIT license or the GPL-3.0 license and the Apache License 2.0.", "NOASSERTION")]
+    [InlineData("The code is licensed under MIT or ISC. The fonts are released under OFL-1.1 and Apache-2.0.", "NOASSERTION")]
+    [InlineData("Licensed under the MIT license or the Apache License 2.0, for non-commercial use.", "NOASSERTION")]
+    public void SecondLicenceAfterAConjunction_IsJoinedToTheFirst(string text, string expected)
     {
         var m = LicenseTextMatcher.Shared.Identify(text);
         Assert.NotNull(m);
-        Assert.Equal("NOASSERTION", m.Expression.ToString());
+        Assert.Equal(expected, m.Expression.ToString());
     }
 
     [Fact]

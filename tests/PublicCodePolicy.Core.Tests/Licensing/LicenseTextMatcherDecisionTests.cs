@@ -293,9 +293,9 @@ public sealed class LicenseTextMatcherDecisionTests
     [Fact]
     public void NamedLicenceThatCannotBeConcluded_IsNamedInTheNote()
     {
-        var a = Matcher.Analyze("Licensed under the MIT license and the GPL-3.0 license.");
+        var a = Matcher.Analyze("Licensed under the MIT license. The fonts are GPL-3.0.");
         Assert.Equal(LicenseTextMatchKind.None, a.Kind);
-        Assert.Equal("The text names MIT (\"Licensed under the MIT license\") but also holds 6 other words, among them \"GPL-3.0 license\", a second licence (GPL-3.0-only) whose share of the work it cannot tell; nothing is concluded.", a.Note);
+        Assert.Equal("The text names MIT (\"Licensed under the MIT license\") but also holds 6 other words, among them \"GPL-3.0\", a second licence (GPL-3.0-only) whose share of the work it cannot tell; nothing is concluded.", a.Note);
         Assert.Equal(0.455, a.Score);
         Assert.Equal(11, a.WordCount);
         Assert.Equal(6, a.UnmatchedWordCount);

@@ -517,18 +517,37 @@ internal sealed partial class LicenceStatementGrammar
         return null;
     }
 
-    // "the MIT license and the GPL-3.0 license": a second licence named after a conjunction changes the terms as well.
-    private bool NamesAnother(List<GrammarToken> g, int q)
+    // "the MIT license and the GPL-3.0 license", "sous licence EUPL-1.2 ou CeCILL-B": a second licence named after a
+    // conjunction changes the terms as well.
+    private bool NamesAnother(List<GrammarToken> g, int q) => SecondName(g, q) != null;
+
+    // The licence named after the conjunction at grammar token q ("and"/"or", then fillers), or null.
+    private LicenceStatement? SecondName(List<GrammarToken> g, int q)
     {
-        if (g[q].Text is not ("and" or "or")) return false;
+        if (g[q].Text is not ("and" or "or" or "et" or "ou")) return null;
         int p = q + 1;
         for (int steps = 0; steps <= 5 && p < g.Count; steps++)
         {
-            if (ReadName(g, q, p) != null) return true;
-            if (!s_fillers.Contains(g[p].Text) && g[p].Text != "or") return false;
+            if (ReadName(g, q, p) is { } name) return name;
+            if (!s_fillers.Contains(g[p].Text) && g[p].Text != "or") return null;
             p++;
         }
-        return false;
+        return null;
+    }
+
+    /// <summary>
+    /// The licence a statement is joined to by "or"/"and" ("licensed under the MIT license or the Apache License 2.0",
+    /// "sous licence EUPL-1.2 ou CeCILL-B"), when that name is read and nothing else follows it; <paramref name="choice"/>
+    /// tells "or" from "and". Null when the statement is not joined so.
+    /// </summary>
+    public LicenceStatement? Conjoined(TokenizedText text, LicenceStatement statement, out bool choice)
+    {
+        choice = false;
+        var g = Grammar(text);
+        int q = IndexOfToken(g, statement.End);
+        if (q >= g.Count || SecondName(g, q) is not { Id: not null, Modified: false } second) return null;
+        choice = g[q].Text is "or" or "ou";
+        return second;
     }
 
     private string? Resolve(string family, string? version, bool orLater)

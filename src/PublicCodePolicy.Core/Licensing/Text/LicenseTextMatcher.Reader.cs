@@ -861,9 +861,20 @@ public sealed partial class LicenseTextMatcher
     private LicenseTextAnalysis? ConcludeStatements(TokenizedText tokens, int significant)
     {
         if (significant > MaxStatementNoticeWords) return null;
-        var statements = Grammar.Find(tokens);
+        var statements = Grammar.Find(tokens).ToList();
         var urls = Urls(tokens);
-        if (statements.Any(s => s.Modified)) return null;
+        // "Licensed under the MIT license or the Apache License 2.0": two licences joined, a choice ("or") or both
+        // ("and"); any other modification, or both conjunctions at once, concludes nothing.
+        var joins = new List<bool>();
+        foreach (var m in statements.Where(s => s.Modified).ToList())
+        {
+            if (m.Id == null || Grammar.Conjoined(tokens, m, out var or) is not { } second) return null;
+            joins.Add(or);
+            statements[statements.IndexOf(m)] = m with { Modified = false, End = second.Start };
+            statements.Add(second);
+        }
+        if (joins.Distinct().Count() > 1) return null;
+        statements.Sort((a, b) => a.Start.CompareTo(b.Start));
         var named = statements.Where(s => s.Id != null).ToList();
         // A licence the grammar cannot name beside the ones it reads ("The logo is licensed under the Acme Brand
         // License"): nothing is concluded. Without any name read, one such statement may be named by its URL below.
@@ -912,7 +923,7 @@ public sealed partial class LicenseTextMatcher
         }
         if (FindRestriction(scope) != null || unexplained.Count > MaxUnmatchedWords) return null;
         if (UnstatedLicences(tokens, (i, _) => !explained[i], ids).Any()) return null;
-        bool choice = ContainsAny(unexplained, s_choicePhrases, out _);
+        bool choice = joins.Count > 0 ? joins[0] : ContainsAny(unexplained, s_choicePhrases, out _);
         string text = string.Join(choice ? " OR " : " AND ", ids);
         if (!LicenseList.Default.TryParse(text, out var expression, out _) || expression == null) return null;
         return new LicenseTextAnalysis
