@@ -131,13 +131,16 @@ public sealed class LicenceExtraSentenceTests
     }
 
     [Theory]
-    // Another licence named with its version among the extras, in no statement ("Icons: CC BY 4.0"): what it covers,
-    // the text does not say, so nothing is concluded and the note names it.
+    // Another licence named among the extras, in no statement ("Icons: CC BY 4.0"): what it covers, the text does not
+    // say, so nothing is concluded and the note names it.
     [InlineData("Icons from Font Awesome (CC BY 4.0).", "\"CC BY 4.0\", a second licence (CC-BY-4.0)")]
     [InlineData("The documentation is CC-BY-4.0.", "\"CC-BY-4.0\", a second licence (CC-BY-4.0)")]
     [InlineData("Fonts: OFL 1.1.", "a second licence (OFL-1.1)")]
     [InlineData("Compatible with GPLv3.", "\"GPLv3\", a second licence (GPL-3.0-only)")]
-    public void VersionedNameOfAnotherLicence_AmongTheExtras_ConcludesNothing(string sentence, string quoted)
+    // Or in two words or more, without a version.
+    [InlineData("Parts are based on code from Foo (BSD-3-Clause).", "\"BSD-3-Clause\", a second licence (BSD-3-Clause)")]
+    [InlineData("Parts are based on code from Foo (BSD 3-Clause License).", "\"BSD 3-Clause License\", a second licence (BSD-3-Clause)")]
+    public void NameOfAnotherLicence_AmongTheExtras_ConcludesNothing(string sentence, string quoted)
     {
         var full = LicenseTextMatcher.Shared.Analyze(SpdxTemplateText.Render("MIT") + "\n\n" + sentence);
         Assert.Equal("NOASSERTION", full.Expression.ToString());
@@ -148,11 +151,14 @@ public sealed class LicenceExtraSentenceTests
     }
 
     [Theory]
-    // Versions that name no licence, the same licence named again, a family without its version.
+    // Versions that name no licence, the same licence named again, one-word names.
     [InlineData("Tested on Ubuntu 22.04 and Windows 11.", "MIT")]
     [InlineData("Built with .NET 8.0 and C# 12.", "MIT")]
     [InlineData("This is the MIT License.", "MIT")]
-    public void VersionsThatNameNoOtherLicence_StillConclude(string sentence, string expected)
+    // A one-word name without a version may be an ordinary word.
+    [InlineData("Developed at MIT.", "MIT")]
+    [InlineData("This product includes zlib.", "MIT")]
+    public void WordsThatNameNoOtherLicence_StillConclude(string sentence, string expected)
     {
         Assert.Equal(expected, LicenseTextMatcher.Shared.Analyze(SpdxTemplateText.Render("MIT") + "\n\n" + sentence).Expression.ToString());
         Assert.Equal(expected, LicenseTextMatcher.Shared.Analyze("Licensed under the MIT License. " + sentence).Expression.ToString());
@@ -162,6 +168,7 @@ public sealed class LicenceExtraSentenceTests
     public void VersionedName_OfTheStatedLicence_OrInAThirdPartyParagraph_StillConcludes()
     {
         Assert.Equal("GPL-3.0-only", LicenseTextMatcher.Shared.Analyze("Licensed under the GPL 3.0. This program is GPLv3.").Expression.ToString());
+        Assert.Equal("Apache-2.0", LicenseTextMatcher.Shared.Analyze("Licensed under the Apache License, Version 2.0. Developed at MIT.").Expression.ToString());
         Assert.Equal("MIT", LicenseTextMatcher.Shared.Analyze(SpdxTemplateText.Render("MIT") + "\n\nThis package contains third party software which comes with different license terms (CC BY 4.0). The restrictions which apply to that software are listed.").Expression.ToString());
     }
 }

@@ -214,16 +214,17 @@ internal sealed partial class LicenceStatementGrammar
     public IReadOnlyList<LicenceStatement> Find(TokenizedText text) => StatementsOf(Grammar(text));
 
     /// <summary>
-    /// Licence names with a version written anywhere, trigger or not ("Icons from Font Awesome (CC BY 4.0)", "GPLv3
-    /// compatible"), that name one identifier: a name that could be a word ("MIT", "Apache") needs its version to count.
+    /// Licence names written anywhere, trigger or not ("Icons from Font Awesome (CC BY 4.0)", "GPLv3 compatible", "code
+    /// from Foo (BSD-3-Clause)"), that name one identifier: a one-word name without a version ("MIT", "zlib") may be an
+    /// ordinary word and does not count.
     /// </summary>
-    public IReadOnlyList<LicenceStatement> FindVersionedNames(TokenizedText text)
+    public IReadOnlyList<LicenceStatement> FindNames(TokenizedText text)
     {
         var g = Grammar(text);
         var found = new List<LicenceStatement>();
         for (int i = 0; i < g.Count; i++)
         {
-            if (ReadName(g, i, i) is not { Id: not null, Version: not null } name) continue;
+            if (ReadName(g, i, i) is not { Id: not null } name || (name.Version == null && name.End - name.Start < 2)) continue;
             found.Add(name);
             i = IndexOfToken(g, name.End) - 1;
         }

@@ -688,9 +688,9 @@ public sealed partial class LicenseTextMatcher
             || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions))
             || UnstatedLicences(tokens, (i, _) => !InRegion(i, regions), regions.Select(r => r.Id)).Any();
 
-    // Licences named with their version at words the filter keeps, other than the given ones.
+    // Licences named (with their version, or in two words or more) at words the filter keeps, other than the given ones.
     private IEnumerable<LicenceStatement> UnstatedLicences(TokenizedText tokens, Func<int, LicenceStatement, bool> at, IEnumerable<string> stated)
-        => Grammar.FindVersionedNames(tokens).Where(n => at(n.Start, n) && !stated.Any(id => SameLicence(id, n.Id!)));
+        => Grammar.FindNames(tokens).Where(n => at(n.Start, n) && !stated.Any(id => SameLicence(id, n.Id!)));
 
     // Why a text is left unconcluded, for its note: the words of the first statement outside the texts that names a
     // licence the reader cannot fix (one it cannot name, a family without its version, a second licence stated
