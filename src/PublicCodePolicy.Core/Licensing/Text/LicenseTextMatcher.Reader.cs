@@ -826,16 +826,19 @@ public sealed partial class LicenseTextMatcher
         if (values.Count != 1 || !LicenseList.Default.TryParse(values[0], out var expression, out _) || expression == null || expression is SpdxSpecial) return null;
         var words = tokens.Words.ToList();
         if (FindRestriction(words) != null) return null;
-        return new LicenseTextAnalysis
-        {
-            Kind = LicenseTextMatchKind.Notice,
-            Expression = expression,
-            Score = 1.0,
-            Note = "SPDX-License-Identifier tag: " + expression + ".",
-            WordCount = significant,
-            UnmatchedWordCount = 0,
-        };
+        return WholeNotice(expression, "SPDX-License-Identifier tag: " + expression + ".", significant);
     }
+
+    // A notice that explains every word of the text.
+    private static LicenseTextAnalysis WholeNotice(SpdxExpression expression, string note, int significant) => new()
+    {
+        Kind = LicenseTextMatchKind.Notice,
+        Expression = expression,
+        Score = 1.0,
+        Note = note,
+        WordCount = significant,
+        UnmatchedWordCount = 0,
+    };
 
     // A licence file holding one SPDX expression and nothing else ("MIT", "Apache-2.0 OR MIT"): every identifier from
     // the list. "MIT License" or "BSD" are no expressions.
@@ -847,15 +850,7 @@ public sealed partial class LicenseTextMatcher
         // A LicenseRef names terms the text does not hold (and this product's own, LicenseRef-PublicDomain…, mean more).
         if (text.Contains("licenseref-", StringComparison.OrdinalIgnoreCase) || text.Contains("documentref-", StringComparison.OrdinalIgnoreCase)) return null;
         if (!LicenseList.Default.TryParse(text, out var expression, out var diagnostics) || expression == null || expression is SpdxSpecial || diagnostics.Count > 0) return null;
-        return new LicenseTextAnalysis
-        {
-            Kind = LicenseTextMatchKind.Notice,
-            Expression = expression,
-            Score = 1.0,
-            Note = "The text is the SPDX licence expression " + expression + " and nothing else.",
-            WordCount = significant,
-            UnmatchedWordCount = 0,
-        };
+        return WholeNotice(expression, "The text is the SPDX licence expression " + expression + " and nothing else.", significant);
     }
 
     private LicenseTextAnalysis? ConcludeStatements(TokenizedText tokens, int significant)
