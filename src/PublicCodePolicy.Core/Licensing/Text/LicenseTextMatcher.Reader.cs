@@ -239,8 +239,8 @@ public sealed partial class LicenseTextMatcher
 
     // Where the limited audience of the grant word at words[i] is ("free for open source projects", "free of charge to
     // non-profits", "free to use in student projects", "licensed to Acme employees"), or null: glue words only between
-    // them, one a preposition, but for a name of one or two words right before the audience, and no wider audience joined to it ("free
-    // for open and closed source projects").
+    // them, one a preposition, but for a name of one or two words right before the audience, and no wider audience
+    // joined to it ("free for open and closed source projects").
     private static int? LimitedAudienceAfter(IReadOnlyList<string> words, int i)
     {
         bool preposition = false;
@@ -661,9 +661,9 @@ public sealed partial class LicenseTextMatcher
             else unexplained.Add(tokens.Words[i]);
         }
         if (FindRestriction(scope) != null) return null;
-        // A second licence named with its version among the extras, trigger or not ("Icons: CC BY 4.0"): what share of
-        // the work it covers, the text does not say.
-        if (UnstatedLicences(tokens, (i, _) => !explained[i] && !thirdParty[i] && !factual[i], all.Select(r => r.Id)).Any()) return null;
+        // A second licence named among the extras, trigger or not ("Icons: CC BY 4.0"): what share of the work it covers,
+        // the text does not say.
+        if (UnstatedLicences(tokens, i => !explained[i] && !thirdParty[i] && !factual[i], all.Select(r => r.Id)).Any()) return null;
         if (holderWords > 0) notes.Add(holderWords.ToString(CultureInfo.InvariantCulture) + " words continue the copyright holders' list");
         if (sameTermWords > 0) notes.Add(sameTermWords.ToString(CultureInfo.InvariantCulture) + " words say bundled parts come under the same terms");
         if (thirdPartyWords > 0) notes.Add(thirdPartyWords.ToString(CultureInfo.InvariantCulture) + " words describe third-party code under its own, separate licence terms");
@@ -681,16 +681,16 @@ public sealed partial class LicenseTextMatcher
     }
 
     // A statement outside the texts that names another licence (with or without a version), or grants "any later
-    // version" of the one found; or another licence named there with its version, statement or not.
+    // version" of the one found; or another licence named there, statement or not.
     private bool StatesMoreThanTheTexts(TokenizedText tokens, IReadOnlyList<LicenseTextRegion> regions)
         => Grammar.Find(tokens).Any(s => !InRegion(s.Start, regions)
             && (s.Id != null ? s.OrLater || !regions.Any(r => SameLicence(r.Id, s.Id)) : NamesAnotherFamily(tokens, s, regions)))
             || Grammar.FindUnnamed(tokens).Any(u => NamesAnUnreadLicence(u, regions))
-            || UnstatedLicences(tokens, (i, _) => !InRegion(i, regions), regions.Select(r => r.Id)).Any();
+            || UnstatedLicences(tokens, i => !InRegion(i, regions), regions.Select(r => r.Id)).Any();
 
     // Licences named (with their version, or in two words or more) at words the filter keeps, other than the given ones.
-    private IEnumerable<LicenceStatement> UnstatedLicences(TokenizedText tokens, Func<int, LicenceStatement, bool> at, IEnumerable<string> stated)
-        => Grammar.FindNames(tokens).Where(n => at(n.Start, n) && !stated.Any(id => SameLicence(id, n.Id!)));
+    private IEnumerable<LicenceStatement> UnstatedLicences(TokenizedText tokens, Func<int, bool> at, IEnumerable<string> stated)
+        => Grammar.FindNames(tokens).Where(n => at(n.Start) && !stated.Any(id => SameLicence(id, n.Id!)));
 
     // Why a text is left unconcluded, for its note: the words of the first statement outside the texts that names a
     // licence the reader cannot fix (one it cannot name, a family without its version, a second licence stated
@@ -715,10 +715,10 @@ public sealed partial class LicenseTextMatcher
         }
         if (start < 0)
         {
-            // A second licence named with its version, outside any statement: "Icons from Font Awesome (CC BY 4.0)".
+            // A second licence named outside any statement: "Icons from Font Awesome (CC BY 4.0)".
             var statements = Grammar.Find(tokens);
             var stated = regions.Select(r => r.Id).Concat(statements.Where(s => s.Id != null).Select(s => s.Id!)).ToList();
-            var name = UnstatedLicences(tokens, (i, n) => !InRegion(i, regions) && !statements.Any(s => i >= s.Start && i < s.End) && !(i < thirdParty.Length && thirdParty[i]), stated).FirstOrDefault();
+            var name = UnstatedLicences(tokens, i => !InRegion(i, regions) && !statements.Any(s => i >= s.Start && i < s.End) && !(i < thirdParty.Length && thirdParty[i]), stated).FirstOrDefault();
             if (name != null) (start, end, id) = (name.Start, name.End, name.Id);
         }
         if (start < 0 || end <= start) return null;
@@ -917,7 +917,7 @@ public sealed partial class LicenseTextMatcher
             if (!tokens.Skippable[i] && !holders[i]) unexplained.Add(tokens.Words[i]);
         }
         if (FindRestriction(scope) != null || unexplained.Count > MaxUnmatchedWords) return null;
-        if (UnstatedLicences(tokens, (i, _) => !explained[i], ids).Any()) return null;
+        if (UnstatedLicences(tokens, i => !explained[i], ids).Any()) return null;
         bool choice = joins.Count > 0 ? joins[0] : ContainsAny(unexplained, s_choicePhrases, out _);
         string text = string.Join(choice ? " OR " : " AND ", ids);
         if (!LicenseList.Default.TryParse(text, out var expression, out _) || expression == null) return null;
