@@ -192,6 +192,7 @@ public sealed class TextTokenizerDecisionTests
     [InlineData("al")]
     [InlineData("etc")]
     [InlineData("vs")]
+    [InlineData("no")]
     public void Skippable_CopyrightGoesOnAfterAnAbbreviation(string abbreviation)
     {
         Assert.Equal("11111", Mask(s_plain.Tokenize("Copyright Foo " + abbreviation + ". Use it")));

@@ -418,8 +418,6 @@ internal sealed partial class LicenceStatementGrammar
         return -1;
     }
 
-    private static readonly HashSet<string> s_abbreviations = new(StringComparer.Ordinal) { "inc", "ltd", "corp", "co", "llc", "gmbh", "no", "vs", "etc", "st" };
-
     // The end of a clause between a word and the one before it: a semicolon, colon, bracket, a full stop followed by
     // a space (not after "Inc." or an initial), or a blank line. Licence files are hard-wrapped: one line break is not.
     private static bool ClauseBreak(TokenizedText text, int word)
@@ -431,7 +429,7 @@ internal sealed partial class LicenceStatementGrammar
         int dot = gap.IndexOf('.');
         if (dot < 0 || gap.Slice(dot + 1).IndexOfAny(" \t\r\n") < 0) return false;
         var before = text.Words[word - 1];
-        return before.Length > 1 && !s_abbreviations.Contains(before);
+        return before.Length > 1 && !TextTokenizer.Abbreviations.Contains(before);
     }
 
     /// <summary>Whether the text has a statement trigger ("licensed under" …), even one whose name cannot be read.</summary>

@@ -288,11 +288,11 @@ internal sealed class TextTokenizer
         }
     }
 
-    // Words a period ends without ending the sentence: "Acme Inc.", "J. Doe", "et al.".
-    private static readonly HashSet<string> s_abbreviations = new(StringComparer.Ordinal)
+    /// <summary>Words a period ends without ending the sentence ("Acme Inc.", "et al.", "No. 5"); initials aside.</summary>
+    internal static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
     {
         "inc", "ltd", "co", "corp", "llc", "llp", "gmbh", "sa", "sas", "sarl", "bv", "ag", "plc", "jr", "sr", "st", "dr", "mr",
-        "mrs", "ms", "al", "etc", "vs",
+        "mrs", "ms", "al", "etc", "vs", "no",
     };
 
     // A sentence begins at word k: a semicolon and a space before it; or a period and a space, then a word that opens a
@@ -306,7 +306,7 @@ internal sealed class TextTokenizer
         if (mark < 0 || gap[mark..].IndexOfAny(" \t") < 0) return false;
         if (gap[mark] == ';' || s_statementStarts.Contains(words[k])) return true;
         var before = words[k - 1];
-        return char.IsUpper(source[starts[k]]) && before.Length > 1 && !s_abbreviations.Contains(before);
+        return char.IsUpper(source[starts[k]]) && before.Length > 1 && !Abbreviations.Contains(before);
     }
 
     // Words that open a licence statement, a sentence even after "Acme Inc.": "… Acme Inc. Licensed under …".
