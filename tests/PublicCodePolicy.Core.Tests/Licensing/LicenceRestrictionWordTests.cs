@@ -242,6 +242,43 @@ public sealed class LicenceRestrictionWordTests
     }
 
     [Theory]
+    // Terms added to the licence, or the licence changed.
+    [InlineData("MIT License with additional terms.", "additional terms")]
+    [InlineData("One additional term applies.", "additional term")]
+    [InlineData("Additional clause: see below.", "additional clause")]
+    [InlineData("Additional clauses follow.", "additional clauses")]
+    [InlineData("Supplementary provisions apply.", "supplementary provisions")]
+    [InlineData("Supplemental requirements apply.", "supplemental requirements")]
+    [InlineData("Des clauses supplémentaires s'appliquent.", "clauses supplémentaires")]
+    [InlineData("Des clauses additionnelles s'appliquent.", "clauses additionnelles")]
+    [InlineData("Des termes additionnels s'appliquent.", "termes additionnels")]
+    [InlineData("Des dispositions supplémentaires s'appliquent.", "dispositions supplémentaires")]
+    [InlineData("This is a modified MIT license.", "modified")]
+    [InlineData("Texte de licence MIT modifiée.", "modifiée")]
+    [InlineData("Le texte de la licence a été modifié.", "modifié")]
+    [InlineData("Both licenses were modified by the city.", "modified")]
+    public void TermsAddedOrLicenceChanged_NextToAStatement_ConcludesNothing(string sentence, string quoted)
+    {
+        AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
+    }
+
+    [Theory]
+    // The same words about anything but the licence.
+    [InlineData("This file was modified in 2024 by the city.")]
+    [InlineData("Additional information is in the README.")]
+    [InlineData("Des informations supplémentaires sont dans le README.")]
+    public void AdditionalOrModifiedElsewhere_StillConcludes(string sentence)
+    {
+        Assert.Equal("MIT", Concluded("Licensed under the MIT license. " + sentence));
+    }
+
+    [Fact]
+    public void ModifiedBsdLicense_IsANameOfBsd3Clause_NotAChange()
+    {
+        Assert.Equal("BSD-3-Clause", Matcher.Analyze("The Modified BSD License\n\n" + SpdxTemplateText.Render("BSD-3-Clause")).Expression.ToString());
+    }
+
+    [Theory]
     // Rights kept back, and the terms of a private agreement.
     [InlineData("Reproduction strictly reserved to the Ministry.", "reserved to")]
     [InlineData("Use reserved for the Ministry.", "reserved for")]

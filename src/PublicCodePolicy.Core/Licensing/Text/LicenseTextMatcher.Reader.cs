@@ -181,6 +181,13 @@ public sealed partial class LicenseTextMatcher
             "separate" => next is "license" or "licenses" or "licensing" or "agreement" or "agreements" or "terms" or "contract" ? w + " " + next : null,
             "séparé" or "séparée" or "séparés" or "séparées" or "distinct" or "distincte" or "distincts" or "distinctes" =>
                 i > 0 && words[i - 1] is "license" or "licenses" or "contrat" or "accord" or "termes" ? words[i - 1] + " " + w : null,
+            // Terms added to the licence or a licence changed: "MIT License with additional terms", "a modified MIT
+            // license" ("the Modified BSD License" is a name of BSD-3-Clause), "conditions supplémentaires".
+            "additional" or "supplementary" or "supplemental" => next is "term" or "terms" or "clause" or "clauses" or "provisions" or "requirements"
+                ? w + " " + next : null,
+            "supplémentaires" or "additionnelles" or "additionnels" => i > 0 && words[i - 1] is "conditions" or "clauses" or "termes" or "dispositions"
+                ? words[i - 1] + " " + w : null,
+            "modified" or "modifiée" or "modifié" => next != "bsd" && NearLicenseWord(words, i) ? w : null,
             // Rights kept back: "reproduction reserved to the Ministry" ("all rights reserved" keeps nothing back from the
             // licence it stands beside), "we reserve the right to change these terms".
             "reserved" => next is "to" or "for" && (i == 0 || words[i - 1] is not ("rights" or "right")) ? w + " " + next : null,
@@ -196,6 +203,16 @@ public sealed partial class LicenseTextMatcher
                 || ((w.StartsWith("réservé", StringComparison.Ordinal) || w.StartsWith("limité", StringComparison.Ordinal)) && next is "à" or "a" or "au" or "aux")
                 ? w + " " + next : null,
         };
+    }
+
+    // "License" within three words of words[i], either side.
+    private static bool NearLicenseWord(IReadOnlyList<string> words, int i)
+    {
+        for (int j = Math.Max(0, i - 3); j < words.Count && j <= i + 3; j++)
+        {
+            if (words[j] is "license" or "licenses") return true;
+        }
+        return false;
     }
 
     private static readonly HashSet<string> s_licensedWords = new(StringComparer.Ordinal) { "licensed", "licenced", "licensable" };
