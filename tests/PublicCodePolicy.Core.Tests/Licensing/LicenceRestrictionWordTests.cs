@@ -163,6 +163,14 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("c'exception")]
     [InlineData("m'exception")]
     [InlineData("t'exception")]
+    [InlineData("conditionné")]
+    [InlineData("conditionnée")]
+    [InlineData("conditionnés")]
+    [InlineData("conditionnées")]
+    [InlineData("subordonné")]
+    [InlineData("subordonnée")]
+    [InlineData("subordonnés")]
+    [InlineData("subordonnées")]
     [InlineData("revoke")]
     [InlineData("revoked")]
     [InlineData("revocable")]
@@ -290,6 +298,20 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Use is governed by the signed agreement.", "signed agreement")]
     [InlineData("Utilisation selon votre contrat.", "votre contrat")]
     [InlineData("Utilisation selon notre accord.", "notre accord")]
+    // A French convention (an agreement signed with the authority), and use made to depend on something.
+    [InlineData("L'usage du logiciel est encadré par une convention de mutualisation.", "une convention")]
+    [InlineData("Usage dans le cadre d'une convention.", "dune convention")]
+    [InlineData("Usage selon la convention signée.", "la convention")]
+    [InlineData("Usage selon cette convention.", "cette convention")]
+    [InlineData("Chaque commune utilise le logiciel selon sa convention.", "sa convention")]
+    [InlineData("Les communes utilisent le logiciel selon leur convention.", "leur convention")]
+    [InlineData("Usage selon votre convention.", "votre convention")]
+    [InlineData("Usage selon notre convention.", "notre convention")]
+    [InlineData("Usage selon ces conventions.", "ces conventions")]
+    [InlineData("Usage selon leurs conventions.", "leurs conventions")]
+    [InlineData("Usage selon vos conventions.", "vos conventions")]
+    [InlineData("Usage selon nos conventions.", "nos conventions")]
+    [InlineData("L'utilisation est conditionnée à la signature.", "conditionnée")]
     public void RightsKeptBackOrPrivateAgreement_NextToAStatement_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor("Licensed under the MIT license. " + sentence, quoted);
@@ -544,6 +566,11 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Gratuit pour les salariés.", "gratuit pour les salariés")]
     [InlineData("Gratuit pour les agents.", "gratuit pour les agents")]
     [InlineData("Gratuit pour les partenaires.", "gratuit pour les partenaires")]
+    // As French local authorities write it: free use, or use made available, for some authorities only.
+    [InlineData("Utilisation libre pour les collectivités adhérentes.", "libre pour les collectivités")]
+    [InlineData("Gratuit pour les adhérentes.", "gratuit pour les adhérentes")]
+    [InlineData("Mise à disposition des communes membres de l'agglomération.", "disposition des communes")]
+    [InlineData("Ce logiciel est mis à disposition des collectivités partenaires.", "disposition des collectivités")]
     public void GrantForALimitedAudience_ConcludesNothing(string sentence, string quoted)
     {
         AssertUnconcludedFor(s_mit + "\n\n" + sentence, quoted);
@@ -559,6 +586,11 @@ public sealed class LicenceRestrictionWordTests
     [InlineData("Licensed to Acme Corporation under the terms above.")]
     [InlineData("Free for any Acme customers and companies.")]
     [InlineData("Available to download from the student portal.")]
+    [InlineData("Logiciel libre pour tous.")]
+    [InlineData("Ce logiciel est mis à disposition de tous.")]
+    [InlineData("Logiciel libre et gratuit, mis à disposition de tous les publics.")]
+    [InlineData("Par convention, les fichiers sont en UTF-8.")]
+    [InlineData("Protected by the Berne Convention.")]
     public void GrantsForEveryone_StillConclude(string sentence)
     {
         Assert.Equal("MIT", Concluded(s_mit + "\n\n" + sentence));

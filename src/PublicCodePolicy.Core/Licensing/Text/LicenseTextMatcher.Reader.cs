@@ -45,6 +45,8 @@ public sealed partial class LicenseTextMatcher
         // "version d'essai".
         "revoke", "revoked", "revocable", "revocation", "expire", "expires", "expired", "expiration", "expiry", "terminate",
         "terminates", "terminated", "termination", "révoquer", "révocable", "révocation", "résiliation", "résilier", "dessai",
+        // Use made to depend on something: "l'utilisation est conditionnée à la signature d'une convention".
+        "conditionné", "conditionnée", "conditionnés", "conditionnées", "subordonné", "subordonnée", "subordonnés", "subordonnées",
         // Packages come from everywhere: the plainest restriction words of German, Spanish, Italian and Portuguese
         // ("Nur für den privaten Gebrauch", "Prohibido su uso comercial", "Vietato l'uso commerciale").
         "nicht", "nur", "verboten", "kommerziell", "kommerzielle", "kommerziellen", "ausschließlich", "gewerbliche",
@@ -112,7 +114,7 @@ public sealed partial class LicenseTextMatcher
         "évaluation", "essai", "libre", "libres",
         // Customers and members: "licensed to Acme customers", "available to registered users", "réservé aux adhérents".
         "customer", "customers", "client", "clients", "subscriber", "subscribers", "member", "members", "registered", "paying",
-        "membres", "adhérents", "abonnés",
+        "membres", "adhérents", "adhérentes", "abonnés",
         // Staff and partners: "licensed to Acme employees", "available to Acme partners".
         "employee", "employees", "staff", "partner", "partners", "employés", "salariés", "agents", "partenaires",
     };
@@ -124,6 +126,8 @@ public sealed partial class LicenseTextMatcher
         "free", "freely", "charge", "cost", "gratis", "gratuit", "gratuite", "gratuits", "gratuites", "gratuitement",
         "granted", "permitted", "allowed", "authorized", "authorised", "autorisé", "autorisée", "autorisés", "autorisées",
         "licensed", "available",
+        // "Utilisation libre pour les collectivités adhérentes", "mise à disposition des communes membres".
+        "libre", "disposition",
     };
 
     // Words between a grant word and the audience: "free of charge to", "free to use in", "free for use by all",
@@ -134,7 +138,8 @@ public sealed partial class LicenseTextMatcher
         "pour", "à", "au", "aux", "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "tous", "toutes", "usage", "usages",
         "utilization", "utilisations", "fins", "projet", "projets", "logiciels", "disponible",
     };
-    private static readonly HashSet<string> s_audiencePrepositions = new(StringComparer.Ordinal) { "for", "to", "in", "by", "pour", "à", "au", "aux" };
+    // ("des" is "to the" after "à disposition".)
+    private static readonly HashSet<string> s_audiencePrepositions = new(StringComparer.Ordinal) { "for", "to", "in", "by", "pour", "à", "au", "aux", "des" };
 
     // After the audience, "and"/"or" one of these widens it to everyone: "free for individuals and companies alike".
     private static readonly HashSet<string> s_everyone = new(StringComparer.Ordinal)
@@ -192,9 +197,12 @@ public sealed partial class LicenseTextMatcher
             // licence it stands beside), "we reserve the right to change these terms".
             "reserved" => next is "to" or "for" && (i == 0 || words[i - 1] is not ("rights" or "right")) ? w + " " + next : null,
             "reserve" or "reserves" => next == "the" && i + 2 < words.Count && words[i + 2] is "right" or "rights" ? w + " the " + words[i + 2] : null,
-            // Terms of a private agreement: "in accordance with your agreement with Acme", "selon votre contrat".
+            // Terms of a private agreement: "in accordance with your agreement with Acme", "selon votre contrat", "dans le
+            // cadre d'une convention" ("par convention", "the Berne Convention" are no agreement).
             "agreement" or "agreements" or "contract" or "contrat" or "accord" =>
                 i > 0 && words[i - 1] is "your" or "our" or "written" or "signed" or "votre" or "notre" ? words[i - 1] + " " + w : null,
+            "convention" or "conventions" => i > 0 && words[i - 1] is "une" or "dune" or "la" or "cette" or "ces" or "sa" or "leur" or "leurs"
+                or "votre" or "vos" or "notre" or "nos" ? words[i - 1] + " " + w : null,
             // Someone to reach before using or passing the work on: "contact sales@acme.example before redistributing",
             // "merci de contacter l'auteur avant toute utilisation". A free licence asks no one's leave.
             _ when s_askFirstWords.Contains(w) => BeforeAfter(words, i) is { } before ? string.Join(' ', words.Skip(i).Take(before - i + 1)) : null,
