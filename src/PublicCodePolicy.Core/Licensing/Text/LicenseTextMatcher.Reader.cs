@@ -117,6 +117,11 @@ public sealed partial class LicenseTextMatcher
         "membres", "adhérents", "adhérentes", "abonnés",
         // Staff and partners: "licensed to Acme employees", "available to Acme partners".
         "employee", "employees", "staff", "partner", "partners", "employés", "salariés", "agents", "partenaires",
+        // Public bodies: "available to government agencies", "licensed to the City of Valmont", "gratuit pour les mairies".
+        "government", "governments", "agency", "agencies", "sector", "city", "cities", "county", "counties", "municipality",
+        "municipalities", "council", "councils", "department", "departments", "ministry", "ministries", "mairie", "mairies",
+        "ville", "villes", "département", "départements", "région", "régions", "ministère", "ministères", "métropole",
+        "agglomération",
     };
 
     // Words that grant, gratis or not, before whom the grant is for: "free for students", "permission is granted for use
@@ -175,6 +180,8 @@ public sealed partial class LicenseTextMatcher
             // Seat-based terms: "licensed for use on a single machine", "per developer seat".
             "single" or "per" => next is "machine" or "machines" or "computer" or "user" or "developer" or "seat" or "seats" or "server" or "device" or "cpu" or "core"
                 ? w + " " + next : null,
+            // "Use is limited to the Department" ("including but not limited to" is a harmless idiom, read out first).
+            "limited" => next == "to" ? "limited to" : null,
             "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)) ? w + " " + next : null,
             "license" or "product" or "activation" => next is "key" or "keys" ? w + " " + next : null,
             // A service's terms named as the terms of the software: "subject to the Acme Terms of Service".
