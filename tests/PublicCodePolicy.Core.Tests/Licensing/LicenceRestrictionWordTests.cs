@@ -18,13 +18,7 @@ public sealed class LicenceRestrictionWordTests
 
     private static readonly string s_mit = SpdxTemplateText.Render("MIT");
 
-    // Nothing concluded, and the note quotes the words that restrict.
-    private static void AssertUnconcludedFor(string text, string quoted)
-    {
-        var a = Matcher.Analyze(text);
-        Assert.Equal("NOASSERTION", a.Expression.ToString());
-        Assert.Contains("among them '" + quoted + "', which may restrict the licence", a.Note, StringComparison.Ordinal);
-    }
+    private static void AssertUnconcludedFor(string text, string quoted) => ReaderAssert.UnconcludedFor(text, quoted);
 
     [Theory]
     [InlineData("not")]
