@@ -180,6 +180,9 @@ public sealed partial class LicenseTextMatcher
             // Seat-based terms: "licensed for use on a single machine", "per developer seat".
             "single" or "per" => next is "machine" or "machines" or "computer" or "user" or "developer" or "seat" or "seats" or "server" or "device" or "cpu" or "core"
                 ? w + " " + next : null,
+            // French negation without "pas", and leave to be asked: "le logo ne peut être utilisé sans autorisation".
+            "ne" => next is "peut" or "peuvent" or "pouvez" or "pourra" or "pourront" or "saurait" or "sauraient" ? w + " " + next : null,
+            "sans" => next is "autorisation" or "lautorisation" or "accord" or "laccord" or "permission" or "consentement" ? w + " " + next : null,
             // "Use is limited to the Department" ("including but not limited to" is a harmless idiom, read out first).
             "limited" => next == "to" ? "limited to" : null,
             "until" => next is { Length: > 0 } && (next.All(char.IsAsciiDigit) || s_months.Contains(next)) ? w + " " + next : null,
