@@ -45,6 +45,10 @@ public sealed partial class LicenseTextMatcher
         // "version d'essai".
         "revoke", "revoked", "revocable", "revocation", "expire", "expires", "expired", "expiration", "expiry", "terminate",
         "terminates", "terminated", "termination", "révoquer", "révocable", "révocation", "résiliation", "résilier", "dessai",
+        // Forms of "prohibited" and "forbidden", and a condition the user accepts: "Acme forbids resale", "resale is
+        // disallowed", "use in weapons is barred", "you agree to cite the authors".
+        "prohibit", "prohibits", "prohibiting", "prohibition", "forbid", "forbids", "forbidding", "disallow", "disallows",
+        "disallowed", "ban", "bans", "banned", "barred", "agree", "agrees",
         // Use made to depend on something: "l'utilisation est conditionnée à la signature d'une convention".
         "conditionné", "conditionnée", "conditionnés", "conditionnées", "subordonné", "subordonnée", "subordonnés", "subordonnées",
         // Packages come from everywhere: the plainest restriction words of German, Spanish, Italian and Portuguese
