@@ -259,9 +259,7 @@ internal sealed class TextTokenizer
             if (!lineStarts[i]) continue;
             int lineEnd = i + 1;
             while (lineEnd < n && !lineStarts[lineEnd]) lineEnd++;
-            bool copyrightLine = IsCopyrightStart(words, i, n)
-                || (words[i] == "portions" && i + 1 < n && IsCopyrightStart(words, i + 1, n))
-                || (lineEnd - i == 3 && words[i] == "all" && words[i + 1] == "rights" && words[i + 2] == "reserved");
+            bool copyrightLine = CopyrightAt(words, i, n) || (lineEnd - i == 3 && AllRightsReservedAt(words, i, n));
             if (copyrightLine)
             {
                 // The line's copyright ends where a sentence that is not one begins: "Copyright (c) Acme. All rights
@@ -317,9 +315,14 @@ internal sealed class TextTokenizer
     };
 
     // "Copyright …", "(c) 2024 …", "Portions copyright …" or "All rights reserved" at word k.
-    private static bool CopyrightSentenceAt(List<string> words, int k, int n)
-        => IsCopyrightStart(words, k, n) || (words[k] == "portions" && k + 1 < n && IsCopyrightStart(words, k + 1, n))
-            || (k + 2 < n && words[k] == "all" && words[k + 1] == "rights" && words[k + 2] == "reserved");
+    private static bool CopyrightSentenceAt(List<string> words, int k, int n) => CopyrightAt(words, k, n) || AllRightsReservedAt(words, k, n);
+
+    // "Copyright …", "(c) 2024 …" or "Portions copyright …" at word k.
+    private static bool CopyrightAt(List<string> words, int k, int n)
+        => IsCopyrightStart(words, k, n) || (words[k] == "portions" && k + 1 < n && IsCopyrightStart(words, k + 1, n));
+
+    private static bool AllRightsReservedAt(List<string> words, int k, int n)
+        => k + 2 < n && words[k] == "all" && words[k + 1] == "rights" && words[k + 2] == "reserved";
 
     private static bool IsCopyrightStart(List<string> words, int i, int n)
     {
