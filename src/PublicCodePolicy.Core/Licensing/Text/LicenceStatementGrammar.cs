@@ -454,11 +454,13 @@ internal sealed partial class LicenceStatementGrammar
     // The names that may begin at grammar token p, longest first.
     private IEnumerable<(string[] Words, string Family, string? Version)> NamesAt(List<GrammarToken> g, int p)
     {
-        if (p >= g.Count) return Array.Empty<(string[], string, string?)>();
-        _byFirstWord.TryGetValue(g[p].Text, out var byWord);
-        if (!g[p].Text.StartsWith(VersionMark, StringComparison.Ordinal) || !_byFirstWord.TryGetValue(VersionMark, out var byVersion)) return byWord ?? new();
-        return (byWord ?? new()).Concat(byVersion).OrderByDescending(n => n.Words.Length);
+        if (p >= g.Count) return s_noNames;
+        IEnumerable<(string[] Words, string Family, string? Version)> byWord = _byFirstWord.TryGetValue(g[p].Text, out var list) ? list : s_noNames;
+        if (!g[p].Text.StartsWith(VersionMark, StringComparison.Ordinal) || !_byFirstWord.TryGetValue(VersionMark, out var byVersion)) return byWord;
+        return byWord.Concat(byVersion).OrderByDescending(n => n.Words.Length);
     }
+
+    private static readonly (string[] Words, string Family, string? Version)[] s_noNames = Array.Empty<(string[], string, string?)>();
 
     private LicenceStatement? ReadName(List<GrammarToken> g, int start, int p)
     {

@@ -593,10 +593,9 @@ public sealed partial class LicenseTextMatcher
         var found = new bool[words.Count];
         foreach (var phrase in phrases)
         {
-            for (int i = 0; i + phrase.Length <= words.Count; i++)
+            for (int at = IndexOf(words, phrase); at >= 0; at = IndexOf(words, phrase, at + 1))
             {
-                if (!phrase.Select((w, k) => words[i + k] == w).All(x => x)) continue;
-                for (int k = 0; k < phrase.Length; k++) found[i + k] = true;
+                for (int k = 0; k < phrase.Length; k++) found[at + k] = true;
             }
         }
         return found;
@@ -745,7 +744,8 @@ public sealed partial class LicenseTextMatcher
             (start, end, id) = (u.Start, u.End, u.Id);
             break;
         }
-        foreach (var s in Grammar.Find(tokens))
+        var statements = Grammar.Find(tokens);
+        foreach (var s in statements)
         {
             if (start >= 0 && s.Start >= start) break;
             if (InRegion(s.Start, regions) || !NamesAnotherFamily(tokens, s, regions)) continue;
@@ -755,7 +755,6 @@ public sealed partial class LicenseTextMatcher
         if (start < 0)
         {
             // A second licence named outside any statement: "Icons from Font Awesome (CC BY 4.0)".
-            var statements = Grammar.Find(tokens);
             var stated = regions.Select(r => r.Id).Concat(statements.Where(s => s.Id != null).Select(s => s.Id!)).ToList();
             var name = UnstatedLicences(tokens, i => !InRegion(i, regions) && !statements.Any(s => i >= s.Start && i < s.End) && !(i < thirdParty.Length && thirdParty[i]), stated).FirstOrDefault();
             if (name != null) (start, end, id) = (name.Start, name.End, name.Id);

@@ -444,10 +444,11 @@ public sealed partial class LicenseTextMatcher : ILicenseTextIdentifier
         return false;
     }
 
-    private static int IndexOf(IReadOnlyList<string> words, string[] phrase)
+    // Where the phrase first occurs in words at or after from, or -1.
+    private static int IndexOf(IReadOnlyList<string> words, string[] phrase, int from = 0)
     {
         if (phrase.Length == 0) return -1;
-        for (int i = 0; i + phrase.Length <= words.Count; i++)
+        for (int i = from; i + phrase.Length <= words.Count; i++)
         {
             bool ok = true;
             for (int k = 0; k < phrase.Length && ok; k++) ok = string.Equals(words[i + k], phrase[k], StringComparison.Ordinal);
